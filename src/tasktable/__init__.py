@@ -1,0 +1,49 @@
+"""tasktable: Chinese work-plan task tables, broken by PDF converters, as clean JSON.
+
+    >>> import tasktable
+    >>> doc = tasktable.parse(open("plan.md", encoding="utf-8").read())  # doctest: +SKIP
+"""
+
+__version__ = "0.1.0"
+
+from .api import parse, parse_file
+from .errors import (
+    DecodeError,
+    InputFileError,
+    NoHeaderError,
+    NoTableError,
+    OutputFileError,
+    TasktableError,
+)
+from .models import (
+    Column,
+    Diagnostic,
+    Document,
+    Milestone,
+    Origin,
+    Period,
+    Source,
+    Target,
+    Task,
+)
+
+__all__ = [
+    "Column",
+    "DecodeError",
+    "Diagnostic",
+    "Document",
+    "InputFileError",
+    "Milestone",
+    "NoHeaderError",
+    "NoTableError",
+    "Origin",
+    "OutputFileError",
+    "Period",
+    "Source",
+    "Target",
+    "Task",
+    "TasktableError",
+    "__version__",
+    "parse",
+    "parse_file",
+]

@@ -1,0 +1,119 @@
+"""The library entry points: run the stages in order and build the Document (SPEC §8)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from . import __version__
+from .errors import InputFileError, NoHeaderError, NoTableError
+from .models import Column, Diagnostic, Document, Source, Task
+from .stages.decode import decode_bytes, normalise_newlines
+from .stages.fill import Draft, fill_tasks, resolved_names, resolved_text
+from .stages.read import read_tables
+from .stages.realign import realign_rows
+from .stages.stitch import stitch_tables
+
+_HEADER_HINT = "序号, 项目名称, 项目内容, 序时进度, 责任部门"
+
+
+def parse(
+    text: str | bytes,
+    *,
+    year: int | None = None,
+    source: str | None = None,
+) -> Document:
+    """Parse a converted task table (Markdown) into a Document.
+
+    ``year`` is the plan year and wins over the one in the title; ``source`` names the input
+    in errors and in ``Document.source``. Bytes are decoded as UTF-8, else GB18030.
+    Raises only :class:`tasktable.TasktableError` subclasses on bad input.
+    """
+    diagnostics: list[Diagnostic] = []
+    if isinstance(text, bytes):
+        data = text
+        decoded = decode_bytes(data, source=source)
+        text = decoded.text
+        if decoded.encoding != "utf-8":
+            diagnostics.append(
+                Diagnostic(
+                    level="info",
+                    code="encoding",
+                    message=f"input is not UTF-8; decoded as {decoded.encoding.upper()}",
+                )
+            )
+    else:
+        data = text.encode("utf-8", "surrogatepass")
+    return _parse_text(text, data, year=year, source=source, diagnostics=diagnostics)
+
+
+def parse_file(path: str | os.PathLike[str], *, year: int | None = None) -> Document:
+    """Read ``path`` and parse it; errors name the file."""
+    name = os.fspath(path)
+    try:
+        data = Path(name).read_bytes()
+    except FileNotFoundError:
+        raise InputFileError("file not found; expected a Markdown file", source=name) from None
+    except IsADirectoryError:
+        raise InputFileError(
+            "is a directory; expected a Markdown file", source=name
+        ) from None
+    except OSError as error:
+        raise InputFileError(f"cannot read the file: {error.strerror}", source=name) from None
+    return parse(data, year=year, source=name)
+
+
+def _parse_text(
+    text: str,
+    data: bytes,
+    *,
+    year: int | None,
+    source: str | None,
+    diagnostics: list[Diagnostic],
+) -> Document:
+    text = normalise_newlines(text)
+    read = read_tables(text)
+    if not read.tables:
+        raise NoTableError(
+            f"no Markdown table found; expected a pipe table with a header such as {_HEADER_HINT}",
+            source=source,
+        )
+    grid = stitch_tables(read.tables)
+    if grid is None:
+        first = read.tables[0]
+        raise NoHeaderError(
+            "no table has a recognisable header row; expected header words such as "
+            f"{_HEADER_HINT}",
+            source=source,
+            line=first.line,
+        )
+    aligned = realign_rows(grid)
+    has_seq = any(column.role == "seq" for column in grid.columns)
+    drafts = fill_tasks(aligned, grid.diagnostics, has_seq=has_seq)
+    return Document(
+        tasktable_version=__version__,
+        source=Source(name=source, sha256=hashlib.sha256(data).hexdigest()),
+        title=read.title,
+        year=year if year is not None else read.year,
+        columns=[Column(header=c.header, role=c.role) for c in grid.columns],  # type: ignore[arg-type]
+        tasks=[_task(draft) for draft in drafts],
+        diagnostics=diagnostics + grid.diagnostics,
+    )
+
+
+def _task(draft: Draft) -> Task:
+    return Task(
+        seq=draft.seq,
+        theme=resolved_text(draft, "theme"),
+        project=resolved_text(draft, "project"),
+        content=resolved_text(draft, "content"),
+        schedule=resolved_text(draft, "schedule"),
+        departments=resolved_names(draft, "departments"),
+        partners=resolved_names(draft, "partners"),
+        owner=resolved_text(draft, "owner"),
+        extra={header: text for header, text in draft.extra.items()},
+        line=draft.line,
+        page=draft.page,
+        origin=draft.origin,
+    )

@@ -1,0 +1,125 @@
+"""The output: pydantic v2 models whose JSON is what the CLI writes (SPEC §8).
+
+Every field carries a description, which ends up in the JSON Schema (``--schema``).
+Stored text is kept as written; nothing here normalises it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+#: Bump when the JSON shape changes incompatibly.
+SCHEMA_VERSION = "1"
+
+Role = Literal[
+    "seq", "theme", "project", "content", "schedule", "departments", "partners", "owner", "extra"
+]
+How = Literal["explicit", "carried", "backfilled"]
+Level = Literal["info", "warning", "error"]
+PeriodKind = Literal[
+    "day", "xun", "month", "quarter", "half", "year", "range", "deadline", "approximate",
+    "recurring", "event",
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(_Model):
+    name: str | None = Field(None, description="File name or the `source=` given to parse().")
+    sha256: str = Field(description="SHA-256 of the input bytes (UTF-8 text for parse(text)).")
+
+
+class Column(_Model):
+    header: str = Field(description="Header text as written, markup removed.")
+    role: Role | None = Field(
+        description="The field this column fills; null for an empty, spurious column."
+    )
+
+
+class Origin(_Model):
+    how: How = Field(
+        description="explicit: written in this row; carried: from an earlier row of the same "
+        "merged cell; backfilled: from a later row of the same merged cell."
+    )
+    line: int = Field(description="1-based source line of the row the value was written on.")
+
+
+class Period(_Model):
+    text: str = Field(description="The date phrase exactly as written.")
+    kind: PeriodKind
+    start: date | None = Field(None, description="First day, inclusive; null when open or unknown.")
+    end: date | None = Field(None, description="Last day, inclusive; null when unknown.")
+    parts: list[Period] = Field(default_factory=list, description="Quarters of a quarter list.")
+    every: str | None = Field(None, description="ISO 8601 duration of a recurring period.")
+    span: tuple[int, int] = Field(description="[start, end) character offsets in its field.")
+
+
+class Target(_Model):
+    text: str = Field(description="The phrase exactly as written.")
+    subject: str | None = Field(None, description="What is counted, best effort.")
+    comparator: Literal[">=", ">", "<=", "<", "~", "range", "="]
+    value: float | None = Field(None, description="The number, multipliers (万, 亿) applied.")
+    low: float | None = Field(None, description="Lower bound of a range.")
+    high: float | None = Field(None, description="Upper bound of a range.")
+    unit: str | None = Field(None, description="Measure word or unit (人, 家, %, 万元…).")
+    per: str | None = Field(None, description="Rate denominator: 周 in 每周3期.")
+    field: Literal["content", "schedule"] = Field(description="The task field it was found in.")
+    span: tuple[int, int] = Field(description="[start, end) character offsets in its field.")
+
+
+class Milestone(_Model):
+    when: Period
+    action: str = Field(description="What is to be done, a substring of its field.")
+    targets: list[Target] = Field(default_factory=list)
+    field: Literal["content", "schedule"] = "schedule"
+    span: tuple[int, int] = Field(description="[start, end) character offsets in its field.")
+
+
+class Task(_Model):
+    seq: int | None = Field(description="The 序号 as a number; null when the cell is not a number.")
+    sub: int = Field(1, description="1 for a numbered task; 2, 3… for unnumbered sub-tasks.")
+    theme: str | None = None
+    project: str | None = None
+    content: str | None = None
+    schedule: str | None = None
+    departments: list[str] = Field(default_factory=list, description="Responsible departments.")
+    partners: list[str] = Field(default_factory=list, description="Cooperating units.")
+    owner: str | None = Field(None, description="Person or leader in charge, as written.")
+    extra: dict[str, str] = Field(
+        default_factory=dict, description="Columns with no known role, by their header."
+    )
+    line: int = Field(description="1-based source line of the task's row.")
+    page: int = Field(description="1-based index of the Markdown table the row is in.")
+    origin: dict[str, Origin] = Field(
+        default_factory=dict, description="For each resolved field, how it was obtained."
+    )
+    milestones: list[Milestone] = Field(default_factory=list)
+    targets: list[Target] = Field(default_factory=list)
+    due: date | None = Field(None, description="Latest milestone end; null without milestones.")
+
+
+class Diagnostic(_Model):
+    level: Level
+    code: str = Field(description="Stable machine-readable kind, e.g. realigned, backfilled.")
+    message: str = Field(description="One English sentence for a person.")
+    line: int | None = Field(None, description="1-based source line it concerns.")
+    seq: int | None = Field(None, description="The task it concerns.")
+    column: str | None = Field(None, description="The header of the column the text was in.")
+    role: Role | None = Field(None, description="The role the text was given.")
+    text: str | None = Field(None, description="The cell text concerned, as written.")
+
+
+class Document(_Model):
+    schema_version: str = SCHEMA_VERSION
+    tasktable_version: str
+    source: Source
+    title: str | None = Field(None, description="The line naming the document.")
+    year: int | None = Field(None, description="Plan year: from year=, else from the title.")
+    columns: list[Column] = Field(description="The table's columns, from its first header.")
+    tasks: list[Task]
+    diagnostics: list[Diagnostic] = Field(default_factory=list)

@@ -1,0 +1,39 @@
+"""Stage 0: bytes to text. UTF-8 (with or without BOM) first, then GB18030 (SPEC §1)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import DecodeError
+
+_BOM = "\ufeff"
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str  # "utf-8" or "gb18030"
+
+
+def decode_bytes(data: bytes, *, source: str | None = None) -> Decoded:
+    """Decode input bytes; raise DecodeError naming the first bad byte if neither codec fits."""
+    try:
+        return Decoded(data.decode("utf-8").removeprefix(_BOM), "utf-8")
+    except UnicodeDecodeError as utf8_error:
+        try:
+            return Decoded(data.decode("gb18030"), "gb18030")
+        except UnicodeDecodeError:
+            offset = utf8_error.start
+            line = data.count(b"\n", 0, offset) + 1
+            raise DecodeError(
+                f"byte 0x{data[offset]:02x} at offset {offset} is not valid UTF-8, and the file "
+                "is not valid GB18030 either; expected a UTF-8 or GB18030 text file",
+                source=source,
+                line=line,
+                offset=offset,
+            ) from None
+
+
+def normalise_newlines(text: str) -> str:
+    """Drop a leading BOM and turn CRLF / CR line ends into LF, as markdown-it does."""
+    return text.removeprefix(_BOM).replace("\r\n", "\n").replace("\r", "\n")

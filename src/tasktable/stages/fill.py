@@ -1,0 +1,184 @@
+"""Stage 4: aligned rows to tasks. Merged cells filled, each value with its origin (SPEC §4).
+
+A merged cell's text stands in one row of its span and the other rows are blank. Theme and
+project carry forward; a project never carries into a new theme (spans nest). Departments
+carry forward too, except at the first row of a new project span whose department is blank:
+the label may sit in the middle of its span, so that row takes the first department written
+later in the same span, and carries only if the span has none. Content and schedule never
+carry. Rows without a 序号 continue the numbered row above them (a row broken by a page break).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..models import Diagnostic, Origin
+from ..wraps import split_names, unwrap
+from .realign import AlignedRow, parse_seq
+
+_TEXT_FIELDS = ("theme", "project", "content", "schedule", "owner")
+_LIST_FIELDS = ("departments", "partners")
+
+
+@dataclass(slots=True)
+class Draft:
+    """A task before it becomes a model: values and origins still being resolved."""
+
+    line: int
+    page: int
+    seq: int | None
+    values: dict[str, str] = field(default_factory=dict)  # role -> text as written
+    origin: dict[str, Origin] = field(default_factory=dict)
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def fill_tasks(
+    rows: Sequence[AlignedRow], diagnostics: list[Diagnostic], *, has_seq: bool
+) -> list[Draft]:
+    """Tasks with every merged-cell field resolved; continuation rows joined."""
+    drafts = _join_continuations(rows, diagnostics, has_seq=has_seq)
+    _fill_span(drafts, "theme", parents=(), carry=True, diagnostics=diagnostics)
+    _fill_span(drafts, "project", parents=("theme",), carry=False, diagnostics=diagnostics)
+    _fill_span(drafts, "departments", parents=("theme", "project"), carry=True,
+               diagnostics=diagnostics)
+    return drafts
+
+
+def resolved_text(draft: Draft, role: str) -> str | None:
+    text = draft.values.get(role)
+    return unwrap(text) if text else None
+
+
+def resolved_names(draft: Draft, role: str) -> list[str]:
+    text = draft.values.get(role)
+    return split_names(text) if text else []
+
+
+def _join_continuations(
+    rows: Sequence[AlignedRow], diagnostics: list[Diagnostic], *, has_seq: bool
+) -> list[Draft]:
+    drafts: list[Draft] = []
+    for row in rows:
+        seq_text = row.fields.get("seq")
+        if has_seq and not seq_text and drafts:
+            _join(drafts[-1], row, diagnostics)
+            continue
+        seq = parse_seq(seq_text) if seq_text else None
+        draft = Draft(row.line, row.page, seq, extra=dict(row.extra))
+        for role, text in row.fields.items():
+            if role != "seq":
+                draft.values[role] = text
+                draft.origin[role] = Origin(how="explicit", line=row.line)
+        if seq_text and seq is None:
+            diagnostics.append(
+                Diagnostic(
+                    level="warning",
+                    code="seq-not-a-number",
+                    message="the 序号 (serial number) cell is not a number",
+                    line=row.line,
+                    role="seq",
+                    text=seq_text,
+                )
+            )
+        elif has_seq and not seq_text:
+            diagnostics.append(
+                Diagnostic(
+                    level="warning",
+                    code="row-without-seq",
+                    message="first row has no 序号 (serial number); read as a task",
+                    line=row.line,
+                )
+            )
+        drafts.append(draft)
+    return drafts
+
+
+def _join(draft: Draft, row: AlignedRow, diagnostics: list[Diagnostic]) -> None:
+    """Append an unnumbered row's text to the numbered row above it."""
+    for role, text in row.fields.items():
+        before = draft.values.get(role)
+        draft.values[role] = f"{before}\n{text}" if before else text
+        draft.origin.setdefault(role, Origin(how="explicit", line=row.line))
+    for header, text in row.extra.items():
+        before = draft.extra.get(header)
+        draft.extra[header] = f"{before}\n{text}" if before else text
+    diagnostics.append(
+        Diagnostic(
+            level="info",
+            code="joined-row",
+            message=f"row without 序号 (serial number) joined to the row at line {draft.line}",
+            line=row.line,
+            seq=draft.seq,
+        )
+    )
+
+
+def _fill_span(
+    drafts: list[Draft],
+    role: str,
+    *,
+    parents: tuple[str, ...],
+    carry: bool,
+    diagnostics: list[Diagnostic],
+) -> None:
+    """Fill blank ``role`` values from the merged cell they belong to.
+
+    ``parents`` are the enclosing merged roles; a change in them starts a new span. ``carry``
+    says whether a value may carry across a parent change when the new span names none.
+    """
+    previous_key: tuple[str | None, ...] | None = None
+    current: tuple[str, Origin] | None = None
+    for index, draft in enumerate(drafts):
+        key = tuple(draft.values.get(p) for p in parents)
+        starts_span = key != previous_key
+        previous_key = key
+        text = draft.values.get(role)
+        if text:
+            current = (text, draft.origin[role])
+            continue
+        if starts_span:
+            later = _first_in_span(drafts, index, role, parents, key)
+            if later is not None:
+                current = later
+                _set(draft, role, later[0], Origin(how="backfilled", line=later[1].line))
+                diagnostics.append(
+                    Diagnostic(
+                        level="info",
+                        code="backfilled",
+                        message=f"blank {role} at the start of its span taken from line "
+                        f"{later[1].line}, further down the same span",
+                        line=draft.line,
+                        seq=draft.seq,
+                        role=role,  # type: ignore[arg-type]
+                        text=later[0],
+                    )
+                )
+                continue
+            if not carry:
+                current = None
+        if current is not None:
+            line = current[1].line
+            how = "backfilled" if line > draft.line else "carried"
+            _set(draft, role, current[0], Origin(how=how, line=line))
+
+
+def _first_in_span(
+    drafts: Sequence[Draft],
+    start: int,
+    role: str,
+    parents: tuple[str, ...],
+    key: tuple[str | None, ...],
+) -> tuple[str, Origin] | None:
+    for draft in drafts[start + 1 :]:
+        if tuple(draft.values.get(p) for p in parents) != key:
+            return None
+        text = draft.values.get(role)
+        if text and draft.origin[role].how == "explicit":
+            return text, draft.origin[role]
+    return None
+
+
+def _set(draft: Draft, role: str, text: str, origin: Origin) -> None:
+    draft.values[role] = text
+    draft.origin[role] = origin

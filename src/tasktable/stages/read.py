@@ -1,0 +1,165 @@
+"""Stage 1: text to tables. Every GFM pipe table via markdown-it-py, with source lines.
+
+Cells are reduced to plain text: emphasis and code marks dropped, ``<br>`` and soft breaks
+kept as "\\n" (the fill stage decides whether a break is a wrap or a list separator).
+markdown-it-py truncates a row that has more cells than the delimiter row; those rows are
+re-read from their source line so that no cell text is lost (SPEC §1).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+_MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable("table")
+
+#: An HTML line break inside a cell: <br>, <br/>, <br />, any case.
+_BR_TAG = regex.compile(r"^<br\s*/?>$", regex.IGNORECASE)
+
+#: A pipe that separates cells: one not escaped by a backslash (GFM tables).
+_CELL_PIPE = regex.compile(r"(?<!\\)\|")
+
+#: A plan year in a title: 2019年, ２０１９年 (after NFKC) or 二〇一九年.
+_TITLE_YEAR = regex.compile(r"((?:19|20)[0-9]{2})\s*年|([〇零一二三四五六七八九]{4})年")
+_CHINESE_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+
+#: Words that a title line of a task table uses: 表 table, 任务 tasks, 计划 plan, 方案 scheme,
+#: 清单 list, 分工 division of work, 要点 key points.
+_TITLE_WORD = regex.compile(r"表|任务|计划|方案|清单|分工|要点")
+
+
+@dataclass(frozen=True, slots=True)
+class RawRow:
+    line: int  # 1-based source line
+    cells: tuple[str, ...]
+    head: bool  # markdown-it read it as the table's header row
+
+
+@dataclass(frozen=True, slots=True)
+class RawTable:
+    page: int  # 1-based index of the table in the document
+    line: int  # 1-based source line of its first row
+    rows: tuple[RawRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReadResult:
+    tables: tuple[RawTable, ...]
+    title: str | None
+    title_line: int | None
+    year: int | None  # the plan year named in the title
+
+
+def read_tables(text: str) -> ReadResult:
+    """Find every pipe table in ``text`` (LF line ends) and the document's title line."""
+    tokens = _MARKDOWN.parse(text)
+    lines = text.split("\n")
+    tables: list[RawTable] = []
+    titles: list[tuple[str, int]] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.type == "table_open":
+            i, table = _read_table(tokens, i, lines, page=len(tables) + 1)
+            tables.append(table)
+            continue
+        if token.type == "inline" and token.map is not None and not tables:
+            # Text before the first table is where a title stands.
+            title = cell_text(token.children or []).strip()
+            if title:
+                titles.append((title, token.map[0] + 1))
+        i += 1
+    title, title_line = _pick_title(titles)
+    return ReadResult(tuple(tables), title, title_line, title_year(title) if title else None)
+
+
+def _read_table(
+    tokens: Sequence[Token], start: int, lines: Sequence[str], *, page: int
+) -> tuple[int, RawTable]:
+    rows: list[RawRow] = []
+    cells: list[str] = []
+    head = False
+    row_line = 0
+    i = start + 1
+    while tokens[i].type != "table_close":
+        token = tokens[i]
+        if token.type == "thead_open":
+            head = True
+        elif token.type == "tbody_open":
+            head = False
+        elif token.type == "tr_open":
+            cells = []
+            row_line = token.map[0] if token.map else 0
+        elif token.type == "inline":
+            cells.append(cell_text(token.children or []).strip())
+        elif token.type == "tr_close":
+            extra = _overflow_cells(lines[row_line], len(cells))
+            rows.append(RawRow(row_line + 1, tuple(cells) + extra, head))
+        i += 1
+    first_line = tokens[start].map[0] + 1 if tokens[start].map else 0
+    return i + 1, RawTable(page, first_line, tuple(rows))
+
+
+def cell_text(children: Sequence[Token]) -> str:
+    """Plain text of a cell's inline tokens: markup dropped, <br> and breaks as newlines."""
+    parts: list[str] = []
+    for child in children:
+        kind = child.type
+        if kind == "text" or kind == "code_inline":
+            parts.append(child.content)
+        elif kind == "softbreak" or kind == "hardbreak":
+            parts.append("\n")
+        elif kind == "html_inline":
+            if _BR_TAG.match(child.content):
+                parts.append("\n")
+        elif kind == "image":
+            parts.append(cell_text(child.children or []))
+    return "".join(parts)
+
+
+def split_row(line: str) -> list[str]:
+    """Split a pipe-table source line into raw cell texts, honouring escaped pipes."""
+    body = line.strip()
+    if body.startswith("|"):
+        body = body[1:]
+    if body.endswith("|") and not body.endswith("\\|"):
+        body = body[:-1]
+    return [cell.strip() for cell in _CELL_PIPE.split(body)]
+
+
+def _overflow_cells(line: str, kept: int) -> tuple[str, ...]:
+    """The cells past the delimiter row's width, which markdown-it dropped, as plain text."""
+    if line.count("|") - line.count("\\|") <= kept + 1:
+        return ()  # cannot hold more cells than markdown-it kept: the common, fast path
+    raw = split_row(line)
+    if len(raw) <= kept:
+        return ()
+    extra = []
+    for cell in raw[kept:]:
+        inline = _MARKDOWN.parseInline(cell.replace("\\|", "|"))
+        extra.append(cell_text(inline[0].children or []).strip() if inline else cell)
+    return tuple(extra)
+
+
+def _pick_title(candidates: Sequence[tuple[str, int]]) -> tuple[str | None, int | None]:
+    for text, line in candidates:
+        if _TITLE_WORD.search(text):
+            return text, line
+    if candidates:
+        return candidates[0]
+    return None, None
+
+
+def title_year(title: str) -> int | None:
+    """The plan year a title names: the first 4-digit year followed by 年."""
+    match = _TITLE_YEAR.search(unicodedata.normalize("NFKC", title))
+    if match is None:
+        return None
+    if match.group(1):
+        return int(match.group(1))
+    return int("".join(_CHINESE_DIGITS[c] for c in match.group(2)))

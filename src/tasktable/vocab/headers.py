@@ -1,0 +1,45 @@
+"""Header words that name each column role (SPEC §2).
+
+Matching is done on the header text with spaces, line breaks and Markdown emphasis removed.
+An exact match wins; otherwise the longest synonym contained in the header decides, so that
+主要责任单位 (main responsible unit) is departments, not a vaguer role.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+#: role -> header words seen in real tables, seed header first.
+HEADER_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
+    # 序号 "serial number"
+    "seq": ("序号", "编号", "序"),
+    # 主题 "theme": the broadest grouping
+    "theme": ("主题", "类别", "板块", "重点领域", "一级任务"),
+    # 项目名称 "project name"
+    "project": ("项目名称", "重点工作", "工作任务", "任务名称", "项目", "二级任务"),
+    # 项目内容 "project content"
+    "content": ("项目内容", "主要内容", "目标任务", "具体措施", "工作措施", "任务内容", "工作内容"),
+    # 序时进度 "schedule"
+    "schedule": ("序时进度", "完成时限", "时间节点", "进度安排", "时间安排", "完成时间"),
+    # 责任部门 "responsible department"
+    "departments": ("责任部门", "责任单位", "牵头单位", "责任科室", "主要责任单位", "牵头部门"),
+    # 配合单位 "cooperating units"
+    "partners": ("配合单位", "协同单位", "协办单位", "协同配合单位", "配合部门"),
+    # 责任人 "person in charge"
+    "owner": ("责任人", "分管领导", "牵头负责领导"),
+}
+
+#: The roles a task field can take, in the order of the seed header.
+ROLES: Final[tuple[str, ...]] = (
+    "seq",
+    "theme",
+    "project",
+    "content",
+    "schedule",
+    "departments",
+    "partners",
+    "owner",
+)
+
+#: A header row must name at least this many distinct roles to count as a header.
+MIN_HEADER_ROLES: Final = 2

@@ -1,0 +1,49 @@
+"""What the text of each role tends to look like (SPEC §3), as data for the realigner.
+
+The regexes are compiled once here; ``stages/realign.py`` turns their hits into scores.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import regex
+
+#: Endings of organisation names: 部 department, 室 office, 中心 centre, 局 bureau, 科 section,
+#: 委 commission, 办 office, 处 division, 院 institute, 所 institute, 站 station, 队 brigade,
+#: 会 association, 厅 department (province), 股 unit (county), 组 group, 馆 hall, 社 society,
+#: 团 corps, 司 department, 行 bank, 政府 government, 公司 company, 单位 unit, 街道 sub-district,
+#: 镇 town, 乡 township, 办事处 sub-district office, 集团 group, 协会 association.
+DEPARTMENT_SUFFIXES: Final[tuple[str, ...]] = (
+    "部", "室", "中心", "局", "科", "委", "办", "处", "院", "所", "站", "队", "会", "厅",
+    "股", "组", "馆", "社", "团", "司", "行", "政府", "公司", "单位", "街道", "镇", "乡",
+    "办事处", "集团", "协会", "各县区", "各地", "各部门",
+)
+
+#: One organisation name: a short run of CJK/Latin text ending in a department suffix.
+DEPARTMENT_NAME: Final = regex.compile(
+    r"^[\p{Han}A-Za-z0-9（）()·]{1,16}?(?:"
+    + "|".join(sorted(map(regex.escape, DEPARTMENT_SUFFIXES), key=len, reverse=True))
+    + r")$"
+)
+
+#: Separators between names in a department cell: 、，,；; spaces and line breaks.
+LIST_SEPARATOR: Final = regex.compile(r"[、，,；;\s]+")
+
+#: Sentence punctuation that headings (theme, project) rarely contain.
+SENTENCE_PUNCT: Final = regex.compile(r"[，。；！？：,;]")
+
+#: A sentence end: 。！？ (and a final ；), optionally followed by a closing quote or bracket.
+SENTENCE_END: Final = regex.compile(r"[。！？；][”’」』）)]*$")
+
+#: A serial number: Arabic or full-width digits, optionally followed by a dot.
+SEQ_NUMBER: Final = regex.compile(r"^\s*([0-9０-９]{1,5})\s*[.．、]?\s*$")
+
+#: Date cues that make a text look like a schedule (the full recogniser is stages/dates).
+#: 一季度 quarter, 5月 / 5月份 month, 上旬/中旬/下旬 ten-day periods, 月底 end of month,
+#: 年底/年初/年中/年内/全年/上半年/下半年 parts of the year, 每周/每月 recurring.
+DATE_CUE: Final = regex.compile(
+    r"(?:[一二三四1-4１-４][、，,至\-－]?)+季度"
+    r"|[0-9０-９一二三四五六七八九十]{1,3}月(?:份|底|末|初|中|上旬|中旬|下旬)?"
+    r"|[上中下]旬|年底|年末|年初|年中|年内|全年|上半年|下半年|每周|每月|每季度"
+)

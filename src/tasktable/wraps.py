@@ -1,0 +1,61 @@
+"""Line breaks inside cells: printed soft wraps to remove, list separators to keep (SPEC §1)."""
+
+from __future__ import annotations
+
+from typing import Final
+
+import regex
+
+from .vocab.shapes import DEPARTMENT_NAME, LIST_SEPARATOR
+
+#: A line break with its neighbouring characters; the replacement depends on both sides.
+_BREAK: Final = regex.compile(r"(.?)[ \t]*\n[ \t]*(.?)", regex.DOTALL)
+
+#: Start of a list item: 1. 2、 (一) （一） ① a) — a break before one is a real line break.
+_LIST_MARKER: Final = regex.compile(
+    r"(?:[0-9０-９]{1,2}[.．、)）]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[①-⑳]"
+    r"|[一二三四五六七八九十]{1,3}、)"
+)
+
+#: Latin letters or digits on both sides of a wrap are separate words: join with a space.
+_LATIN: Final = regex.compile(r"[A-Za-z]")
+
+
+
+def unwrap(text: str) -> str:
+    """Remove printed line wraps: 创新争\\n先 -> 创新争先; keep breaks before list items."""
+    if "\n" not in text:
+        return text
+    return _BREAK.sub(lambda m: _join(m, text), text).strip()
+
+
+def _join(match: regex.Match[str], text: str) -> str:
+    before, after = match.group(1), match.group(2)
+    if _LIST_MARKER.match(text, match.end(2) - len(after)):
+        return f"{before}\n{after}"
+    if _LATIN.match(before) and _LATIN.match(after):
+        return f"{before} {after}"
+    return before + after
+
+
+def split_names(text: str) -> list[str]:
+    """Split a department cell into names on 、，；, spaces and line breaks.
+
+    A line break separates two names only when both sides are whole names
+    (县水务局\n县住建局); otherwise it is a wrap inside one name (科技服务\n中心).
+    """
+    lines: list[str] = []
+    for piece in text.split("\n"):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if lines and not (_is_name(lines[-1], last=True) and _is_name(piece, last=False)):
+            lines[-1] += piece
+        else:
+            lines.append(piece)
+    return [name for line in lines for name in LIST_SEPARATOR.split(line) if name]
+
+
+def _is_name(text: str, *, last: bool) -> bool:
+    names = [n for n in LIST_SEPARATOR.split(text) if n]
+    return bool(names) and DEPARTMENT_NAME.match(names[-1 if last else 0]) is not None
