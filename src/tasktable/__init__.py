@@ -1,7 +1,7 @@
 """tasktable: Chinese work-plan task tables, broken by PDF converters, as clean JSON.
 
-    >>> import tasktable
-    >>> doc = tasktable.parse(open("plan.md", encoding="utf-8").read())  # doctest: +SKIP
+>>> import tasktable
+>>> doc = tasktable.parse(open("plan.md", encoding="utf-8").read())  # doctest: +SKIP
 """
 
 __version__ = "0.1.0"

@@ -56,9 +56,7 @@ def parse_file(path: str | os.PathLike[str], *, year: int | None = None) -> Docu
     except FileNotFoundError:
         raise InputFileError("file not found; expected a Markdown file", source=name) from None
     except IsADirectoryError:
-        raise InputFileError(
-            "is a directory; expected a Markdown file", source=name
-        ) from None
+        raise InputFileError("is a directory; expected a Markdown file", source=name) from None
     except OSError as error:
         raise InputFileError(f"cannot read the file: {error.strerror}", source=name) from None
     return parse(data, year=year, source=name)
@@ -83,8 +81,7 @@ def _parse_text(
     if grid is None:
         first = read.tables[0]
         raise NoHeaderError(
-            "no table has a recognisable header row; expected header words such as "
-            f"{_HEADER_HINT}",
+            f"no table has a recognisable header row; expected header words such as {_HEADER_HINT}",
             source=source,
             line=first.line,
         )
@@ -96,7 +93,7 @@ def _parse_text(
         source=Source(name=source, sha256=hashlib.sha256(data).hexdigest()),
         title=read.title,
         year=year if year is not None else read.year,
-        columns=[Column(header=c.header, role=c.role) for c in grid.columns],  # type: ignore[arg-type]
+        columns=[Column(header=c.header, role=c.role) for c in grid.columns],
         tasks=[_task(draft) for draft in drafts],
         diagnostics=diagnostics + grid.diagnostics,
     )

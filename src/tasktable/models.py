@@ -20,8 +20,17 @@ Role = Literal[
 How = Literal["explicit", "carried", "backfilled"]
 Level = Literal["info", "warning", "error"]
 PeriodKind = Literal[
-    "day", "xun", "month", "quarter", "half", "year", "range", "deadline", "approximate",
-    "recurring", "event",
+    "day",
+    "xun",
+    "month",
+    "quarter",
+    "half",
+    "year",
+    "range",
+    "deadline",
+    "approximate",
+    "recurring",
+    "event",
 ]
 
 

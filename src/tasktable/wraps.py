@@ -21,7 +21,6 @@ _LIST_MARKER: Final = regex.compile(
 _LATIN: Final = regex.compile(r"[A-Za-z]")
 
 
-
 def unwrap(text: str) -> str:
     """Remove printed line wraps: 创新争\\n先 -> 创新争先; keep breaks before list items."""
     if "\n" not in text:

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from ..models import Diagnostic, Origin
+from ..models import Diagnostic, How, Origin
 from ..wraps import split_names, unwrap
 from .realign import AlignedRow, parse_seq
 
@@ -40,9 +41,16 @@ def fill_tasks(
     drafts = _join_continuations(rows, diagnostics, has_seq=has_seq)
     _fill_span(drafts, "theme", parents=(), carry=True, diagnostics=diagnostics)
     _fill_span(drafts, "project", parents=("theme",), carry=False, diagnostics=diagnostics)
-    _fill_span(drafts, "departments", parents=("theme", "project"), carry=True,
-               diagnostics=diagnostics)
+    _fill_span(
+        drafts, "departments", parents=("theme", "project"), carry=True, diagnostics=diagnostics
+    )
     return drafts
+
+
+@lru_cache(maxsize=1024)
+def origin_of(how: How, line: int) -> Origin:
+    """One shared, immutable Origin per (how, line): rows of a span point to the same one."""
+    return Origin(how=how, line=line)
 
 
 def resolved_text(draft: Draft, role: str) -> str | None:
@@ -66,10 +74,11 @@ def _join_continuations(
             continue
         seq = parse_seq(seq_text) if seq_text else None
         draft = Draft(row.line, row.page, seq, extra=dict(row.extra))
+        explicit = origin_of("explicit", row.line)
         for role, text in row.fields.items():
             if role != "seq":
                 draft.values[role] = text
-                draft.origin[role] = Origin(how="explicit", line=row.line)
+                draft.origin[role] = explicit
         if seq_text and seq is None:
             diagnostics.append(
                 Diagnostic(
@@ -99,7 +108,7 @@ def _join(draft: Draft, row: AlignedRow, diagnostics: list[Diagnostic]) -> None:
     for role, text in row.fields.items():
         before = draft.values.get(role)
         draft.values[role] = f"{before}\n{text}" if before else text
-        draft.origin.setdefault(role, Origin(how="explicit", line=row.line))
+        draft.origin.setdefault(role, origin_of("explicit", row.line))
     for header, text in row.extra.items():
         before = draft.extra.get(header)
         draft.extra[header] = f"{before}\n{text}" if before else text
@@ -141,7 +150,7 @@ def _fill_span(
             later = _first_in_span(drafts, index, role, parents, key)
             if later is not None:
                 current = later
-                _set(draft, role, later[0], Origin(how="backfilled", line=later[1].line))
+                _set(draft, role, later[0], origin_of("backfilled", later[1].line))
                 diagnostics.append(
                     Diagnostic(
                         level="info",
@@ -150,7 +159,7 @@ def _fill_span(
                         f"{later[1].line}, further down the same span",
                         line=draft.line,
                         seq=draft.seq,
-                        role=role,  # type: ignore[arg-type]
+                        role=role,
                         text=later[0],
                     )
                 )
@@ -159,8 +168,8 @@ def _fill_span(
                 current = None
         if current is not None:
             line = current[1].line
-            how = "backfilled" if line > draft.line else "carried"
-            _set(draft, role, current[0], Origin(how=how, line=line))
+            how: How = "backfilled" if line > draft.line else "carried"
+            _set(draft, role, current[0], origin_of(how, line))
 
 
 def _first_in_span(

@@ -16,7 +16,14 @@ import regex
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-_MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable("table")
+# Block parsing only: most cells are plain text, and the inline pass over every cell would
+# cost a third of the parse. Cells with markup are parsed inline one by one (``inline_text``).
+_BLOCKS = MarkdownIt("commonmark", {"html": True}).enable("table").disable(["inline", "text_join"])
+_INLINE = MarkdownIt("commonmark", {"html": True})
+
+#: Characters that can start inline markup: escapes, emphasis, code, HTML and <br>, entities,
+#: links and images. A cell without any of them is plain text as it stands.
+_MARKUP = regex.compile(r"[\\*_`<&\[!\n]")
 
 #: An HTML line break inside a cell: <br>, <br/>, <br />, any case.
 _BR_TAG = regex.compile(r"^<br\s*/?>$", regex.IGNORECASE)
@@ -57,7 +64,7 @@ class ReadResult:
 
 def read_tables(text: str) -> ReadResult:
     """Find every pipe table in ``text`` (LF line ends) and the document's title line."""
-    tokens = _MARKDOWN.parse(text)
+    tokens = _BLOCKS.parse(text)
     lines = text.split("\n")
     tables: list[RawTable] = []
     titles: list[tuple[str, int]] = []
@@ -70,9 +77,9 @@ def read_tables(text: str) -> ReadResult:
             continue
         if token.type == "inline" and token.map is not None and not tables:
             # Text before the first table is where a title stands.
-            title = cell_text(token.children or []).strip()
-            if title:
-                titles.append((title, token.map[0] + 1))
+            line_text = inline_text(token.content)
+            if line_text:
+                titles.append((line_text, token.map[0] + 1))
         i += 1
     title, title_line = _pick_title(titles)
     return ReadResult(tuple(tables), title, title_line, title_year(title) if title else None)
@@ -96,13 +103,22 @@ def _read_table(
             cells = []
             row_line = token.map[0] if token.map else 0
         elif token.type == "inline":
-            cells.append(cell_text(token.children or []).strip())
+            cells.append(inline_text(token.content))
         elif token.type == "tr_close":
             extra = _overflow_cells(lines[row_line], len(cells))
             rows.append(RawRow(row_line + 1, tuple(cells) + extra, head))
         i += 1
-    first_line = tokens[start].map[0] + 1 if tokens[start].map else 0
+    table_map = tokens[start].map
+    first_line = table_map[0] + 1 if table_map else 0
     return i + 1, RawTable(page, first_line, tuple(rows))
+
+
+def inline_text(content: str) -> str:
+    """Plain text of inline Markdown: markup dropped, <br> and line breaks as newlines."""
+    if _MARKUP.search(content) is None:
+        return content.strip()
+    tokens = _INLINE.parseInline(content)
+    return cell_text(tokens[0].children or []).strip() if tokens else content.strip()
 
 
 def cell_text(children: Sequence[Token]) -> str:
@@ -139,11 +155,7 @@ def _overflow_cells(line: str, kept: int) -> tuple[str, ...]:
     raw = split_row(line)
     if len(raw) <= kept:
         return ()
-    extra = []
-    for cell in raw[kept:]:
-        inline = _MARKDOWN.parseInline(cell.replace("\\|", "|"))
-        extra.append(cell_text(inline[0].children or []).strip() if inline else cell)
-    return tuple(extra)
+    return tuple(inline_text(cell.replace("\\|", "|")) for cell in raw[kept:])
 
 
 def _pick_title(candidates: Sequence[tuple[str, int]]) -> tuple[str | None, int | None]:
@@ -160,6 +172,7 @@ def title_year(title: str) -> int | None:
     match = _TITLE_YEAR.search(unicodedata.normalize("NFKC", title))
     if match is None:
         return None
-    if match.group(1):
-        return int(match.group(1))
-    return int("".join(_CHINESE_DIGITS[c] for c in match.group(2)))
+    arabic, chinese = match.group(1), match.group(2)
+    if arabic:
+        return int(arabic)
+    return int("".join(_CHINESE_DIGITS[c] for c in chinese))

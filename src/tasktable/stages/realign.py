@@ -16,14 +16,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from typing import NamedTuple
 
 from ..models import Diagnostic
 from ..vocab.shapes import (
+    CLOSERS,
     DATE_CUE,
-    DEPARTMENT_NAME,
-    LIST_SEPARATOR,
-    SENTENCE_END,
+    DEPARTMENT_LIST,
+    SENTENCE_ENDS,
     SENTENCE_PUNCT,
     SEQ_NUMBER,
 )
@@ -39,12 +39,13 @@ PLAUSIBLE = -2.0
 KNOWN_VALUE = 3.0
 #: Penalty for a new theme whose row names no project: a merged theme spans whole projects.
 THEME_WITHOUT_PROJECT = -3.0
+#: Longest text tried as a list of organisation names; longer cells are sentences.
+_LONGEST_DEPARTMENT_LIST = 80
 #: Roles whose values recur over merged spans and so feed the lexicon.
 _LEXICON_ROLES = ("theme", "project", "departments")
 
 
-@dataclass(frozen=True, slots=True)
-class Shape:
+class Shape(NamedTuple):
     """What a cell's text looks like, computed once per distinct text."""
 
     length: int
@@ -66,20 +67,23 @@ class AlignedRow:
     unplaced: list[str] = field(default_factory=list)
 
 
-@lru_cache(maxsize=4096)
 def shape_of(text: str) -> Shape:
-    stripped = text.replace("\n", "").strip()
-    first_date = DATE_CUE.search(stripped)
-    dates = 0 if first_date is None else len(DATE_CUE.findall(stripped))
-    names = [n for n in LIST_SEPARATOR.split(text) if n]
+    flat = text.replace("\n", "").strip()
+    dates, first = 0, -1
+    for match in DATE_CUE.finditer(flat):
+        if not dates:
+            first = match.start()
+        dates += 1
+    closed = flat.rstrip(CLOSERS)
     return Shape(
-        length=len(stripped),
-        number=SEQ_NUMBER.match(stripped) is not None,
-        sentence_end=SENTENCE_END.search(stripped) is not None,
-        punct=SENTENCE_PUNCT.search(stripped) is not None,
+        length=len(flat),
+        number=SEQ_NUMBER.match(flat) is not None,
+        sentence_end=bool(closed) and closed[-1] in SENTENCE_ENDS,
+        punct=SENTENCE_PUNCT.search(flat) is not None,
         dates=dates,
-        starts_with_date=first_date is not None and first_date.start() < 4,
-        department=bool(names) and all(DEPARTMENT_NAME.match(n) for n in names),
+        starts_with_date=0 <= first < 4,
+        department=len(flat) <= _LONGEST_DEPARTMENT_LIST
+        and DEPARTMENT_LIST.match(text) is not None,
     )
 
 
@@ -119,31 +123,36 @@ def role_score(shape: Shape, role: str) -> float:
 
 def realign_rows(grid: Grid) -> list[AlignedRow]:
     """Assign every non-empty cell of every row to a role; moved cells get diagnostics."""
-    untouched = [_is_plausible(row) for row in grid.rows]
-    lexicon = _build_lexicon(row for row, ok in zip(grid.rows, untouched) if ok)
+    shapes: dict[str, Shape] = {}
+    for row in grid.rows:
+        for text in row.cells:
+            if text and text not in shapes:
+                shapes[text] = shape_of(text)
+    untouched = [_is_plausible(row, shapes) for row in grid.rows]
+    lexicon = _build_lexicon(row for row, ok in zip(grid.rows, untouched, strict=True) if ok)
     aligned: list[AlignedRow] = []
     theme = ""
-    for row, ok in zip(grid.rows, untouched):
+    for row, ok in zip(grid.rows, untouched, strict=True):
         cells = [(i, text) for i, text in enumerate(row.cells) if text]
         if not cells:
             continue
         if ok:
             roles = [row.columns[i].role for i, _ in cells]
         else:
-            roles = _best_assignment(row, cells, lexicon, theme)
+            roles = best_assignment(row, cells, shapes, lexicon, theme)
         result = _apply(row, cells, roles, grid.diagnostics)
         theme = result.fields.get("theme", theme)
         aligned.append(result)
     return aligned
 
 
-def _is_plausible(row: GridRow) -> bool:
-    for column, text in zip(row.columns, row.cells):
+def _is_plausible(row: GridRow, shapes: dict[str, Shape]) -> bool:
+    for column, text in zip(row.columns, row.cells, strict=True):
         if not text:
             continue
         if column.role is None:
             return False
-        if column.role != "extra" and role_score(shape_of(text), column.role) < PLAUSIBLE:
+        if column.role != "extra" and role_score(shapes[text], column.role) < PLAUSIBLE:
             return False
     return True
 
@@ -151,55 +160,84 @@ def _is_plausible(row: GridRow) -> bool:
 def _build_lexicon(rows: Iterable[GridRow]) -> dict[str, set[str]]:
     lexicon: dict[str, set[str]] = defaultdict(set)
     for row in rows:
-        for column, text in zip(row.columns, row.cells):
+        for column, text in zip(row.columns, row.cells, strict=True):
             if text and column.role in _LEXICON_ROLES:
                 lexicon[column.role].add(text)
     return lexicon
 
 
-def _best_assignment(
+def best_assignment(
     row: GridRow,
     cells: Sequence[tuple[int, str]],
+    shapes: dict[str, Shape],
     lexicon: dict[str, set[str]],
     theme: str,
 ) -> list[str | None]:
-    """The highest-scoring monotone assignment of ``cells`` to the page's roles (None: unplaced)."""
+    """The highest-scoring monotone assignment of ``cells`` to the page's roles.
+
+    ``cells`` are (column index, text) in column order; the result gives each cell's role,
+    or None for a cell no role fits. ``theme`` is the theme in force before this row.
+    """
     slots = [(i, c.role) for i, c in enumerate(row.columns) if c.role is not None]
-    project_slot = next((k for k, (_, role) in enumerate(slots) if role == "project"), None)
-
-    def gain(cell: int, slot: int) -> float:
-        column, text = cells[cell]
-        position, role = slots[slot]
-        if role == "extra":
-            return 0.0 if position == column else float("-inf")
-        score = role_score(shape_of(text), role) - MOVE_COST * abs(position - column)
-        if text in lexicon.get(role, ()):
-            score += KNOWN_VALUE
-        return score
-
-    def new_theme(cell: int, slot: int) -> bool:
-        return slots[slot][1] == "theme" and cells[cell][1] != theme and project_slot is not None
-
-    @lru_cache(maxsize=None)
-    def best(cell: int, last: int, theme_open: bool) -> tuple[float, tuple[int | None, ...]]:
-        # theme_open: the last placed cell started a new theme and no project followed yet.
-        if cell == len(cells):
-            return (THEME_WITHOUT_PROJECT if theme_open else 0.0), ()
-        score, rest = best(cell + 1, last, theme_open)
-        choice: tuple[float, tuple[int | None, ...]] = (score + UNPLACED, (None, *rest))
-        for slot in range(last + 1, len(slots)):
-            penalty = 0.0
-            if theme_open and project_slot is not None and slot > project_slot:
-                penalty = THEME_WITHOUT_PROJECT
-            opens = new_theme(cell, slot)
-            score, rest = best(cell + 1, slot, opens)
-            total = gain(cell, slot) + penalty + score
-            if total > choice[0]:
-                choice = (total, (slot, *rest))
-        return choice
-
-    _, picks = best(0, -1, False)
+    project = next((k for k, (_, role) in enumerate(slots) if role == "project"), len(slots))
+    gains = [
+        [_gain(column, text, slot, shapes, lexicon) for slot in slots] for column, text in cells
+    ]
+    # Forward DP. A state is (last slot used, whether that slot opened a new theme that no
+    # project followed yet); it maps to the best score so far and a back-pointer
+    # (previous state, slot picked for this cell or None for unplaced).
+    start: _State = (-1, False)
+    layers: list[dict[_State, tuple[float, _State, int | None]]] = []
+    scores: dict[_State, float] = {start: 0.0}
+    for index, (_, text) in enumerate(cells):
+        layer: dict[_State, tuple[float, _State, int | None]] = {}
+        row_gains = gains[index]
+        for state, score in scores.items():
+            last, theme_open = state
+            unplaced = layer.get(state)
+            if unplaced is None or score + UNPLACED > unplaced[0]:
+                layer[state] = (score + UNPLACED, state, None)
+            for slot in range(last + 1, len(slots)):
+                gain = row_gains[slot]
+                if gain == _NEVER:
+                    continue
+                if theme_open and slot > project:
+                    gain += THEME_WITHOUT_PROJECT
+                opens = slots[slot][1] == "theme" and text != theme and project < len(slots)
+                key = (slot, opens)
+                best = layer.get(key)
+                if best is None or score + gain > best[0]:
+                    layer[key] = (score + gain, state, slot)
+        layers.append(layer)
+        scores = {state: entry[0] for state, entry in layer.items()}
+    state = max(scores, key=lambda s: scores[s] + (THEME_WITHOUT_PROJECT if s[1] else 0.0))
+    picks: list[int | None] = []
+    for layer in reversed(layers):
+        _, state, pick = layer[state]
+        picks.append(pick)
+    picks.reverse()
     return [None if pick is None else slots[pick][1] for pick in picks]
+
+
+_State = tuple[int, bool]
+_NEVER = float("-inf")
+
+
+def _gain(
+    column: int,
+    text: str,
+    slot: tuple[int, str | None],
+    shapes: dict[str, Shape],
+    lexicon: dict[str, set[str]],
+) -> float:
+    position, role = slot
+    if role == "extra":
+        return 0.0 if position == column else _NEVER
+    assert role is not None
+    score = role_score(shapes[text], role) - MOVE_COST * abs(position - column)
+    if text in lexicon.get(role, ()):
+        score += KNOWN_VALUE
+    return score
 
 
 def _apply(
@@ -210,7 +248,7 @@ def _apply(
 ) -> AlignedRow:
     result = AlignedRow(row.line, row.page)
     moved: list[tuple[str, str, str]] = []  # (header, role, text)
-    for (position, text), role in zip(cells, roles):
+    for (position, text), role in zip(cells, roles, strict=True):
         column: Column = row.columns[position]
         header = column.header or f"column {position + 1}"
         if role is None:
@@ -242,7 +280,7 @@ def _apply(
                 line=row.line,
                 seq=seq,
                 column=header,
-                role=role,  # type: ignore[arg-type]
+                role=role,
                 text=text,
             )
         )

@@ -21,9 +21,15 @@ _HEADER_NOISE = regex.compile(r"[\s\u3000:：*]+")
 
 #: Longest header allowed to match by containment (责任部门（单位） contains 责任部门).
 _MAX_CONTAINING_HEADER = 12
+#: Longest cell read as a whole header, wraps included (责任\n单位); longer cells are data,
+#: or a header word on its first line with swallowed row text after it.
+_MAX_HEADER_CELL = 24
 
 _EXACT = {word: role for role, words in HEADER_SYNONYMS.items() for word in words}
-_BY_LENGTH = sorted(_EXACT, key=len, reverse=True)
+#: Any header word of two or more characters, longest first so that 责任单位 beats 单位.
+_CONTAINED_WORD = regex.compile(
+    "|".join(regex.escape(w) for w in sorted(_EXACT, key=len, reverse=True) if len(w) > 1)
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,11 +56,10 @@ class Grid:
 def header_role(cell: str) -> str | None:
     """The role a header cell names, or None if it names none."""
     word = _HEADER_NOISE.sub("", cell)
-    if not word:
-        return None
     role = _EXACT.get(word)
-    if role is None and len(word) <= _MAX_CONTAINING_HEADER:
-        role = next((_EXACT[w] for w in _BY_LENGTH if len(w) > 1 and w in word), None)
+    if role is None and word and len(word) <= _MAX_CONTAINING_HEADER:
+        match = _CONTAINED_WORD.search(word)
+        role = _EXACT[match.group()] if match else None
     return role
 
 
@@ -62,33 +67,43 @@ def read_header(cells: Sequence[str]) -> tuple[tuple[Column, ...], tuple[str, ..
     """Columns of a header row and any text swallowed into its cells, or None if not a header.
 
     A converter sometimes writes the start of the next row into the repeated header's cells
-    (``项目内容\\n创新开展…``); that text is returned per column so it is not lost.
+    (``项目内容\n创新开展…``); that text is returned per column so it is not lost.
     """
     columns: list[Column] = []
     leftovers: list[str] = []
     named: set[str] = set()
     unknown = 0
     for cell in cells:
-        role = header_role(cell)
-        header, leftover = cell.replace("\n", ""), ""
-        if role is None and "\n" in cell:
-            first, rest = cell.split("\n", 1)
-            role = _EXACT.get(_HEADER_NOISE.sub("", first))
-            if role is not None:
-                header, leftover = first.strip(), rest.strip()
+        role, header, leftover = _header_cell(cell)
         if role is None:
-            if _HEADER_NOISE.sub("", cell):
+            if cell:
                 unknown += 1
+                if 2 * unknown > len(cells):
+                    return None  # a data row: most of its cells name no role
                 role = "extra"
         elif role in named:
             role = "extra"  # a second column naming the same role keeps its text under its header
         else:
             named.add(role)
-        columns.append(Column(header.strip(), role))
+        columns.append(Column(header, role))
         leftovers.append(leftover)
     if len(named) < MIN_HEADER_ROLES or unknown > len(named):
         return None
     return tuple(columns), tuple(leftovers)
+
+
+def _header_cell(cell: str) -> tuple[str | None, str, str]:
+    """(role, header text, swallowed text) of one cell of a candidate header row."""
+    if len(cell) <= _MAX_HEADER_CELL:
+        role = header_role(cell)
+        if role is not None:
+            return role, cell.replace("\n", "").strip(), ""
+    if "\n" in cell:
+        first, rest = cell.split("\n", 1)
+        role = _EXACT.get(_HEADER_NOISE.sub("", first))
+        if role is not None:
+            return role, first.strip(), rest.strip()
+    return None, cell.replace("\n", "").strip(), ""
 
 
 def stitch_tables(tables: Sequence[RawTable]) -> Grid | None:

@@ -15,26 +15,63 @@ import regex
 #: 团 corps, 司 department, 行 bank, 政府 government, 公司 company, 单位 unit, 街道 sub-district,
 #: 镇 town, 乡 township, 办事处 sub-district office, 集团 group, 协会 association.
 DEPARTMENT_SUFFIXES: Final[tuple[str, ...]] = (
-    "部", "室", "中心", "局", "科", "委", "办", "处", "院", "所", "站", "队", "会", "厅",
-    "股", "组", "馆", "社", "团", "司", "行", "政府", "公司", "单位", "街道", "镇", "乡",
-    "办事处", "集团", "协会", "各县区", "各地", "各部门",
+    "部",
+    "室",
+    "中心",
+    "局",
+    "科",
+    "委",
+    "办",
+    "处",
+    "院",
+    "所",
+    "站",
+    "队",
+    "会",
+    "厅",
+    "股",
+    "组",
+    "馆",
+    "社",
+    "团",
+    "司",
+    "行",
+    "政府",
+    "公司",
+    "单位",
+    "街道",
+    "镇",
+    "乡",
+    "办事处",
+    "集团",
+    "协会",
+    "各县区",
+    "各地",
+    "各部门",
 )
+
+_NAME = (
+    r"[\p{Han}A-Za-z0-9（）()·]{1,16}?(?:"
+    + "|".join(sorted(map(regex.escape, DEPARTMENT_SUFFIXES), key=len, reverse=True))
+    + r")"
+)
+_SEPARATOR = r"[、，,；;\s]+"
 
 #: One organisation name: a short run of CJK/Latin text ending in a department suffix.
-DEPARTMENT_NAME: Final = regex.compile(
-    r"^[\p{Han}A-Za-z0-9（）()·]{1,16}?(?:"
-    + "|".join(sorted(map(regex.escape, DEPARTMENT_SUFFIXES), key=len, reverse=True))
-    + r")$"
-)
+DEPARTMENT_NAME: Final = regex.compile(rf"^{_NAME}$")
+
+#: A list of organisation names and nothing else: 县水务局、县住建局.
+DEPARTMENT_LIST: Final = regex.compile(rf"^\s*{_NAME}(?:{_SEPARATOR}{_NAME})*[、，,；;\s]*$")
 
 #: Separators between names in a department cell: 、，,；; spaces and line breaks.
-LIST_SEPARATOR: Final = regex.compile(r"[、，,；;\s]+")
+LIST_SEPARATOR: Final = regex.compile(_SEPARATOR)
 
 #: Sentence punctuation that headings (theme, project) rarely contain.
 SENTENCE_PUNCT: Final = regex.compile(r"[，。；！？：,;]")
 
-#: A sentence end: 。！？ (and a final ；), optionally followed by a closing quote or bracket.
-SENTENCE_END: Final = regex.compile(r"[。！？；][”’」』）)]*$")
+#: Marks that end a sentence (a final ； too), and closers that may follow them: 。” ！）
+SENTENCE_ENDS: Final = frozenset("。！？；")
+CLOSERS: Final = "”’」』）)"
 
 #: A serial number: Arabic or full-width digits, optionally followed by a dot.
 SEQ_NUMBER: Final = regex.compile(r"^\s*([0-9０-９]{1,5})\s*[.．、]?\s*$")

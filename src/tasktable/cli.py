@@ -1,0 +1,115 @@
+"""Command line: ``python -m tasktable IN [-o OUT]``. ``main(argv) -> int`` is the whole CLI.
+
+Exit status: 0 success, 1 bad input or unwritable output (one line on stderr), 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from . import __version__
+from .api import parse, parse_file
+from .errors import OutputFileError, TasktableError
+from .models import Document
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tasktable",
+        description="Turn a converted Chinese task table (Markdown) into clean JSON.",
+    )
+    parser.add_argument("input", nargs="?", help="Markdown file to read, or - for stdin")
+    parser.add_argument(
+        "-o", "--output", default="-", help="JSON file to write (default: stdout, also -)"
+    )
+    parser.add_argument("--year", type=int, help="plan year; wins over the year in the title")
+    parser.add_argument(
+        "--indent", type=int, default=2, help="JSON indentation; 0 for one line (default: 2)"
+    )
+    parser.add_argument(
+        "--schema", action="store_true", help="print the JSON Schema of the output and exit"
+    )
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="print info diagnostics too, not only warnings"
+    )
+    parser.add_argument("--version", action="version", version=f"tasktable {__version__}")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # argparse exits 2 on usage errors and 0 for --help/--version
+        return int(exit_.code or 0)
+    indent = args.indent if args.indent > 0 else None
+    if args.schema:
+        schema = Document.model_json_schema(mode="serialization")
+        text = json.dumps(schema, ensure_ascii=False, indent=indent)
+        return _emit(text + "\n", args.output)
+    if args.input is None:
+        parser.print_usage(sys.stderr)
+        print("tasktable: error: an input file is required", file=sys.stderr)
+        return 2
+    try:
+        if args.input == "-":
+            document = parse(sys.stdin.buffer.read(), year=args.year, source="<stdin>")
+        else:
+            document = parse_file(args.input, year=args.year)
+        _report(document, sys.stderr, verbose=args.verbose)
+        return _emit(document.model_dump_json(indent=indent) + "\n", args.output)
+    except TasktableError as error:
+        print(f"tasktable: {error}", file=sys.stderr)
+        return 1
+
+
+def _emit(text: str, output: str) -> int:
+    if output == "-":
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+        return 0
+    write_atomically(Path(output), text.encode("utf-8"))
+    return 0
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename,
+    so a reader never sees a half-written file and a failed run leaves the old one as it was."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise OutputFileError("the output folder does not exist", source=str(path))
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise OutputFileError(f"cannot write here: {error.strerror}", source=str(path)) from None
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        message = f"cannot write the file: {error.strerror}"
+        raise OutputFileError(message, source=str(path)) from None
+
+
+def _report(document: Document, stream: TextIO, *, verbose: bool) -> None:
+    """Warnings (and with --verbose, infos) one per line, then a count of the rest."""
+    name = document.source.name or "<text>"
+    quiet: Counter[str] = Counter()
+    for diagnostic in document.diagnostics:
+        if diagnostic.level == "info" and not verbose:
+            quiet[diagnostic.code] += 1
+            continue
+        where = f"{name}:{diagnostic.line}" if diagnostic.line else name
+        stream.write(f"{where}: {diagnostic.level}: {diagnostic.code}: {diagnostic.message}\n")
+    if quiet:
+        counts = ", ".join(f"{count} {code}" for code, count in sorted(quiet.items()))
+        stream.write(f"{name}: {len(document.tasks)} tasks; {counts} (details in the output)\n")
