@@ -1,0 +1,95 @@
+"""The reader: tables, cells, lines, title and year (SPEC §1)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tasktable.stages.decode import decode_bytes, normalise_newlines
+from tasktable.stages.read import read_tables, split_row, title_year
+
+
+def cells(text: str) -> list[tuple[str, ...]]:
+    return [row.cells for table in read_tables(text).tables for row in table.rows]
+
+
+def test_row_longer_than_its_delimiter_row_keeps_every_cell() -> None:
+    text = "| a | b |\n|---|---|\n| 1 | 2 | 3 | **4** |\n"
+    assert cells(text)[1] == ("1", "2", "3", "4")
+
+
+def test_short_row_is_padded_with_blank_cells() -> None:
+    assert cells("| a | b | c |\n|---|---|---|\n| 1 |\n")[1] == ("1", "", "")
+
+
+@pytest.mark.parametrize(
+    ("cell", "text"),
+    [
+        ("x \\| y", "x | y"),  # escaped pipe is text, not a cell boundary
+        ("**序**<br>**号**", "序\n号"),  # bold dropped, <br> kept as a line break
+        ("a<br/>b", "a\nb"),
+        ("a<BR />b", "a\nb"),
+        ("A &amp; B", "A & B"),  # entities decoded
+        ("`code`", "code"),
+        ("*强调*文字", "强调文字"),
+        ("  空格  ", "空格"),
+    ],
+)
+def test_cell_markup_is_reduced_to_text(cell: str, text: str) -> None:
+    assert cells(f"| h |\n|---|\n| {cell} |\n")[1] == (text,)
+
+
+def test_overflow_cells_get_markup_reduced_too() -> None:
+    assert cells("| a |\n|---|\n| 1 | x \\| y | a<br>b |\n")[1] == ("1", "x | y", "a\nb")
+
+
+def test_rows_carry_their_source_line_and_page() -> None:
+    text = "title\n\n| a |\n|---|\n| 1 |\n\nnote\n\n| a |\n|---|\n| 2 |\n"
+    tables = read_tables(text).tables
+    assert [(t.page, [(r.line, r.head) for r in t.rows]) for t in tables] == [
+        (1, [(3, True), (5, False)]),
+        (2, [(9, True), (11, False)]),
+    ]
+
+
+def test_split_row_honours_escaped_pipes() -> None:
+    assert split_row("| a | b \\| c |d|") == ["a", "b \\| c", "d"]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("2019年市科协重点工作任务分解表\n\n| 序号 |\n|---|\n", "2019年市科协重点工作任务分解表"),
+        ("# **某县2021年工作要点**\n\n| a |\n|---|\n", "某县2021年工作要点"),
+        ("附件1\n\n关于印发2020年计划的通知\n\n| a |\n|---|\n", "关于印发2020年计划的通知"),
+        ("附件1\n\n| a |\n|---|\n", "附件1"),  # no line names a document: the first line
+        ("| a |\n|---|\n\n2019年表\n", None),  # text after the first table is no title
+    ],
+)
+def test_title_is_the_line_naming_the_document(text: str, title: str | None) -> None:
+    assert read_tables(text).title == title
+
+
+@pytest.mark.parametrize(
+    ("title", "year"),
+    [
+        ("2019年市科协重点工作任务分解表", 2019),
+        ("２０２１年重点工作", 2021),  # full-width digits
+        ("二〇〇六年工作计划", 2006),  # Chinese numerals
+        ("十四五规划重点任务", None),
+        ("第1998号文", None),  # not followed by 年
+    ],
+)
+def test_plan_year_from_title(title: str, year: int | None) -> None:
+    assert title_year(title) == year
+
+
+def test_utf8_with_bom_and_crlf_reads_like_plain_utf8() -> None:
+    data = "\ufeff标题\r\n\r\n| a |\r\n|---|\r\n| 1 |\r\n".encode()
+    text = normalise_newlines(decode_bytes(data).text)
+    assert cells(text) == [("a",), ("1",)]
+    assert read_tables(text).title == "标题"
+
+
+def test_gb18030_bytes_are_decoded() -> None:
+    decoded = decode_bytes("| 序号 | 责任部门 |".encode("gb18030"))
+    assert decoded.encoding == "gb18030" and decoded.text == "| 序号 | 责任部门 |"

@@ -1,0 +1,132 @@
+"""Realignment (SPEC §3): what each text looks like, and which rows move where."""
+
+from __future__ import annotations
+
+import pytest
+
+import tasktable
+from tasktable.stages.realign import role_score, shape_of
+
+HEADER = "| 序号 | 主题 | 项目名称 | 项目内容 | 序时进度 | 责任部门 |\n|---|---|---|---|---|---|\n"
+FIRST = (
+    "| 1 | 畅通交通网络，服务区域发展 | 推进农村公路建设 | 新改建农村公路50公里，完成危桥改造8座。 "
+    "| 一季度完成前期工作；6月底前开工建设。 | 建设管理科 |\n"
+)
+
+
+def best_role(text: str, roles: tuple[str, ...]) -> str:
+    return max(roles, key=lambda role: role_score(shape_of(text), role))
+
+
+ALL = ("theme", "project", "content", "schedule", "departments")
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("办公室", "departments"),
+        ("县水务局、县住建局", "departments"),
+        ("科技服务中心", "departments"),
+        ("一季度摸底调研；二、三、四季度指导学会序时开展党建工作。", "schedule"),
+        ("5月底前完成申报；10月底前完成评选。", "schedule"),
+        ("紧贴我市医药产业发展需求，协助办好国际医药技术大会，吸引更多英才。", "content"),
+        ("擦亮海智工作品牌", "project"),
+    ],
+)
+def test_text_looks_like_its_role(text: str, role: str) -> None:
+    assert best_role(text, ALL) == role
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("认真贯彻全面从严治党各项要求。", "theme"),  # a theme does not end in 。
+        ("研究制定工作站认定及管理办法，促进产学研成果对接。", "project"),  # no sentences
+        ("学会部", "schedule"),  # an organisation is not a schedule
+        ("持续加强机关党的建设，扎实开展主题教育，提高学习效果。", "departments"),
+        ("12", "content"),  # a bare number is a 序号
+    ],
+)
+def test_text_is_implausible_in_role(text: str, role: str) -> None:
+    assert role_score(shape_of(text), role) < -2
+
+
+def parse_row(row: str) -> tasktable.Task:
+    return tasktable.parse(HEADER + FIRST + row).tasks[1]
+
+
+def test_content_and_schedule_shifted_left_by_one() -> None:
+    t = parse_row("| 2 | | 开展日常养护，提升路况水平。 | 全年开展养护；每季度检查一次。 | | |\n")
+    assert (t.project, t.content, t.schedule) == (
+        "推进农村公路建设",
+        "开展日常养护，提升路况水平。",
+        "全年开展养护；每季度检查一次。",
+    )
+
+
+def test_content_and_schedule_shifted_left_by_two() -> None:
+    t = parse_row("| 2 | 开展日常养护，提升路况水平。 | 全年开展养护；每季度检查一次。 | | | |\n")
+    assert (t.theme, t.content, t.schedule) == (
+        "畅通交通网络，服务区域发展",
+        "开展日常养护，提升路况水平。",
+        "全年开展养护；每季度检查一次。",
+    )
+
+
+def test_project_content_schedule_department_shifted_left_by_one() -> None:
+    t = parse_row(
+        "| 2 | 优化客运服务 | 新开通镇村公交线路3条。 | 9月底前开通运营。 | 运输管理科 | |\n"
+    )
+    assert (t.project, t.content, t.schedule, t.departments) == (
+        "优化客运服务",
+        "新开通镇村公交线路3条。",
+        "9月底前开通运营。",
+        ["运输管理科"],
+    )
+
+
+def test_cells_shifted_right_past_the_last_column() -> None:
+    t = parse_row("| 2 | | | | 开展日常养护，提升路况水平。 | 全年开展养护。 | 公路管理站 |\n")
+    assert (t.content, t.schedule, t.departments) == (
+        "开展日常养护，提升路况水平。",
+        "全年开展养护。",
+        ["公路管理站"],
+    )
+
+
+def test_aligned_row_with_unusual_text_is_not_moved() -> None:
+    document = tasktable.parse(
+        HEADER + FIRST + "| 2 | | | 做好防汛工作。 | 按要求推进。 | 办公室 |\n"
+    )
+    assert not [d for d in document.diagnostics if d.code == "realigned"]
+    t = document.tasks[1]
+    assert (t.content, t.schedule, t.departments) == ("做好防汛工作。", "按要求推进。", ["办公室"])
+
+
+def test_each_moved_cell_gets_a_diagnostic_naming_header_and_role() -> None:
+    text = HEADER + FIRST + "| 2 | | 开展日常养护，提升路况水平。 | 全年开展养护。 | | |\n"
+    moved = [d for d in tasktable.parse(text).diagnostics if d.code == "realigned"]
+    assert [(d.line, d.seq, d.column, d.role, d.text) for d in moved] == [
+        (4, 2, "项目名称", "content", "开展日常养护，提升路况水平。"),
+        (4, 2, "项目内容", "schedule", "全年开展养护。"),
+    ]
+
+
+def test_known_project_name_written_under_theme_is_a_project() -> None:
+    # 优化客运服务 stands under 项目名称 on row 3, so on row 2 (under 主题) it is a project too.
+    text = (
+        HEADER
+        + FIRST
+        + "| 2 | 优化客运服务 | 新开通镇村公交线路3条。 | | 9月底前开通运营。 | 运输管理科 |\n"
+        + "| 3 | | 优化客运服务 | 更新新能源公交车20辆。 | 6月底前完成。 | |\n"
+    )
+    t = tasktable.parse(text).tasks[1]
+    assert (t.theme, t.project) == ("畅通交通网络，服务区域发展", "优化客运服务")
+
+
+def test_text_no_role_fits_is_kept_in_a_diagnostic() -> None:
+    header = "| 序号 | 项目内容 |\n|---|---|\n"
+    document = tasktable.parse(header + "| 1 | 做好工作。 | 多余的文字。 | 还有一段。 |\n")
+    unplaced = [d.text for d in document.diagnostics if d.code == "unplaced"]
+    assert document.tasks[0].content is not None
+    assert len(unplaced) == 2
