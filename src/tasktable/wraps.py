@@ -8,9 +8,6 @@ import regex
 
 from .vocab.shapes import DEPARTMENT_NAME, LIST_SEPARATOR
 
-#: A line break with its neighbouring characters; the replacement depends on both sides.
-_BREAK: Final = regex.compile(r"(.?)[ \t]*\n[ \t]*(.?)", regex.DOTALL)
-
 #: Start of a list item: 1. 2、 (一) （一） ① a) — a break before one is a real line break.
 _LIST_MARKER: Final = regex.compile(
     r"(?:[0-9０-９]{1,2}[.．、)）]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[①-⑳]"
@@ -22,19 +19,21 @@ _LATIN: Final = regex.compile(r"[A-Za-z]")
 
 
 def unwrap(text: str) -> str:
-    """Remove printed line wraps: 创新争\\n先 -> 创新争先; keep breaks before list items."""
+    """Remove printed line wraps: 创新争\n先 -> 创新争先; keep breaks before list items."""
     if "\n" not in text:
         return text
-    return _BREAK.sub(lambda m: _join(m, text), text).strip()
-
-
-def _join(match: regex.Match[str], text: str) -> str:
-    before, after = match.group(1), match.group(2)
-    if _LIST_MARKER.match(text, match.end(2) - len(after)):
-        return f"{before}\n{after}"
-    if _LATIN.match(before) and _LATIN.match(after):
-        return f"{before} {after}"
-    return before + after
+    lines = [line.strip(" \t") for line in text.split("\n")]
+    joined = lines[0]
+    for line in lines[1:]:
+        if not line:
+            continue
+        if joined and _LIST_MARKER.match(line):
+            joined += "\n" + line
+        elif joined and _LATIN.match(joined[-1]) and _LATIN.match(line[0]):
+            joined += " " + line
+        else:
+            joined += line
+    return joined.strip()
 
 
 def split_names(text: str) -> list[str]:

