@@ -130,3 +130,31 @@ def test_text_no_role_fits_is_kept_in_a_diagnostic() -> None:
     unplaced = [d.text for d in document.diagnostics if d.code == "unplaced"]
     assert document.tasks[0].content is not None
     assert len(unplaced) == 2
+
+
+def test_right_shift_leaving_content_blank_is_put_back() -> None:
+    # Found by the hypothesis generator: content under 序时进度 with no date phrase, content
+    # column blank. The row looked plausible cell by cell, so it was never realigned.
+    text = (
+        "| 序号 | 主题 | 项目名称 | 项目内容 | 序时进度 | 责任部门 | |\n|---|---|---|---|---|---|---|\n"
+        "| 1 | 坚持创新驱动，增强发展动能 | 推进数字政府建设 | 全面梳理政务服务事项，推动更多事项网上办理。 | | 县发改局 | |\n"
+        "| 2 | | | | 建设县级数据共享交换平台，实现部门间数据互联互通。 | | |\n"
+    )
+    t = tasktable.parse(text).tasks[1]
+    assert (t.content, t.schedule) == ("建设县级数据共享交换平台，实现部门间数据互联互通。", None)
+
+
+def test_right_shift_of_project_into_content_is_put_back() -> None:
+    # Found by the hypothesis generator: a heading under 项目内容 and a sentence without dates
+    # under 序时进度 each looked plausible alone; together they are a project and its content.
+    text = (
+        "| 序号 | 主题 | 项目名称 | 项目内容 | 序时进度 | 责任部门 | |\n|---|---|---|---|---|---|---|\n"
+        "| 1 | 坚持创新驱动，增强发展动能 | 推进数字政府建设 | 全面梳理政务服务事项，推动更多事项网上办理。 | 6月底前完成。 | 县发改局 | |\n"
+        "| 2 | | | 建设智慧城市平台 | 建设县级数据共享交换平台，实现部门间数据互联互通。 | | |\n"
+    )
+    t = tasktable.parse(text).tasks[1]
+    assert (t.project, t.content, t.schedule) == (
+        "建设智慧城市平台",
+        "建设县级数据共享交换平台，实现部门间数据互联互通。",
+        None,
+    )

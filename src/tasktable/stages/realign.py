@@ -5,10 +5,10 @@ A row's non-empty cells keep their order, so realignment is a monotone assignmen
 the page's roles. It is solved exactly by dynamic programming over a score that adds, per cell,
 how much its text looks like the role (``role_score``) and how far it would move.
 
-A row whose cells all look plausible where they stand is never touched; only rows with an
-implausible cell are realigned. Values seen in such untouched rows form a small lexicon of the
-document's themes, projects and departments, which breaks ties such as a short heading that
-could be a theme or a project.
+A row moves only when the best assignment beats the row as it stands by a clear margin, so an
+aligned row is never touched. Values seen in rows that clearly stand as they are form a small
+lexicon of the document's themes, projects and departments, which breaks ties such as a short
+heading that could be a theme or a project.
 """
 
 from __future__ import annotations
@@ -19,9 +19,11 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..models import Diagnostic
+from ..vocab.headers import ROLES
 from ..vocab.shapes import (
     CLOSERS,
     DATE_CUE,
+    DEPARTMENT_FINALS,
     DEPARTMENT_LIST,
     SENTENCE_ENDS,
     SENTENCE_PUNCT,
@@ -33,8 +35,10 @@ from .stitch import Column, Grid, GridRow
 UNPLACED = -20.0
 #: Cost of moving a cell by one column.
 MOVE_COST = 0.5
-#: A cell whose score for its own column is below this makes its row a candidate for moving.
-PLAUSIBLE = -2.0
+#: A row moves only when the best assignment beats the row as it stands by more than this.
+MARGIN = 1.5
+#: Penalty for a numbered row whose assignment gives no cell to content: every task has one.
+NO_CONTENT = -2.0
 #: Bonus for a text already seen under this role in an untouched row of the same document.
 KNOWN_VALUE = 3.0
 #: Penalty for a new theme whose row names no project: a merged theme spans whole projects.
@@ -83,78 +87,126 @@ def shape_of(text: str) -> Shape:
         dates=dates,
         starts_with_date=0 <= first < 4,
         department=len(flat) <= _LONGEST_DEPARTMENT_LIST
+        and flat.rstrip("、，,；; ")[-1:] in DEPARTMENT_FINALS
         and DEPARTMENT_LIST.match(text) is not None,
     )
 
 
+def role_scores(shape: Shape) -> dict[str, float]:
+    """How much a text of this shape looks like a value of each role: 0 neutral, <0 unlike.
+
+    ``extra`` is not scored: an unknown column takes only its own cell, whatever it says.
+    """
+    if shape.number:  # a bare number is a 序号 and nothing else
+        return {**_NOT_A_NUMBER, "seq": 3.0}
+    if shape.department:  # an organisation (list) is a department and nothing else
+        return {**_NOT_AN_ORGANISATION, "departments": 3.0, "partners": 3.0}
+    length, punct, sentence_end, dates = shape.length, shape.punct, shape.sentence_end, shape.dates
+    heading_dates = min(dates, 2)  # headings rarely name dates
+    theme = -6.0 if sentence_end else 0.0
+    if punct and not sentence_end and 8 <= length <= 40:
+        theme += 1.0  # two clauses in one heading: 夯实三大基础，提升科协服务效能
+    theme -= heading_dates + (3.0 if length > 50 else 0.0)
+    project = -6.0 if sentence_end else (-2.0 if punct else 0.0)
+    if length <= 16 and not punct:
+        project += 1.0  # a short heading: 强化政治引领
+    project -= heading_dates + (3.0 if length > 30 else 0.0)
+    content = 1.0 if length >= 15 else (-1.0 if length < 6 else 0.0)
+    if shape.starts_with_date:
+        content -= 1.0
+    schedule = -1.0
+    if dates:
+        schedule = 1.0 + 0.5 * min(dates, 4) + (1.0 if shape.starts_with_date else 0.0)
+    short_name = -2.0 if length <= 8 and not punct else -6.0  # a name without its suffix
+    return {
+        "seq": -8.0,
+        "theme": theme,
+        "project": project,
+        "content": content,
+        "schedule": schedule,
+        "departments": short_name,
+        "partners": short_name,
+        "owner": 0.0 if length <= 10 and not punct else -4.0,
+    }
+
+
+_NOT_A_NUMBER = dict.fromkeys(ROLES, -8.0)
+_NOT_AN_ORGANISATION = dict.fromkeys(ROLES, -4.0) | {"seq": -8.0, "owner": -4.0}
+
+
 def role_score(shape: Shape, role: str) -> float:
-    """How much a text of this shape looks like a value of ``role``: 0 neutral, <0 unlike."""
-    if shape.number:
-        return 3.0 if role == "seq" else -8.0
-    if role == "seq":
-        return -8.0
-    if role in ("departments", "partners"):
-        if shape.department:
-            return 3.0
-        return -2.0 if shape.length <= 8 and not shape.punct else -6.0
-    if shape.department:
-        return -4.0
-    if role == "owner":
-        return 0.0 if shape.length <= 10 and not shape.punct else -4.0
-    if role == "theme":
-        score = -6.0 if shape.sentence_end else 0.0
-        if shape.punct and not shape.sentence_end and 8 <= shape.length <= 40:
-            score += 1.0  # two clauses in one heading: 夯实三大基础，提升科协服务效能
-        return score - min(shape.dates, 2) - (3.0 if shape.length > 50 else 0.0)
-    if role == "project":
-        score = -6.0 if shape.sentence_end else (-2.0 if shape.punct else 0.0)
-        if shape.length <= 16 and not shape.punct:
-            score += 1.0
-        return score - min(shape.dates, 2) - (3.0 if shape.length > 30 else 0.0)
-    if role == "content":
-        score = 1.0 if shape.length >= 15 else (-1.0 if shape.length < 6 else 0.0)
-        return score - (1.0 if shape.starts_with_date else 0.0)
-    if role == "schedule":
-        if shape.dates == 0:
-            return -1.0
-        return 1.0 + 0.5 * min(shape.dates, 4) + (1.0 if shape.starts_with_date else 0.0)
-    return 0.0  # extra: anything goes, but only in its own column
+    """One role's score of :func:`role_scores`."""
+    return role_scores(shape)[role]
 
 
 def realign_rows(grid: Grid) -> list[AlignedRow]:
     """Assign every non-empty cell of every row to a role; moved cells get diagnostics."""
-    shapes: dict[str, Shape] = {}
+    texts: dict[str, _Text] = {}
     for row in grid.rows:
         for text in row.cells:
-            if text and text not in shapes:
-                shapes[text] = shape_of(text)
-    untouched = [_is_plausible(row, shapes) for row in grid.rows]
-    lexicon = _build_lexicon(row for row, ok in zip(grid.rows, untouched, strict=True) if ok)
+            if text and text not in texts:
+                texts[text] = _Text.of(text)
+    kept = [_clearly_aligned(row, texts) for row in grid.rows]
+    lexicon = _build_lexicon(row for row, keep in zip(grid.rows, kept, strict=True) if keep)
     aligned: list[AlignedRow] = []
     theme = ""
-    for row, ok in zip(grid.rows, untouched, strict=True):
+    for row, keep in zip(grid.rows, kept, strict=True):
         cells = [(i, text) for i, text in enumerate(row.cells) if text]
         if not cells:
             continue
-        if ok:
+        if keep:
             roles = [row.columns[i].role for i, _ in cells]
         else:
-            roles = best_assignment(row, cells, shapes, lexicon, theme)
+            roles = realign_row(row, cells, texts, lexicon, theme)
         result = _apply(row, cells, roles, grid.diagnostics)
         theme = result.fields.get("theme", theme)
         aligned.append(result)
     return aligned
 
 
-def _is_plausible(row: GridRow, shapes: dict[str, Shape]) -> bool:
+class _Text(NamedTuple):
+    """A distinct cell text of the document, scored once for every role."""
+
+    number: bool  # a bare number, as in a 序号 cell
+    scores: dict[str, float]  # role -> role_score
+    best: float  # the highest of those scores
+
+    @classmethod
+    def of(cls, text: str) -> _Text:
+        shape = shape_of(text)
+        scores = role_scores(shape)
+        return cls(shape.number, scores, max(scores.values()))
+
+
+def _clearly_aligned(row: GridRow, texts: dict[str, _Text]) -> bool:
+    """True when no assignment can beat the row as it stands by more than MARGIN.
+
+    A cheap upper bound: what each cell would gain in its best role, wherever that is, plus
+    the penalty for a task without content. Most rows pass here and never reach the DP.
+    """
+    headroom = 0.0
+    content_blank = False
     for column, text in zip(row.columns, row.cells, strict=True):
+        role = column.role
         if not text:
+            content_blank = content_blank or role == "content"
             continue
-        if column.role is None:
-            return False
-        if column.role != "extra" and role_score(shapes[text], column.role) < PLAUSIBLE:
-            return False
-    return True
+        if role is None:
+            return False  # text in a spurious column must move
+        if role != "extra":
+            known = texts[text]
+            headroom += known.best - known.scores[role]
+    if content_blank and _numbered(row, texts):
+        headroom -= NO_CONTENT
+    return headroom <= MARGIN
+
+
+def _numbered(row: GridRow, texts: dict[str, _Text]) -> bool:
+    """Whether the row's 序号 cell holds a number (a task, not a continuation)."""
+    return any(
+        column.role == "seq" and text and texts[text].number
+        for column, text in zip(row.columns, row.cells, strict=True)
+    )
 
 
 def _build_lexicon(rows: Iterable[GridRow]) -> dict[str, set[str]]:
@@ -166,75 +218,128 @@ def _build_lexicon(rows: Iterable[GridRow]) -> dict[str, set[str]]:
     return lexicon
 
 
-def best_assignment(
+class _Row(NamedTuple):
+    """What the scoring of one row's assignments needs to know besides the cells."""
+
+    slots: list[tuple[int, str]]  # (column index, role) of the page's role columns
+    project: int  # slot index of the project role (len(slots) if none)
+    content: int  # slot index of the content role (-1 if none)
+    needs_content: bool  # a numbered row: its task should get some content
+    theme: str  # the theme in force before this row
+
+
+#: A DP state: (last slot used, whether that slot opened a new theme with no project yet).
+_State = tuple[int, bool]
+_NEVER = float("-inf")
+
+
+def realign_row(
     row: GridRow,
     cells: Sequence[tuple[int, str]],
-    shapes: dict[str, Shape],
+    texts: dict[str, _Text],
     lexicon: dict[str, set[str]],
     theme: str,
 ) -> list[str | None]:
-    """The highest-scoring monotone assignment of ``cells`` to the page's roles.
+    """The roles of ``cells`` (column index, text), or None for a cell no role fits.
 
-    ``cells`` are (column index, text) in column order; the result gives each cell's role,
-    or None for a cell no role fits. ``theme`` is the theme in force before this row.
+    The best monotone assignment is found exactly by a forward DP over (cell, state). It
+    replaces the row as it stands only if it scores more than MARGIN higher.
     """
     slots = [(i, c.role) for i, c in enumerate(row.columns) if c.role is not None]
-    project = next((k for k, (_, role) in enumerate(slots) if role == "project"), len(slots))
-    gains = [
-        [_gain(column, text, slot, shapes, lexicon) for slot in slots] for column, text in cells
-    ]
-    # Forward DP. A state is (last slot used, whether that slot opened a new theme that no
-    # project followed yet); it maps to the best score so far and a back-pointer
-    # (previous state, slot picked for this cell or None for unplaced).
-    start: _State = (-1, False)
+    roles = [role for _, role in slots]
+    context = _Row(
+        slots=slots,
+        project=roles.index("project") if "project" in roles else len(slots),
+        content=roles.index("content") if "content" in roles else -1,
+        needs_content="content" in roles and _numbered(row, texts),
+        theme=theme,
+    )
+    gains = [[_gain(col, text, slot, texts, lexicon) for slot in slots] for col, text in cells]
+    # Leaving a cell out costs more than any placement, so try without it first.
+    best, picks = _best_path(cells, gains, context, may_leave_out=False)
+    if best == _NEVER:
+        best, picks = _best_path(cells, gains, context)
+    where = {position: k for k, (position, _) in enumerate(slots)}
+    if all(column in where for column, _ in cells):
+        # The row as it stands: the same DP, with each cell allowed only its own column.
+        own = [
+            [gain if k == where[column] else _NEVER for k, gain in enumerate(row_gains)]
+            for (column, _), row_gains in zip(cells, gains, strict=True)
+        ]
+        as_is, _ = _best_path(cells, own, context, may_leave_out=False)
+        if best - as_is <= MARGIN:
+            return [slots[where[column]][1] for column, _ in cells]
+    return [None if pick is None else slots[pick][1] for pick in picks]
+
+
+def _best_path(
+    cells: Sequence[tuple[int, str]],
+    gains: list[list[float]],
+    context: _Row,
+    *,
+    may_leave_out: bool = True,
+) -> tuple[float, list[int | None]]:
+    """Forward DP over cells; returns the best total score and each cell's slot (None: left
+    out, at the cost UNPLACED). A state is (last slot used, whether that slot opened a new
+    theme that no project has followed yet); each layer maps a state to its best score, the
+    state before it and the slot picked.
+    """
+    count = len(context.slots)
+    theme_slot = next((k for k, (_, r) in enumerate(context.slots) if r == "theme"), -1)
     layers: list[dict[_State, tuple[float, _State, int | None]]] = []
-    scores: dict[_State, float] = {start: 0.0}
+    scores: dict[_State, float] = {(-1, False): 0.0}
     for index, (_, text) in enumerate(cells):
+        row = gains[index]
+        new_theme = text != context.theme and context.project < count
         layer: dict[_State, tuple[float, _State, int | None]] = {}
-        row_gains = gains[index]
         for state, score in scores.items():
             last, theme_open = state
-            unplaced = layer.get(state)
-            if unplaced is None or score + UNPLACED > unplaced[0]:
-                layer[state] = (score + UNPLACED, state, None)
-            for slot in range(last + 1, len(slots)):
-                gain = row_gains[slot]
-                if gain == _NEVER:
+            if may_leave_out:
+                kept = layer.get(state)
+                if kept is None or score + UNPLACED > kept[0]:
+                    layer[state] = (score + UNPLACED, state, None)
+            for slot in range(last + 1, count):
+                total = score + row[slot]
+                if total == _NEVER:
                     continue
-                if theme_open and slot > project:
-                    gain += THEME_WITHOUT_PROJECT
-                opens = slots[slot][1] == "theme" and text != theme and project < len(slots)
-                key = (slot, opens)
-                best = layer.get(key)
-                if best is None or score + gain > best[0]:
-                    layer[key] = (score + gain, state, slot)
+                if theme_open and slot > context.project:
+                    total += THEME_WITHOUT_PROJECT  # a new theme must come with a new project
+                if context.needs_content and last < context.content < slot:
+                    total += NO_CONTENT  # the assignment skips content
+                following = (slot, new_theme and slot == theme_slot)
+                best = layer.get(following)
+                if best is None or total > best[0]:
+                    layer[following] = (total, state, slot)
         layers.append(layer)
         scores = {state: entry[0] for state, entry in layer.items()}
-    state = max(scores, key=lambda s: scores[s] + (THEME_WITHOUT_PROJECT if s[1] else 0.0))
+    final = {
+        (last, theme_open): score
+        + (THEME_WITHOUT_PROJECT if theme_open else 0.0)
+        + (NO_CONTENT if context.needs_content and last < context.content else 0.0)
+        for (last, theme_open), score in scores.items()
+    }
+    if not final:
+        return _NEVER, []
+    state = winner = max(final, key=final.__getitem__)
     picks: list[int | None] = []
     for layer in reversed(layers):
         _, state, pick = layer[state]
         picks.append(pick)
     picks.reverse()
-    return [None if pick is None else slots[pick][1] for pick in picks]
-
-
-_State = tuple[int, bool]
-_NEVER = float("-inf")
+    return final[winner], picks
 
 
 def _gain(
     column: int,
     text: str,
-    slot: tuple[int, str | None],
-    shapes: dict[str, Shape],
+    slot: tuple[int, str],
+    texts: dict[str, _Text],
     lexicon: dict[str, set[str]],
 ) -> float:
     position, role = slot
     if role == "extra":
         return 0.0 if position == column else _NEVER
-    assert role is not None
-    score = role_score(shapes[text], role) - MOVE_COST * abs(position - column)
+    score = texts[text].scores[role] - MOVE_COST * abs(position - column)
     if text in lexicon.get(role, ()):
         score += KNOWN_VALUE
     return score

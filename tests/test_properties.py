@@ -1,0 +1,114 @@
+"""Property tests: what parse() must do for every table a converter could write (SPEC §1–4, 8, 9).
+
+The strategies live in ``strategies.py``; example counts come from the profiles in conftest.py.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import tasktable
+from strategies import (
+    ShiftedTable,
+    TaskTable,
+    shifted_tables,
+    tableish_tables,
+    tableish_text,
+    task_tables,
+)
+from tasktable import Document, TasktableError
+
+
+def _output_texts(doc: Document) -> set[str]:
+    """Every text the Document holds: task fields, list items, extras, diagnostic texts."""
+    texts: set[str] = set()
+    for task in doc.tasks:
+        if task.seq is not None:
+            texts.add(str(task.seq))
+        fields = (task.theme, task.project, task.content, task.schedule, task.owner)
+        texts.update(text for text in fields if text)
+        texts.update(task.departments)
+        texts.update(task.partners)
+        texts.update(task.extra.values())
+    texts.update(d.text for d in doc.diagnostics if d.text)
+    return texts
+
+
+def _parse_or_reject(data: str | bytes) -> None:
+    """Parse ``data``; a TasktableError is a fine answer to junk, anything else propagates."""
+    try:
+        tasktable.parse(data)
+    except TasktableError:
+        pass
+
+
+@given(task_tables())
+def test_clean_table_is_never_realigned(table: TaskTable) -> None:
+    """SPEC §3 "a row that is already aligned must never be changed", with §1 (header repeated
+    on every page, extra empty header column) and §4 (top-placed merged cells carry forward;
+    a new project's blank department carries only if the project names none; content and
+    schedule never carry): a clean table gives exactly its truth and no realigned diagnostic.
+    """
+    doc = tasktable.parse(table.markdown)
+    assert [d for d in doc.diagnostics if d.code == "realigned"] == []
+    got = [(t.seq, t.theme, t.project, t.content, t.schedule, t.departments) for t in doc.tasks]
+    want = [
+        (r.seq, r.theme, r.project, r.content, r.schedule, [r.department]) for r in table.records
+    ]
+    assert got == want
+
+
+@given(shifted_tables())
+def test_shifted_table_keeps_every_cell_text(table: ShiftedTable) -> None:
+    """SPEC §1 "no cell text may ever be dropped" and §3 (realignment moves cells, it does not
+    make or lose rows): every non-empty cell text is in some task field or diagnostic text,
+    and there is one task per numbered row.
+    """
+    doc = tasktable.parse(table.markdown)
+    texts = _output_texts(doc)
+    missing = [text for text in table.cells if text not in texts]
+    assert missing == []
+    assert len(doc.tasks) == len(table.records)
+
+
+@given(shifted_tables())
+def test_shifted_table_is_put_back(table: ShiftedTable) -> None:
+    """SPEC §3: cells shifted left over blank merged cells, or right into a spurious empty
+    column, are put back under their roles, so every task equals its truth.
+    """
+    doc = tasktable.parse(table.markdown)
+    got = [(t.seq, t.theme, t.project, t.content, t.schedule, t.departments) for t in doc.tasks]
+    want = [
+        (r.seq, r.theme, r.project, r.content, r.schedule, [r.department]) for r in table.records
+    ]
+    assert got == want
+
+
+@given(st.text())
+def test_parse_raises_only_tasktable_error_on_any_text(text: str) -> None:
+    """SPEC §9: parse() raises only TasktableError subclasses on bad input."""
+    _parse_or_reject(text)
+
+
+@given(tableish_text() | tableish_tables())
+def test_parse_raises_only_tasktable_error_on_tableish_text(text: str) -> None:
+    """SPEC §9, on text made of pipes, dashes, line breaks, header words, digits and CJK, which
+    reaches the table reader, header recognition and realignment (§1–3).
+    """
+    _parse_or_reject(text)
+
+
+@given(st.binary())
+def test_parse_raises_only_tasktable_error_on_any_bytes(data: bytes) -> None:
+    """SPEC §1 (UTF-8, else GB18030, else an error naming the byte offset) and §9: bytes
+    never raise anything but TasktableError.
+    """
+    _parse_or_reject(data)
+
+
+@given(task_tables() | shifted_tables())
+def test_json_round_trips(table: TaskTable | ShiftedTable) -> None:
+    """SPEC §8: model_dump_json() is the output, and it reads back into an equal Document."""
+    doc = tasktable.parse(table.markdown)
+    assert Document.model_validate_json(doc.model_dump_json()) == doc
