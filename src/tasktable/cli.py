@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import stat
 import sys
 import tempfile
 from collections import Counter
@@ -93,11 +94,22 @@ def write_atomically(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
+        os.chmod(temporary, _mode_for(path))  # mkstemp makes files private (0600)
         os.replace(temporary, path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
         message = f"cannot write the file: {error.strerror}"
         raise OutputFileError(message, source=str(path)) from None
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions a plain write would give: the old file's, else 0666 less the umask."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _report(document: Document, stream: TextIO, *, verbose: bool) -> None:
