@@ -3,7 +3,7 @@
 Converters shift cells left (a merged cell was dropped) or right (a spurious empty column).
 A row's non-empty cells keep their order, so realignment is a monotone assignment of cells to
 the page's roles. It is solved exactly by dynamic programming over a score that adds, per cell,
-how much its text looks like the role (``role_score``) and how far it would move.
+how much its text looks like the role (``role_scores``) and how far it would move.
 
 A row moves only when the best assignment beats the row as it stands by a clear margin, so an
 aligned row is never touched. Values seen in rows that clearly stand as they are form a small
@@ -131,7 +131,7 @@ def role_scores(shape: Shape) -> dict[str, float]:
 
 
 _NOT_A_NUMBER = dict.fromkeys(ROLES, -8.0)
-_NOT_AN_ORGANISATION = dict.fromkeys(ROLES, -4.0) | {"seq": -8.0, "owner": -4.0}
+_NOT_AN_ORGANISATION = dict.fromkeys(ROLES, -4.0) | {"seq": -8.0}
 
 
 def role_score(shape: Shape, role: str) -> float:
