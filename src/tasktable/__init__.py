@@ -26,6 +26,7 @@ from .models import (
     Target,
     Task,
 )
+from .stages.dates import find_periods
 
 __all__ = [
     "Column",
@@ -44,6 +45,7 @@ __all__ = [
     "Task",
     "TasktableError",
     "__version__",
+    "find_periods",
     "parse",
     "parse_file",
 ]

@@ -61,11 +61,21 @@ class Origin(_Model):
 class Period(_Model):
     text: str = Field(description="The date phrase exactly as written.")
     kind: PeriodKind
-    start: date | None = Field(None, description="First day, inclusive; null when open or unknown.")
-    end: date | None = Field(None, description="Last day, inclusive; null when unknown.")
-    parts: list[Period] = Field(default_factory=list, description="Quarters of a quarter list.")
+    start: date | None = Field(
+        None, description="First day, inclusive; null when open (a deadline) or no year is known."
+    )
+    end: date | None = Field(None, description="Last day, inclusive; null when no year is known.")
+    month: int | None = Field(
+        None, description="The month a month, xun, day or month deadline phrase names (1-12)."
+    )
+    quarter: int | None = Field(None, description="The quarter a single-quarter phrase names.")
+    parts: list[Period] = Field(
+        default_factory=list,
+        description="A quarter list's quarters (each with the whole phrase as text), or a "
+        "range's two ends.",
+    )
     every: str | None = Field(None, description="ISO 8601 duration of a recurring period.")
-    span: tuple[int, int] = Field(description="[start, end) character offsets in its field.")
+    span: tuple[int, int] = Field(description="[start, end) character offsets in its text.")
 
 
 class Target(_Model):
