@@ -15,10 +15,12 @@ department names ending in 局/办/中心/科/部/室.
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from itertools import pairwise
-from typing import Final
+from typing import Final, NamedTuple
 
 from hypothesis import strategies as st
 
@@ -527,3 +529,76 @@ def tableish_tables() -> st.SearchStrategy[str]:
     """
     block = _junk_table() | st.sampled_from(BETWEEN_PAGES) | _junk_cell()
     return st.lists(block, min_size=1, max_size=4).map("\n\n".join)
+
+
+# --- date phrases (SPEC §5) -------------------------------------------------------------------
+
+CHINESE_NUMBERS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
+FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+class DatePhrase(NamedTuple):
+    """A phrase and the period it must resolve to (plan year 2019)."""
+
+    text: str
+    kind: str
+    start: date | None
+    end: date
+
+
+def _month_last(month: int) -> date:
+    return date(2019, month, calendar.monthrange(2019, month)[1])
+
+
+@st.composite
+def month_numbers(draw: st.DrawFn, month: int) -> str:
+    """A month number in any spelling: 6, ６, 06, 六."""
+    style = draw(st.sampled_from(["arabic", "full", "chinese", "padded"]))
+    if style == "chinese":
+        return CHINESE_NUMBERS[month]
+    text = f"{month:02d}" if style == "padded" else str(month)
+    return text.translate(FULL_WIDTH) if style == "full" else text
+
+
+@st.composite
+def date_phrases(draw: st.DrawFn) -> DatePhrase:
+    """A month, quarter list, xun, range or deadline, spelt any way the recogniser accepts."""
+    kind = draw(st.sampled_from(["month", "quarter", "xun", "range", "deadline"]))
+    month = draw(st.integers(1, 12))
+    word = draw(st.sampled_from(["月", "月份"]))
+    number = draw(month_numbers(month))
+    if kind == "month":
+        return DatePhrase(f"{number}{word}", "month", date(2019, month, 1), _month_last(month))
+    if kind == "xun":
+        xun = draw(st.sampled_from(["上旬", "中旬", "下旬"]))
+        first = {"上旬": 1, "中旬": 11, "下旬": 21}[xun]
+        last = date(2019, month, first + 9) if xun != "下旬" else _month_last(month)
+        return DatePhrase(f"{number}月{xun}", "xun", date(2019, month, first), last)
+    if kind == "quarter":
+        quarters = sorted(draw(st.sets(st.integers(1, 4), min_size=1, max_size=4)))
+        digits = [draw(st.sampled_from(["一二三四", "1234"]))[q - 1] for q in quarters]
+        separator = draw(st.sampled_from(["、", "", "，"])) if len(digits) > 1 else ""
+        body = separator.join(digits)
+        if len(quarters) > 2 and quarters == list(range(quarters[0], quarters[-1] + 1)):
+            body = draw(st.sampled_from([body, f"{digits[0]}至{digits[-1]}"]))
+        prefix = draw(st.sampled_from(["", "第"]))
+        start, end = date(2019, 3 * quarters[0] - 2, 1), _month_last(3 * quarters[-1])
+        return DatePhrase(f"{prefix}{body}季度", "quarter", start, end)
+    if kind == "deadline":
+        style = draw(st.sampled_from(["底前", "底之前", "末前", "前", "之前", "以前"]))
+        if style.startswith(("底", "末")):
+            return DatePhrase(f"{number}月{style}", "deadline", None, _month_last(month))
+        if month == 1:  # 1月前 would end in the previous year
+            month, number = 2, "2"
+        return DatePhrase(
+            f"{number}{word}{style}", "deadline", None, date(2019, month, 1) - timedelta(days=1)
+        )
+    last_month = draw(st.integers(min(month + 1, 12), 12))
+    if last_month == month:
+        month = last_month - 1
+        number = str(month)
+    joiner = draw(st.sampled_from(["-", "－", "—", "——", "~", "～", "至", "到"]))
+    last = draw(month_numbers(last_month))
+    compact = draw(st.booleans()) and joiner not in "至到"
+    text = f"{number}{joiner}{last}{word}" if compact else f"{number}月{joiner}{last}{word}"
+    return DatePhrase(text, "range", date(2019, month, 1), _month_last(last_month))

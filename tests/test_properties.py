@@ -10,8 +10,10 @@ from hypothesis import strategies as st
 
 import tasktable
 from strategies import (
+    DatePhrase,
     ShiftedTable,
     TaskTable,
+    date_phrases,
     shifted_tables,
     tableish_tables,
     tableish_text,
@@ -112,3 +114,12 @@ def test_json_round_trips(table: TaskTable | ShiftedTable) -> None:
     """SPEC §8: model_dump_json() is the output, and it reads back into an equal Document."""
     doc = tasktable.parse(table.markdown)
     assert Document.model_validate_json(doc.model_dump_json()) == doc
+
+
+@given(date_phrases())
+def test_date_phrase_in_any_spelling_is_recognised(phrase: DatePhrase) -> None:
+    """SPEC §5: a month, quarter list, xun, range or deadline, spelt with any numerals, dashes
+    and suffixes the spec lists, is found whole and resolves to the same period."""
+    (period,) = tasktable.find_periods(f"计划{phrase.text}完成", year=2019)
+    assert (period.text, period.kind, period.start, period.end) == phrase
+    assert period.span == (2, 2 + len(phrase.text))

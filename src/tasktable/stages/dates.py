@@ -26,11 +26,11 @@ from ..vocab.dates import (
     DAY_WORD,
     DEADLINE,
     EVENTS,
-    MATCH_FOLD,
     MONTH_NUMBER,
     MONTH_PARTS,
     MONTH_WORD,
     NOT_MIDDLE,
+    PHRASE_STARTS,
     QUARTER_LIST_SEPARATOR,
     QUARTER_NUMBER,
     RANGE_JOINER,
@@ -64,6 +64,8 @@ _TERM_GROUPED = (
 _TERM = re.sub(r"\(\?P<\w+>", "(?:", _TERM_GROUPED)
 _TERM_RE = re.compile(_TERM_GROUPED)
 
+_YEAR_NUMBER = r"(?:19|20|１９|２０)[0-9０-９]{2}"
+
 #: Phrase forms, each fully matched by one of these, with the parts the resolver needs.
 _FORMS = {
     # 5-10月, 6-7月份, 2019年1-五月: two month numbers sharing one 月.
@@ -76,18 +78,18 @@ _FORMS = {
     "year_range": r"(?P<first>(?:19|20)[0-9]{2})年?"
     + RANGE_JOINER
     + r"(?P<last>(?:19|20)[0-9]{2})年",
-    # 5月上旬-6月下旬, 2015年1月至12月: two terms.
-    "term_range": rf"(?P<first>{_TERM}){RANGE_JOINER}(?P<last>{_TERM})(?P<deadline>{DEADLINE})?",
-    # 5月底前, 二、三、四季度, 全年: one term, maybe a deadline.
-    "term": rf"(?P<first>{_TERM})(?P<deadline>{DEADLINE})?",
+    # 5月底前, 二、三、四季度, 全年: one term; 5月上旬-6月下旬, 2015年1月至12月: two terms.
+    "term": rf"(?P<first>{_TERM})(?:{RANGE_JOINER}(?P<last>{_TERM}))?(?P<deadline>{DEADLINE})?",
     "recurring": rf"(?P<first>{_alternation(RECURRING)})",
     "event": rf"(?P<first>{_alternation(EVENTS)})(?P<deadline>{DEADLINE})?",
 }
 _FORM_RES = {name: re.compile(source) for name, source in _FORMS.items()}
 
 #: Any date phrase, longest form first; a number must not continue one before it (12019年).
+#: The leading lookahead lets re skip quickly over characters no phrase starts with.
+_STARTS = "".join(sorted(set(PHRASE_STARTS) | {name[0] for name in EVENTS}))
 _PHRASE = re.compile(
-    r"(?<![0-9.])(?:"
+    rf"(?=[{_STARTS}])(?<![0-9０-９.])(?:"
     + "|".join(
         f"(?P<{name}>{re.sub(r'[(][?]P<[a-z_]+>', '(?:', source)})"
         for name, source in _FORMS.items()
@@ -114,10 +116,9 @@ def find_periods(text: str, *, year: int | None = None) -> list[Period]:
     ``year`` is the plan year; without one, dates stay null unless the phrase names its year.
     Phrases inside 《…》 (document titles) are not periods.
     """
-    folded = text.translate(MATCH_FOLD)
-    titles = _title_spans(folded)
+    titles = _title_spans(text)
     periods = []
-    for match in _PHRASE.finditer(folded):
+    for match in _PHRASE.finditer(text):
         start, end = match.span()
         if titles and any(a <= start < b for a, b in titles):
             continue
@@ -143,18 +144,21 @@ def _title_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _period(text: str, resolved: _Resolved, start: int, end: int) -> Period:
-    # Built without validation: every value here comes from the resolver, not from input.
-    return Period.model_construct(
-        text=text[start:end],
-        kind=resolved.kind,
-        start=resolved.start,
-        end=resolved.end,
-        month=resolved.month,
-        quarter=resolved.quarter,
-        parts=[_period(text, part, start + a, start + b) for part, a, b in resolved.parts],
-        every=resolved.every,
-        span=(start, end),
-    )
+    # Only fields that differ from their defaults are passed: validating a None or an empty
+    # list costs as much as a value, and this runs for every phrase found.
+    fields: dict[str, object] = {
+        name: value for name, value in zip(_OPTIONAL, resolved[1:5], strict=True) if value
+    }
+    if resolved.parts:
+        fields["parts"] = [
+            _period(text, part, start + a, start + b) for part, a, b in resolved.parts
+        ]
+    if resolved.every:
+        fields["every"] = resolved.every
+    return Period(text=text[start:end], kind=resolved.kind, span=(start, end), **fields)
+
+
+_OPTIONAL = ("start", "end", "month", "quarter")
 
 
 @lru_cache(maxsize=4096)
@@ -194,7 +198,7 @@ def _resolve(form: str, phrase: str, year: int | None) -> _Resolved | None:
         first_term = _term(groups["first"], y)
         if first_term is None:
             return None
-        if form == "term_range":
+        if groups.get("last"):
             carried = _year(_TERM_RE.fullmatch(groups["first"]).group("year"))  # type: ignore[union-attr]
             last_term = _term(groups["last"], carried or y)
             if last_term is None or not _ordered(first_term, last_term):
@@ -276,7 +280,7 @@ def _quarters(numbers: str) -> list[int]:
 @lru_cache(maxsize=256)
 def _number(text: str) -> int:
     """One matched number: Arabic digits as they are, Chinese numerals through cn2an."""
-    if text.isdigit() and text.isascii():
+    if text.isdigit():  # Arabic or full-width digits: int() reads both
         return int(text)
     return int(cn2an.cn2an(text, "normal"))
 
@@ -285,7 +289,7 @@ def _year(text: str | None) -> int | None:
     if not text:
         return None
     digits = text.rstrip("年")
-    return int(digits if digits.isascii() else "".join(YEAR_DIGITS[c] for c in digits))
+    return int(digits if digits.isdigit() else "".join(YEAR_DIGITS[c] for c in digits))
 
 
 def _last_day(y: int, month: int) -> int:

@@ -1,8 +1,7 @@
 """Date-phrase vocabulary and conventions (SPEC §5), as data for stages/dates.py.
 
 Each pattern piece is a regex source string with a gloss; the recogniser assembles and compiles
-them once. Matching runs on text whose full-width digits and dashes were mapped one-to-one to
-ASCII (``MATCH_FOLD``), so offsets stay those of the original text.
+them once. Digits and dashes may be full-width (６月, 5－6月): the pieces accept both.
 """
 
 from __future__ import annotations
@@ -10,9 +9,6 @@ from __future__ import annotations
 from typing import Final
 
 from ..models import PeriodKind
-
-#: Full-width digits, dashes and tildes to ASCII, one character for one, so spans survive.
-MATCH_FOLD: Final = str.maketrans("０１２３４５６７８９－～", "0123456789-~")
 
 #: Chinese digits for years written digit by digit: 二〇〇六 is 2006.
 YEAR_DIGITS: Final[dict[str, str]] = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {
@@ -22,12 +18,13 @@ YEAR_DIGITS: Final[dict[str, str]] = {c: str(i) for i, c in enumerate("〇一二
 # --- pattern pieces (regex source) -----------------------------------------------------------
 
 #: A plan year: 2019年, 二〇〇六年.
-YEAR: Final = r"(?:(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4})年"
+YEAR: Final = r"(?:(?:19|20|１９|２０)[0-9０-９]{2}|[〇零一二三四五六七八九]{4})年"
 #: A month number: 1–12 in Arabic digits, or 一 … 十二 in Chinese numerals.
-MONTH_NUMBER: Final = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+MONTH_NUMBER: Final = r"(?:[1１][0-2０-２]|[0０]?[1-9１-９]|十[一二]?|[一二三四五六七八九])"
 #: A day number: 1–31, Arabic or Chinese (二十一, 三十).
 DAY_NUMBER: Final = (
-    r"(?:3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?"
+    r"(?:[3３][01０１]|[12１２][0-9０-９]|[0０]?[1-9１-９]|三十一?|二十[一二三四五六七八九]?"
+    r"|十[一二三四五六七八九]?"
     r"|[一二三四五六七八九])"
 )
 #: 月 "month", 月份 "month (of)", and the doubled 月份月 typo (12月份月上旬).
@@ -35,14 +32,18 @@ MONTH_WORD: Final = r"月(?:份月?)?"
 #: 日 / 号 "day of month".
 DAY_WORD: Final = r"[日号]"
 #: A quarter number: 一 … 四, 1 … 4.
-QUARTER_NUMBER: Final = r"[一二三四1-4]"
+QUARTER_NUMBER: Final = r"[一二三四1-4１-４]"
 #: Separators inside a quarter list: 二、三、四季度, 一,二季度, 三和四季度.
 QUARTER_LIST_SEPARATOR: Final = r"[、，,和及与]?"
 #: Words joining the two ends of a range: 至 "to", 到 "to", and the dashes -, —, ——, ~.
-RANGE_JOINER: Final = r"(?:——|—|-|~|至|到)"
+RANGE_JOINER: Final = r"(?:——|—|[-－~～]|至|到)"
 #: 中 "middle" (年中, 6月中) is no date word when it starts 中国 China, 中华, 中央 central,
 #: 中共 the Communist Party, 中心 centre: 2019年中国工程院 is 2019年 + 中国工程院.
 NOT_MIDDLE: Final = r"(?![国华央共心])"
+#: Characters a date phrase can start with, besides the first characters of EVENTS:
+#: digits, Chinese numerals, 首 first (quarter), 第 ordinal, 上/下 (半年), 年 (初, 中, 底…),
+#: 全 (年) and 每 every.
+PHRASE_STARTS: Final = "0123456789０１２３４５６７８９〇零一二三四五六七八九十首第上下年全每"
 #: Deadline words after a period: 之前 / 以前 / 前 "before".
 DEADLINE: Final = r"(?:之前|以前|前)"
 
