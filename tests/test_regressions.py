@@ -48,3 +48,139 @@ def test_replaced_output_file_keeps_its_permissions(tmp_path: Path) -> None:
     out.chmod(0o640)
     assert main([str(SAMPLE), "-o", str(out)]) == 0
     assert stat.S_IMODE(out.stat().st_mode) == 0o640
+
+
+H6 = "| 序号 | 主题 | 项目名称 | 项目内容 | 序时进度 | 责任部门 |\n|---|---|---|---|---|---|\n"
+
+
+def rows(document: tasktable.Document) -> list[tuple[object, ...]]:
+    return [(t.seq, t.project, t.content, t.schedule, t.departments) for t in document.tasks]
+
+
+def test_data_row_with_header_words_inside_cells_is_not_a_header() -> None:
+    # 重大项目建设 contains 项目 and 各责任单位 contains 责任单位: the row was read as a
+    # repeated header and dropped, with every row after it.
+    text = "| 序号 | 工作任务 | 责任单位 |\n|---|---|---|\n| 1 | 抓好重大项目建设 | 各责任单位 |\n| 2 | 落实目标任务 | 项目办 |\n"
+    assert rows(tasktable.parse(text)) == [
+        (1, "抓好重大项目建设", None, None, ["各责任单位"]),
+        (2, "落实目标任务", None, None, ["项目办"]),
+    ]
+
+
+def test_cell_past_the_delimiter_row_without_a_closing_pipe_is_kept() -> None:
+    text = "| 序号 | 项目名称 | 责任部门 |\n|---|---|---|\n| 1 | 项目A | 办公室 | 多出来的文字\n"
+    diagnostics = tasktable.parse(text).diagnostics
+    assert [d.text for d in diagnostics if d.code == "unplaced"] == ["多出来的文字"]
+
+
+def test_text_swallowed_into_a_short_repeated_header_cell_is_kept() -> None:
+    text = (
+        H6 + "| 1 | 主题A | 项目A | 开展调查研究，形成报告。 | 年底前 | 办公室 |\n\n"
+        "| 序号 | 主题 | 项目名称 | 项目内容 | 序时进度 | 责任部门<br>科普部 |\n|---|---|---|---|---|---|\n"
+        "| 2 | | 项目B | 组织科普活动。 | 全年 | 科普部 |\n"
+    )
+    assert tasktable.parse(text).tasks[0].departments == ["办公室", "科普部"]
+
+
+def test_page_whose_header_is_wider_than_its_delimiter_row_is_not_lost() -> None:
+    # markdown-it reads no table there; its lines are kept as warnings.
+    text = (
+        H6 + "| 1 | 主题A | 项目A | 开展调查研究。 | 年底前 | 办公室 |\n\n"
+        "| 序号 | 主题 | 项目名称 | 项目内容 | 序时进度 | 责任部门 | |\n|---|---|---|---|---|---|\n"
+        "| 2 | | 作风建设 | 开展作风建设年活动。 | 上半年 | 办公室 |\n"
+    )
+    kept = [d.text for d in tasktable.parse(text).diagnostics if d.code == "row-outside-table"]
+    assert kept[-1] == "| 2 | | 作风建设 | 开展作风建设年活动。 | 上半年 | 办公室 |"
+
+
+def test_repeated_delimiter_row_is_not_a_task() -> None:
+    text = (
+        H6 + "| 1 | 主题A | 项目A | 开展调查研究。 | 年底前 | 办公室 |\n|---|---|---|---|---|---|\n"
+    )
+    assert [t.seq for t in tasktable.parse(text).tasks] == [1]
+
+
+def test_two_columns_with_one_unknown_header_keep_both_texts() -> None:
+    text = "| 序号 | 项目名称 | 备注 | 备注 | 责任部门 |\n|---|---|---|---|---|\n| 1 | 项目A | 甲 | 乙 | 办公室 |\n"
+    assert tasktable.parse(text).tasks[0].extra == {"备注": "甲\n乙"}
+
+
+def test_table_without_any_serial_numbers_gives_one_task_per_row() -> None:
+    text = "| 序号 | 工作任务 | 责任单位 |\n|---|---|---|\n| | 开展安全生产大检查。 | 区应急局 |\n| | 完善应急预案体系。 | 区应急局 |\n"
+    assert [t.project for t in tasktable.parse(text).tasks] == [
+        "开展安全生产大检查。",
+        "完善应急预案体系。",
+    ]
+
+
+def test_continuation_row_repeating_merged_labels_does_not_double_them() -> None:
+    text = (
+        H6
+        + "| 1 | 加强党建 | 强化政治引领 | 开展理论学习活动。 | 一季度制定方案； | 办公室 |\n\n"
+        + H6
+        + "| | 加强党建 | 强化政治引领 | | 年底前组织验收。 | 办公室 |\n"
+    )
+    (task,) = tasktable.parse(text).tasks
+    assert (task.theme, task.project, task.departments) == ("加强党建", "强化政治引领", ["办公室"])
+    assert task.schedule == "一季度制定方案；年底前组织验收。"
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "| 1 | | 作风建设 | 建章立制 | 按上级要求 | 县委组织部（牵头） |",
+        "| 1 | 加强党的建设 | 作风建设 | 推进综合改革，完善工作机制。 | | 县委组织部（牵头） |",
+        "| 1 | 加强党的建设 | 作风建设 | 推进综合改革，完善工作机制。 | | 市发改委牵头，各相关部门配合 |",
+        "| 1 | 加强党的建设 | 作风建设 | 推进综合改革。 | 全年 | 市科协、县妇联 |",
+    ],
+)
+def test_aligned_row_with_an_unusual_department_is_not_realigned(row: str) -> None:
+    # Department forms the name patterns did not know scored so low in their own column
+    # that moving every cell one role left looked better.
+    assert not [d for d in tasktable.parse(H6 + row + "\n").diagnostics if d.code == "realigned"]
+
+
+def test_gb18030_file_with_a_bad_byte_names_that_byte() -> None:
+    data = (H6 + "| 1 | 主题 | 项目 | 内容。 | 全年 | 办公室 |\n").encode(
+        "gb18030"
+    ) + b"| 2 | x \xff |\n"
+    with pytest.raises(tasktable.DecodeError) as caught:
+        tasktable.parse(data)
+    assert caught.value.offset == data.index(b"\xff")
+
+
+def test_text_with_an_unpaired_surrogate_is_a_decode_error() -> None:
+    with pytest.raises(tasktable.DecodeError):
+        tasktable.parse("| 序号 | 项目内容 |\n|---|---|\n| 1 | a\ud800b |\n")
+
+
+def test_path_with_a_nul_byte_is_an_input_error() -> None:
+    with pytest.raises(tasktable.InputFileError):
+        tasktable.parse_file("a\0b")
+
+
+def test_latin_text_in_angle_brackets_is_kept() -> None:
+    text = "| 序号 | 项目内容 |\n|---|---|\n| 1 | 上线<APP>客户端 |\n"
+    assert tasktable.parse(text).tasks[0].content == "上线<APP>客户端"
+
+
+@pytest.mark.parametrize(
+    ("header", "role"),
+    [
+        ("项目责任单位", "departments"),
+        ("项目进度", "schedule"),
+        ("责任部门（单位）", "departments"),
+    ],
+)
+def test_header_containing_two_words_takes_the_longest_then_the_last(
+    header: str, role: str
+) -> None:
+    from tasktable.stages.stitch import header_role
+
+    assert header_role(header) == role
+
+
+def test_long_department_cell_of_wrapped_fragments_is_split_in_linear_time() -> None:
+    from tasktable.wraps import split_names
+
+    assert split_names("办公\n" * 20_000) == ["办公" * 20_000]

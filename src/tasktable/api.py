@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from . import __version__
-from .errors import InputFileError, NoHeaderError, NoTableError
+from .errors import DecodeError, InputFileError, NoHeaderError, NoTableError
 from .models import Column, Diagnostic, Document, Source, Task
 from .stages.decode import decode_bytes, normalise_newlines
 from .stages.fill import Draft, fill_tasks, resolved_names, resolved_text
@@ -44,7 +44,14 @@ def parse(
                 )
             )
     else:
-        data = text.encode("utf-8", "surrogatepass")
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise DecodeError(
+                f"character {error.start} is an unpaired surrogate, which no file can hold; "
+                "expected text decoded from UTF-8 or GB18030",
+                source=source,
+            ) from None
     return _parse_text(text, data, year=year, source=source, diagnostics=diagnostics)
 
 
@@ -57,8 +64,9 @@ def parse_file(path: str | os.PathLike[str], *, year: int | None = None) -> Docu
         raise InputFileError("file not found; expected a Markdown file", source=name) from None
     except IsADirectoryError:
         raise InputFileError("is a directory; expected a Markdown file", source=name) from None
-    except OSError as error:
-        raise InputFileError(f"cannot read the file: {error.strerror}", source=name) from None
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
+        reason = getattr(error, "strerror", None) or str(error)
+        raise InputFileError(f"cannot read the file: {reason}", source=name) from None
     return parse(data, year=year, source=name)
 
 
@@ -85,8 +93,19 @@ def _parse_text(
             source=source,
             line=first.line,
         )
+    grid.diagnostics.extend(
+        Diagnostic(
+            level="warning",
+            code="row-outside-table",
+            message="a table row that no table holds (its header may have more cells than "
+            "its delimiter row); kept here, not read as a task",
+            line=line,
+            text=text,
+        )
+        for line, text in read.stray
+    )
     aligned = realign_rows(grid)
-    has_seq = any(column.role == "seq" for column in grid.columns)
+    has_seq = any(row.fields.get("seq") for row in aligned)
     drafts = fill_tasks(aligned, grid.diagnostics, has_seq=has_seq)
     return Document(
         tasktable_version=__version__,

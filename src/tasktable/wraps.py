@@ -47,13 +47,26 @@ def split_names(text: str) -> list[str]:
         piece = piece.strip()
         if not piece:
             continue
-        if lines and not (_is_name(lines[-1], last=True) and _is_name(piece, last=False)):
+        if lines and not (_is_name(_last_name(lines[-1])) and _is_name(_first_name(piece))):
             lines[-1] += piece
         else:
             lines.append(piece)
     return [name for line in lines for name in LIST_SEPARATOR.split(line) if name]
 
 
-def _is_name(text: str, *, last: bool) -> bool:
-    names = [n for n in LIST_SEPARATOR.split(text) if n]
-    return bool(names) and DEPARTMENT_NAME.match(names[-1 if last else 0]) is not None
+#: Longest tail of a line looked at for its last name; names are far shorter.
+_NAME_WINDOW = 40
+
+
+def _last_name(line: str) -> str:
+    # Only the tail: re-splitting a whole growing line would make long cells quadratic.
+    names = LIST_SEPARATOR.split(line[-_NAME_WINDOW:])
+    return next((n for n in reversed(names) if n), "")
+
+
+def _first_name(line: str) -> str:
+    return next((n for n in LIST_SEPARATOR.split(line[:_NAME_WINDOW]) if n), "")
+
+
+def _is_name(text: str) -> bool:
+    return DEPARTMENT_NAME.match(text) is not None

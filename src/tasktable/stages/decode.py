@@ -22,8 +22,9 @@ def decode_bytes(data: bytes, *, source: str | None = None) -> Decoded:
     except UnicodeDecodeError as utf8_error:
         try:
             return Decoded(data.decode("gb18030"), "gb18030")
-        except UnicodeDecodeError:
-            offset = utf8_error.start
+        except UnicodeDecodeError as gb_error:
+            # Name the byte where the likelier encoding (the one that read further) failed.
+            offset = max(utf8_error.start, gb_error.start)
             line = data.count(b"\n", 0, offset) + 1
             raise DecodeError(
                 f"byte 0x{data[offset]:02x} at offset {offset} is not valid UTF-8, and the file "

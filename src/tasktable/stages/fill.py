@@ -20,6 +20,7 @@ from .realign import AlignedRow, parse_seq
 
 _TEXT_FIELDS = ("theme", "project", "content", "schedule", "owner")
 _LIST_FIELDS = ("departments", "partners")
+_MERGED_ROLES = frozenset({"theme", "project", "departments", "partners", "owner"})
 
 
 @dataclass(slots=True)
@@ -107,6 +108,8 @@ def _join(draft: Draft, row: AlignedRow, diagnostics: list[Diagnostic]) -> None:
     """Append an unnumbered row's text to the numbered row above it."""
     for role, text in row.fields.items():
         before = draft.values.get(role)
+        if before == text and role in _MERGED_ROLES:
+            continue  # a merged label repeated at the top of the next page, not new text
         draft.values[role] = f"{before}\n{text}" if before else text
         draft.origin.setdefault(role, origin_of("explicit", row.line))
     for header, text in row.extra.items():

@@ -28,6 +28,9 @@ _MARKUP = regex.compile(r"[\\*_`<&\[!\n]")
 #: An HTML line break inside a cell: <br>, <br/>, <br />, any case.
 _BR_TAG = regex.compile(r"^<br\s*/?>$", regex.IGNORECASE)
 
+#: A delimiter row: | --- | :---: |, which holds no text.
+_DELIMITER_ROW = regex.compile(r"^\s*\|?(?:\s*:?-+:?\s*\|)*\s*:?-+:?\s*\|?\s*$")
+
 #: A pipe that separates cells: one not escaped by a backslash (GFM tables).
 _CELL_PIPE = regex.compile(r"(?<!\\)\|")
 
@@ -57,6 +60,7 @@ class RawTable:
 @dataclass(frozen=True, slots=True)
 class ReadResult:
     tables: tuple[RawTable, ...]
+    stray: tuple[tuple[int, str], ...]  # (line, text) of pipe-table lines no table holds
     title: str | None
     title_line: int | None
     year: int | None  # the plan year named in the title
@@ -82,7 +86,25 @@ def read_tables(text: str) -> ReadResult:
                 titles.append((line_text, token.map[0] + 1))
         i += 1
     title, title_line = _pick_title(titles)
-    return ReadResult(tuple(tables), title, title_line, title_year(title) if title else None)
+    year = title_year(title) if title else None
+    return ReadResult(tuple(tables), _stray_rows(lines, tables), title, title_line, year)
+
+
+def _stray_rows(lines: Sequence[str], tables: Sequence[RawTable]) -> tuple[tuple[int, str], ...]:
+    """Lines that look like table rows (| … |) but that no table holds, so none is lost.
+
+    markdown-it reads no table when a header row has more cells than its delimiter row.
+    """
+    held = {row.line for table in tables for row in table.rows}
+    held |= {table.line + 1 for table in tables}  # the delimiter rows
+    return tuple(
+        (number, line.strip())
+        for number, line in enumerate(lines, start=1)
+        if line.lstrip().startswith("|")
+        and line.count("|") >= 2
+        and number not in held
+        and not _DELIMITER_ROW.match(line)
+    )
 
 
 def _read_table(
@@ -130,9 +152,8 @@ def cell_text(children: Sequence[Token]) -> str:
             parts.append(child.content)
         elif kind == "softbreak" or kind == "hardbreak":
             parts.append("\n")
-        elif kind == "html_inline":
-            if _BR_TAG.match(child.content):
-                parts.append("\n")
+        elif kind == "html_inline":  # <br> is a line break; anything else (<APP>) is text
+            parts.append("\n" if _BR_TAG.match(child.content) else child.content)
         elif kind == "image":
             parts.append(cell_text(child.children or []))
     return "".join(parts)
@@ -150,7 +171,8 @@ def split_row(line: str) -> list[str]:
 
 def _overflow_cells(line: str, kept: int) -> tuple[str, ...]:
     """The cells past the delimiter row's width, which markdown-it dropped, as plain text."""
-    if line.count("|") - line.count("\\|") <= kept + 1:
+    pipes = line.count("|") - line.count("\\|")
+    if pipes <= kept + (1 if line.rstrip().endswith("|") else 0):
         return ()  # cannot hold more cells than markdown-it kept: the common, fast path
     raw = split_row(line)
     if len(raw) <= kept:

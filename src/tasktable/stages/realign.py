@@ -13,6 +13,7 @@ heading that could be a theme or a project.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -29,12 +30,14 @@ from ..vocab.shapes import (
     SENTENCE_PUNCT,
     SEQ_NUMBER,
 )
-from .stitch import Column, Grid, GridRow
+from .stitch import Grid, GridRow, PageColumn
 
 #: Score of a cell left where no role fits (it goes to a diagnostic instead).
 UNPLACED = -20.0
 #: Cost of moving a cell by one column.
 MOVE_COST = 0.5
+#: Farthest a cell is moved, in columns; converters shift by one or two.
+MAX_MOVE = 4
 #: A row moves only when the best assignment beats the row as it stands by more than this.
 MARGIN = 1.5
 #: Penalty for a numbered row whose assignment gives no cell to content: every task has one.
@@ -42,7 +45,7 @@ NO_CONTENT = -2.0
 #: Bonus for a text already seen under this role in an untouched row of the same document.
 KNOWN_VALUE = 3.0
 #: Penalty for a new theme whose row names no project: a merged theme spans whole projects.
-THEME_WITHOUT_PROJECT = -3.0
+THEME_WITHOUT_PROJECT = -1.0
 #: Longest text tried as a list of organisation names; longer cells are sentences.
 _LONGEST_DEPARTMENT_LIST = 80
 #: Roles whose values recur over merged spans and so feed the lexicon.
@@ -117,7 +120,9 @@ def role_scores(shape: Shape) -> dict[str, float]:
     schedule = -1.0
     if dates:
         schedule = 1.0 + 0.5 * min(dates, 4) + (1.0 if shape.starts_with_date else 0.0)
-    short_name = -2.0 if length <= 8 and not punct else -6.0  # a name without its suffix
+    # Unknown organisation forms (市直有关单位牵头) are common under 责任单位: a short text
+    # without a sentence end is only a little unlike a department; a sentence is not one.
+    short_name = -1.0 if length <= 20 and not sentence_end else -6.0
     return {
         "seq": -8.0,
         "theme": theme,
@@ -285,6 +290,12 @@ def _best_path(
     state before it and the slot picked.
     """
     count = len(context.slots)
+    # A cell moves at most MAX_MOVE columns, which keeps the DP linear in the table's width.
+    positions = [position for position, _ in context.slots]
+    window = [
+        (bisect_left(positions, column - MAX_MOVE), bisect_right(positions, column + MAX_MOVE))
+        for column, _ in cells
+    ]
     theme_slot = next((k for k, (_, r) in enumerate(context.slots) if r == "theme"), -1)
     layers: list[dict[_State, tuple[float, _State, int | None]]] = []
     scores: dict[_State, float] = {(-1, False): 0.0}
@@ -298,7 +309,8 @@ def _best_path(
                 kept = layer.get(state)
                 if kept is None or score + UNPLACED > kept[0]:
                     layer[state] = (score + UNPLACED, state, None)
-            for slot in range(last + 1, count):
+            low, high = window[index]
+            for slot in range(max(last + 1, low), high):
                 total = score + row[slot]
                 if total == _NEVER:
                     continue
@@ -354,7 +366,7 @@ def _apply(
     result = AlignedRow(row.line, row.page)
     moved: list[tuple[str, str, str]] = []  # (header, role, text)
     for (position, text), role in zip(cells, roles, strict=True):
-        column: Column = row.columns[position]
+        column: PageColumn = row.columns[position]
         header = column.header or f"column {position + 1}"
         if role is None:
             result.unplaced.append(text)
@@ -368,8 +380,9 @@ def _apply(
                     text=text,
                 )
             )
-        elif role == "extra":
-            result.extra[header] = text
+        elif role == "extra":  # two columns with one header keep both texts
+            before = result.extra.get(header)
+            result.extra[header] = f"{before}\n{text}" if before else text
         else:
             result.fields[role] = text
             result.sources[role] = header

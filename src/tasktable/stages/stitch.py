@@ -21,19 +21,20 @@ _HEADER_NOISE = regex.compile(r"[\s\u3000:：*]+")
 
 #: Longest header allowed to match by containment (责任部门（单位） contains 责任部门).
 _MAX_CONTAINING_HEADER = 12
-#: Longest cell read as a whole header, wraps included (责任\n单位); longer cells are data,
-#: or a header word on its first line with swallowed row text after it.
-_MAX_HEADER_CELL = 24
 
 _EXACT = {word: role for role, words in HEADER_SYNONYMS.items() for word in words}
-#: Any header word of two or more characters, longest first so that 责任单位 beats 单位.
-_CONTAINED_WORD = regex.compile(
-    "|".join(regex.escape(w) for w in sorted(_EXACT, key=len, reverse=True) if len(w) > 1)
-)
+#: Header words longest first, so that 主要责任单位 is found before 责任单位 inside a header.
+_BY_LENGTH = sorted((w for w in _EXACT if len(w) > 1), key=len, reverse=True)
+
+#: A cell of a Markdown delimiter row (---, :--:), repeated by a converter as a data row.
+_DELIMITER_CELL = regex.compile(r"^:?-{2,}:?$")
+
+#: A bare number: no header cell is one, so a row holding one is data.
+_NUMBER = regex.compile(r"^[0-9０-９]+[.．、]?$")
 
 
 @dataclass(frozen=True, slots=True)
-class Column:
+class PageColumn:
     header: str  # as written, line breaks removed
     role: str | None  # a role from vocab.headers.ROLES, "extra", or None for a spurious column
 
@@ -43,77 +44,96 @@ class GridRow:
     line: int
     page: int
     cells: tuple[str, ...]
-    columns: tuple[Column, ...]  # this page's columns, one per cell
+    columns: tuple[PageColumn, ...]  # this page's columns, one per cell
 
 
 @dataclass(slots=True)
 class Grid:
-    columns: tuple[Column, ...]
+    columns: tuple[PageColumn, ...]
     rows: list[GridRow] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
 def header_role(cell: str) -> str | None:
     """The role a header cell names, or None if it names none."""
-    word = _HEADER_NOISE.sub("", cell)
-    role = _EXACT.get(word)
-    if role is None and word and len(word) <= _MAX_CONTAINING_HEADER:
-        match = _CONTAINED_WORD.search(word)
-        role = _EXACT[match.group()] if match else None
-    return role
+    return _header_cell(cell)[0]
 
 
-def read_header(cells: Sequence[str]) -> tuple[tuple[Column, ...], tuple[str, ...]] | None:
-    """Columns of a header row and any text swallowed into its cells, or None if not a header.
+def read_header(
+    cells: Sequence[str], first: tuple[PageColumn, ...] = ()
+) -> tuple[tuple[PageColumn, ...], tuple[str, ...]] | None:
+    """Columns of a header row and any text in it that is not a header, or None.
 
-    A converter sometimes writes the start of the next row into the repeated header's cells
-    (``项目内容\n创新开展…``); that text is returned per column so it is not lost.
+    A header names at least two roles, one of them with an exact header word, and holds no
+    bare number (a data row's 序号). In a
+    repeated header (``first`` is the document's first header), text that is no header word
+    is returned per column: a converter sometimes writes the next row into the header's cells
+    (``项目内容\n创新开展…``), and that text must not be lost.
     """
-    columns: list[Column] = []
+    columns: list[PageColumn] = []
     leftovers: list[str] = []
     named: set[str] = set()
-    unknown = 0
-    for cell in cells:
-        role, header, leftover = _header_cell(cell)
-        if role is None:
-            if cell:
-                unknown += 1
-                if 2 * unknown > len(cells):
-                    return None  # a data row: most of its cells name no role
-                role = "extra"
+    exact = unknown = 0
+    known_headers = {column.header for column in first}
+    for index, cell in enumerate(cells):
+        if _NUMBER.match(cell):
+            return None
+        role, is_exact, header, leftover = _header_cell(cell)
+        exact += is_exact
+        if role is None and cell:
+            unknown += 1
+            if 2 * unknown > len(cells):
+                return None  # a data row: most of its cells name no role
+        if first and cell and not is_exact and header not in known_headers:
+            # Not a header word: text of the row below, under the first header's column.
+            column = first[index] if index < len(first) else PageColumn("", None)
+            columns.append(column)
+            leftovers.append(cell)
+            continue
+        if role is None and cell:
+            role = "extra"
         elif role in named:
             role = "extra"  # a second column naming the same role keeps its text under its header
-        else:
+        elif role is not None:
             named.add(role)
-        columns.append(Column(header, role))
+        columns.append(PageColumn(header, role))
         leftovers.append(leftover)
-    if len(named) < MIN_HEADER_ROLES or unknown > len(named):
+    if not exact or len(named) < MIN_HEADER_ROLES or unknown > len(named):
         return None
     return tuple(columns), tuple(leftovers)
 
 
-def _header_cell(cell: str) -> tuple[str | None, str, str]:
-    """(role, header text, swallowed text) of one cell of a candidate header row."""
-    if len(cell) <= _MAX_HEADER_CELL:
-        role = header_role(cell)
-        if role is not None:
-            return role, cell.replace("\n", "").strip(), ""
+def _header_cell(cell: str) -> tuple[str | None, bool, str, str]:
+    """(role, exact match?, header text, swallowed text) of one candidate header cell."""
+    word = _HEADER_NOISE.sub("", cell)
+    role = _EXACT.get(word)
+    if role is not None:
+        return role, True, cell.replace("\n", "").strip(), ""
     if "\n" in cell:
         first, rest = cell.split("\n", 1)
         role = _EXACT.get(_HEADER_NOISE.sub("", first))
         if role is not None:
-            return role, first.strip(), rest.strip()
-    return None, cell.replace("\n", "").strip(), ""
+            return role, True, first.strip(), rest.strip()
+    if word and len(word) <= _MAX_CONTAINING_HEADER:
+        # The longest word wins, then the last: Chinese compounds end in their head noun,
+        # so 项目进度 (project progress) is a schedule and 项目责任单位 a department.
+        contained = [w for w in _BY_LENGTH if w in word]
+        if contained:
+            best = max(contained, key=lambda w: (len(w), word.rfind(w)))
+            return _EXACT[best], False, cell.replace("\n", "").strip(), ""
+    return None, False, cell.replace("\n", "").strip(), ""
 
 
 def stitch_tables(tables: Sequence[RawTable]) -> Grid | None:
     """One grid of data rows over all tables; None if no table has a recognisable header."""
     grid: Grid | None = None
-    page_columns: tuple[Column, ...] = ()
+    page_columns: tuple[PageColumn, ...] = ()
     skipped: list[Diagnostic] = []
     for table in tables:
         for row in table.rows:
-            header = read_header(row.cells)
+            if all(not cell or _DELIMITER_CELL.match(cell) for cell in row.cells):
+                continue  # a delimiter row repeated as data, or an empty row
+            header = read_header(row.cells, grid.columns if grid else ())
             if header is not None:
                 page_columns, leftovers = header
                 if grid is None:
@@ -132,11 +152,11 @@ def stitch_tables(tables: Sequence[RawTable]) -> Grid | None:
     return grid
 
 
-def _fit(columns: tuple[Column, ...], width: int) -> tuple[Column, ...]:
+def _fit(columns: tuple[PageColumn, ...], width: int) -> tuple[PageColumn, ...]:
     """The page's columns cut or padded (with spurious columns) to a row's width."""
     if len(columns) >= width:
         return columns[:width]
-    return columns + (Column("", None),) * (width - len(columns))
+    return columns + (PageColumn("", None),) * (width - len(columns))
 
 
 def _skipped_row(row: RawRow) -> Diagnostic:

@@ -16,17 +16,55 @@ HEADER_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
     # 主题 "theme": the broadest grouping
     "theme": ("主题", "类别", "板块", "重点领域", "一级任务"),
     # 项目名称 "project name"
-    "project": ("项目名称", "重点工作", "工作任务", "任务名称", "项目", "二级任务"),
+    "project": (
+        "项目名称",
+        "重点工作",
+        "工作任务",
+        "任务名称",
+        "项目",
+        "二级任务",
+        "重点任务",  # key task
+        "主要任务",  # main task
+    ),
     # 项目内容 "project content"
-    "content": ("项目内容", "主要内容", "目标任务", "具体措施", "工作措施", "任务内容", "工作内容"),
+    "content": (
+        "项目内容",
+        "主要内容",
+        "目标任务",
+        "具体措施",
+        "工作措施",
+        "任务内容",
+        "工作内容",
+        "具体任务",  # specific tasks
+    ),
     # 序时进度 "schedule"
-    "schedule": ("序时进度", "完成时限", "时间节点", "进度安排", "时间安排", "完成时间"),
+    "schedule": (
+        "序时进度",
+        "完成时限",
+        "时间节点",
+        "进度安排",
+        "时间安排",
+        "完成时间",
+        "时限",  # time limit
+        "完成期限",  # deadline
+        "时间进度",  # timetable
+        "进度",  # progress
+    ),
     # 责任部门 "responsible department"
-    "departments": ("责任部门", "责任单位", "牵头单位", "责任科室", "主要责任单位", "牵头部门"),
+    "departments": (
+        "责任部门",
+        "责任单位",
+        "牵头单位",
+        "责任科室",
+        "主要责任单位",
+        "牵头部门",
+        "责任处室",  # responsible division
+        "牵头处室",  # leading division
+    ),
     # 配合单位 "cooperating units"
     "partners": ("配合单位", "协同单位", "协办单位", "协同配合单位", "配合部门"),
     # 责任人 "person in charge"
-    "owner": ("责任人", "分管领导", "牵头负责领导"),
+    "owner": ("责任人", "分管领导", "牵头负责领导", "责任领导"),
 }
 
 #: The roles a task field can take, in the order of the seed header.

@@ -44,6 +44,9 @@ DEPARTMENT_SUFFIXES: Final[tuple[str, ...]] = (
     "镇",
     "乡",
     "办事处",
+    "协",  # 科协 association for science and technology
+    "联",  # 妇联 women's federation, 工商联
+    "部门",  # 有关部门 the departments concerned
     "集团",
     "协会",
     "各县区",
@@ -52,12 +55,15 @@ DEPARTMENT_SUFFIXES: Final[tuple[str, ...]] = (
 )
 
 #: Last characters of the suffixes: a text ending in none of them names no organisation.
-DEPARTMENT_FINALS: Final = frozenset(suffix[-1] for suffix in DEPARTMENT_SUFFIXES)
+DEPARTMENT_FINALS: Final = frozenset(suffix[-1] for suffix in DEPARTMENT_SUFFIXES) | {"）", ")"}
 
+#: A role note after a name: 县委组织部（牵头） "(lead)", （配合） "(assisting)".
+_ROLE_NOTE = r"(?:[（(](?:牵头|配合|负责|协办|主责)[）)])?"
 _NAME = (
     r"[\p{Han}A-Za-z0-9（）()·]{1,16}?(?:"
     + "|".join(sorted(map(regex.escape, DEPARTMENT_SUFFIXES), key=len, reverse=True))
     + r")"
+    + _ROLE_NOTE
 )
 _SEPARATOR = r"[、，,；;\s]+"
 
