@@ -62,7 +62,6 @@ class ReadResult:
     tables: tuple[RawTable, ...]
     stray: tuple[tuple[int, str], ...]  # (line, text) of pipe-table lines no table holds
     title: str | None
-    title_line: int | None
     year: int | None  # the plan year named in the title
 
 
@@ -71,7 +70,7 @@ def read_tables(text: str) -> ReadResult:
     tokens = _BLOCKS.parse(text)
     lines = text.split("\n")
     tables: list[RawTable] = []
-    titles: list[tuple[str, int]] = []
+    titles: list[str] = []
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -79,15 +78,15 @@ def read_tables(text: str) -> ReadResult:
             i, table = _read_table(tokens, i, lines, page=len(tables) + 1)
             tables.append(table)
             continue
-        if token.type == "inline" and token.map is not None and not tables:
+        if token.type == "inline" and not tables:
             # Text before the first table is where a title stands.
             line_text = inline_text(token.content)
             if line_text:
-                titles.append((line_text, token.map[0] + 1))
+                titles.append(line_text)
         i += 1
-    title, title_line = _pick_title(titles)
+    title = _pick_title(titles)
     year = title_year(title) if title else None
-    return ReadResult(tuple(tables), _stray_rows(lines, tables), title, title_line, year)
+    return ReadResult(tuple(tables), _stray_rows(lines, tables), title, year)
 
 
 def _stray_rows(lines: Sequence[str], tables: Sequence[RawTable]) -> tuple[tuple[int, str], ...]:
@@ -180,13 +179,10 @@ def _overflow_cells(line: str, kept: int) -> tuple[str, ...]:
     return tuple(inline_text(cell.replace("\\|", "|")) for cell in raw[kept:])
 
 
-def _pick_title(candidates: Sequence[tuple[str, int]]) -> tuple[str | None, int | None]:
-    for text, line in candidates:
-        if _TITLE_WORD.search(text):
-            return text, line
-    if candidates:
-        return candidates[0]
-    return None, None
+def _pick_title(candidates: Sequence[str]) -> str | None:
+    """The first line naming a document (…分解表, …计划), else the first line of text."""
+    named = next((text for text in candidates if _TITLE_WORD.search(text)), None)
+    return named or next(iter(candidates), None)
 
 
 def title_year(title: str) -> int | None:

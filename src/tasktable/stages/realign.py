@@ -69,9 +69,7 @@ class AlignedRow:
     line: int
     page: int
     fields: dict[str, str] = field(default_factory=dict)  # role -> text
-    sources: dict[str, str] = field(default_factory=dict)  # role -> header it was written under
     extra: dict[str, str] = field(default_factory=dict)  # header -> text, for unknown columns
-    unplaced: list[str] = field(default_factory=list)
 
 
 def shape_of(text: str) -> Shape:
@@ -369,7 +367,6 @@ def _apply(
         column: PageColumn = row.columns[position]
         header = column.header or f"column {position + 1}"
         if role is None:
-            result.unplaced.append(text)
             diagnostics.append(
                 Diagnostic(
                     level="warning",
@@ -385,7 +382,6 @@ def _apply(
             result.extra[header] = f"{before}\n{text}" if before else text
         else:
             result.fields[role] = text
-            result.sources[role] = header
             if role != column.role:
                 moved.append((header, role, text))
     seq = parse_seq(result.fields.get("seq", ""))
