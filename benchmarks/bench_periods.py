@@ -5,11 +5,16 @@
 
 Prints cells per second for tasktable and, when jionlp is installed, for jionlp on the same
 cells, their ratio (goal: 100x), and how many of tasktable's phrases jionlp finds exactly.
+The two are timed in alternating rounds and compared by their medians, so that a slow spell of
+the machine falls on both; the garbage collector is off while timing, as in timeit, since
+otherwise its passes over jionlp's large dictionaries would be charged to whoever allocates.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
+import statistics
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -28,6 +33,22 @@ def cells_per_second(run: Callable[[str], object], cells: list[str], seconds: fl
     return done / (time.perf_counter() - start)
 
 
+def alternated(
+    runs: dict[str, Callable[[str], object]], cells: list[str], seconds: float, rounds: int = 15
+) -> dict[str, float]:
+    """Median cells/s of each run over ``rounds`` alternating rounds of ``seconds / rounds``."""
+    rates: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(rounds):
+        for name, run in runs.items():
+            gc.collect()
+            gc.disable()
+            try:
+                rates[name].append(cells_per_second(run, cells, seconds / rounds))
+            finally:
+                gc.enable()
+    return {name: statistics.median(values) for name, values in rates.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--seconds", type=float, default=2.0, help="time per measurement")
@@ -38,11 +59,14 @@ def main() -> None:
     found = [p.text for cell in cells for p in tasktable.find_periods(cell, year=year)]
     print(f"{len(cells)} schedule cells, {len(found)} date phrases found by tasktable")
 
-    ours = cells_per_second(lambda c: tasktable.find_periods(c, year=year), cells, args.seconds)
-    print(f"tasktable.find_periods: {ours:>10,.0f} cells/s")
+    def ours(cell: str) -> object:
+        return tasktable.find_periods(cell, year=year)
+
     try:
         import jionlp  # type: ignore[import-not-found]
     except ImportError:
+        rate = cells_per_second(ours, cells, args.seconds)
+        print(f"tasktable.find_periods: {rate:>10,.0f} cells/s")
         print("jionlp not installed (pip install -e '.[bench]'): no comparison")
         return
     base = time.mktime((year or 2019, 1, 1, 0, 0, 0, 0, 0, -1))
@@ -50,9 +74,10 @@ def main() -> None:
     def theirs(cell: str) -> list[dict[str, object]]:
         return list(jionlp.ner.extract_time(cell, time_base=base, with_parsing=True))
 
-    jio = cells_per_second(theirs, cells, args.seconds)
-    print(f"jionlp.ner.extract_time: {jio:>9,.0f} cells/s")
-    print(f"ratio: {ours / jio:,.0f}x (goal: 100x)")
+    rates = alternated({"ours": ours, "jionlp": theirs}, cells, args.seconds)
+    print(f"tasktable.find_periods: {rates['ours']:>10,.0f} cells/s")
+    print(f"jionlp.ner.extract_time: {rates['jionlp']:>9,.0f} cells/s")
+    print(f"ratio: {rates['ours'] / rates['jionlp']:,.0f}x (goal: 100x)")
     spans = {(i, p.span) for i, c in enumerate(cells) for p in tasktable.find_periods(c, year=year)}
     exact = sum(
         (i, (item["offset"][0], item["offset"][1])) in spans  # type: ignore[index]

@@ -10,9 +10,10 @@ import json
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 import tasktable
-from tasktable import find_periods
+from tasktable import Period, find_periods
 
 Y = 2019
 
@@ -205,3 +206,18 @@ def test_every_date_phrase_of_the_sample_schedules(update_golden: bool) -> None:
     for seq, periods in found.items():
         schedule = next(t.schedule for t in document.tasks if str(t.seq) == seq)
         assert all(schedule[a:b] == text for text, _, (a, b), _, _ in periods)
+
+
+def test_periods_copied_from_a_template_equal_validated_ones() -> None:
+    """find_periods copies a validated Period per phrase instead of validating each find."""
+    text = "一季度调研；二、三、四季度推进；5月上旬-6月下旬举办；二、三、四季度总结"
+    first, *_, last = periods = find_periods(text, year=Y)
+    for period in periods:
+        rebuilt = Period.model_validate(period.model_dump())
+        assert rebuilt == period
+        assert rebuilt.model_dump_json() == period.model_dump_json()
+        assert period.model_fields_set <= set(Period.model_fields)
+    assert last.parts[0].span == last.span != periods[1].span  # moved, not shared
+    assert last.parts is not periods[1].parts
+    with pytest.raises(ValidationError):  # still frozen
+        first.text = "x"  # type: ignore[misc]
