@@ -4,7 +4,8 @@
 
 For the sample and for larger inputs made of copies of it, runs both parsers in alternation
 (so that machine noise hits both alike) and prints the median time of each and their ratio,
-then how tasktable's time grows with the input. Compare ratios, not times, between machines.
+then how tasktable's time grows with the input, and the share of the sample's parse spent
+finding targets. Compare ratios, not times, between machines.
 Goal for the sample: tasktable at most 2x markdown-it-py.
 """
 
@@ -61,6 +62,24 @@ def main() -> None:
     print("\ntasktable time per copy of the sample, relative to one copy (1.00 = linear):")
     for copies, seconds in per_copy.items():
         print(f"  x{copies:<4} {seconds / per_copy[1]:.2f}")
+
+    document = tasktable.parse(text)
+    cells = [
+        (cell, field)
+        for task in document.tasks
+        for cell, field in ((task.content, "content"), (task.schedule, "schedule"))
+        if cell
+    ]
+
+    def targets() -> None:
+        for cell, field in cells:
+            tasktable.find_targets(cell, field=field)  # type: ignore[arg-type]
+
+    target_time, parse_time = alternate(targets, lambda: tasktable.parse(text), args.rounds)
+    print(
+        f"\ntarget extraction on the sample: {target_time * 1e3:.2f} ms of "
+        f"{parse_time * 1e3:.2f} ms parse ({target_time / parse_time:.0%})"
+    )
 
 
 if __name__ == "__main__":

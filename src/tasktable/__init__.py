@@ -27,6 +27,7 @@ from .models import (
     Task,
 )
 from .stages.dates import find_periods
+from .stages.targets import find_targets
 
 __all__ = [
     "Column",
@@ -46,6 +47,7 @@ __all__ = [
     "TasktableError",
     "__version__",
     "find_periods",
+    "find_targets",
     "parse",
     "parse_file",
 ]

@@ -14,6 +14,7 @@ from .stages.fill import Draft, fill_tasks, resolved_names, resolved_text
 from .stages.read import read_tables
 from .stages.realign import realign_rows
 from .stages.stitch import stitch_tables
+from .stages.targets import find_targets
 
 _HEADER_HINT = "序号, 项目名称, 项目内容, 序时进度, 责任部门"
 
@@ -119,12 +120,19 @@ def _parse_text(
 
 
 def _task(draft: Draft) -> Task:
+    content = resolved_text(draft, "content")
+    schedule = resolved_text(draft, "schedule")
+    # Targets come from what is to be done, never from the theme or project (SPEC §6).
+    targets = [
+        *(find_targets(content, field="content") if content else ()),
+        *(find_targets(schedule, field="schedule") if schedule else ()),
+    ]
     return Task(
         seq=draft.seq,
         theme=resolved_text(draft, "theme"),
         project=resolved_text(draft, "project"),
-        content=resolved_text(draft, "content"),
-        schedule=resolved_text(draft, "schedule"),
+        content=content,
+        schedule=schedule,
         departments=resolved_names(draft, "departments"),
         partners=resolved_names(draft, "partners"),
         owner=resolved_text(draft, "owner"),
@@ -132,4 +140,5 @@ def _task(draft: Draft) -> Task:
         line=draft.line,
         page=draft.page,
         origin=draft.origin,
+        targets=targets,
     )

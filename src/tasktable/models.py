@@ -32,6 +32,9 @@ PeriodKind = Literal[
     "recurring",
     "event",
 ]
+Comparator = Literal[">=", ">", "<=", "<", "~", "range", "="]
+#: The task fields that targets and milestones are found in.
+TextField = Literal["content", "schedule"]
 
 
 class _Model(BaseModel):
@@ -81,13 +84,13 @@ class Period(_Model):
 class Target(_Model):
     text: str = Field(description="The phrase exactly as written.")
     subject: str | None = Field(None, description="What is counted, best effort.")
-    comparator: Literal[">=", ">", "<=", "<", "~", "range", "="]
+    comparator: Comparator
     value: float | None = Field(None, description="The number, multipliers (万, 亿) applied.")
     low: float | None = Field(None, description="Lower bound of a range.")
     high: float | None = Field(None, description="Upper bound of a range.")
     unit: str | None = Field(None, description="Measure word or unit (人, 家, %, 万元…).")
     per: str | None = Field(None, description="Rate denominator: 周 in 每周3期.")
-    field: Literal["content", "schedule"] = Field(description="The task field it was found in.")
+    field: TextField = Field(description="The task field it was found in.")
     span: tuple[int, int] = Field(description="[start, end) character offsets in its field.")
 
 
@@ -95,7 +98,7 @@ class Milestone(_Model):
     when: Period
     action: str = Field(description="What is to be done, a substring of its field.")
     targets: list[Target] = Field(default_factory=list)
-    field: Literal["content", "schedule"] = "schedule"
+    field: TextField = "schedule"
     span: tuple[int, int] = Field(description="[start, end) character offsets in its field.")
 
 

@@ -58,7 +58,7 @@ _TERM_GROUPED = (
     rf"(?P<month>{MONTH_NUMBER}){MONTH_WORD}(?:(?P<day>{DAY_NUMBER}){DAY_WORD})?"
     rf"(?P<month_part>{_MONTH_PART})?"
     rf"|第?(?P<quarters>{QUARTER_NUMBER}(?:至{QUARTER_NUMBER}"
-    rf"|(?:{QUARTER_LIST_SEPARATOR}{QUARTER_NUMBER})*))季度"
+    rf"|(?:{QUARTER_LIST_SEPARATOR}{QUARTER_NUMBER}){{0,3}}))季度"
     rf"|(?P<first_quarter>首季度)"
     rf"|(?P<year_part>{_YEAR_PART})"
     rf"|(?<=年)(?P<after_year>[初底末内度]|中{NOT_MIDDLE}))"  # 2024年内: the year's own 年
@@ -101,7 +101,7 @@ _PHRASE = re.compile(
     rf"|{MONTH_WORD}(?:"
     rf"{DAY_NUMBER}{RANGE_JOINER}{DAY_NUMBER}{DAY_WORD}{_OPTIONAL_DEADLINE}"  # day_range
     rf"|(?:{DAY_NUMBER}{DAY_WORD})?(?:{_MONTH_PART})?{_TERM_TAIL}))"  # term: a month
-    rf"|第?{QUARTER_NUMBER}(?:至{QUARTER_NUMBER}|(?:{QUARTER_LIST_SEPARATOR}{QUARTER_NUMBER})*)"
+    rf"|第?{QUARTER_NUMBER}(?:至{QUARTER_NUMBER}|(?:{QUARTER_LIST_SEPARATOR}{QUARTER_NUMBER}){{0,3}})"
     rf"季度{_TERM_TAIL}"  # term: quarters
     rf"|(?:首季度|{_YEAR_PART}){_TERM_TAIL}"  # term: first quarter, part of a year
     rf"|(?<=年)(?:[初底末内度]|中{NOT_MIDDLE}){_TERM_TAIL})"  # term: 2024年内

@@ -1,0 +1,302 @@
+"""Numeric targets to numbers with comparators and units (SPEC §6): ``find_targets``.
+
+A target is a number and a measure word, with a comparator before (不少于50人) or after
+(200场次以上) and, for a range, a second number (6-8家). Numbers in digits take a multiplier
+(5.5万人 is 55,000 人); Chinese numerals go through cn2an one matched number at a time.
+Nothing inside quotes or 《》 is a target, nor a fixed term such as 三长一家.
+
+Each target then gets ``per`` (每周…3期: 3 期 per 周) and a best-effort ``subject``: the noun
+after the number (培养50名大学生创客), else the phrase before it, after its verb
+(举办学术交流活动200场次). A list after 各 (表彰A、B和C各30家、50人和10个) pairs each
+number with its item when the counts agree.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
+
+import cn2an
+
+from ..models import Comparator, Target, TextField
+from ..vocab.dates import RANGE_JOINER
+from ..vocab.targets import (
+    COMPARATORS_AFTER,
+    COMPARATORS_BEFORE,
+    FIXED_TERMS,
+    LEADING_FILLERS,
+    MORE_THAN,
+    MULTIPLIERS,
+    NO_SUBJECT_AFTER,
+    NOT_COMPARATORS,
+    NOT_SUBJECT_STARTS,
+    NOT_UNIT_WORDS,
+    PER_WORDS,
+    QUOTE_PAIRS,
+    SUBJECT_BOUNDARIES,
+    TRAILING_FILLERS,
+    UNITS,
+    VERBS,
+)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """Regex alternation of literal words, longest first so that 人次 beats 人."""
+    return "|".join(sorted(map(re.escape, set(words)), key=len, reverse=True))
+
+
+# A number: 1,000 or 5.5 or ５０ in digits, or 二十 / 一百二十 / 两 in Chinese numerals
+# (百 千 万 亿 alone, as in 百名教授, are no number here: they are mostly names and idioms).
+_DIGITS = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9０-９]+(?:[.．][0-9０-９]+)?)"
+_CHINESE = r"(?:[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]{0,11})"
+_MULTIPLIER = f"(?:{_alternation(MULTIPLIERS)})*"
+# The character before a number: not a digit, letter, ordinal 第 or + (第3批, “4+1”).
+_NOT_AFTER = r"(?<![0-9０-９.．A-Za-z第+＋零〇一二两三四五六七八九十百千万亿])"
+
+# Where a target can start: a digit, a Chinese numeral or a comparator's first character. The
+# lookahead lets re leave at once everywhere else.
+_NUMBER_STARTS = "0123456789０１２３４５６７８９一二两三四五六七八九十"
+_STARTS = "".join(sorted(set(_NUMBER_STARTS) | {word[0] for word in COMPARATORS_BEFORE}))
+#: A target: comparator? number (joiner number)? 余/多? unit comparator?
+_TARGET = re.compile(
+    rf"(?=[{_STARTS}])(?P<before>{_alternation(COMPARATORS_BEFORE)})?"
+    rf"{_NOT_AFTER}(?P<first>{_DIGITS}{_MULTIPLIER}|{_CHINESE})"
+    rf"(?:{RANGE_JOINER}(?P<last>{_DIGITS}{_MULTIPLIER}|{_CHINESE}))?"
+    rf"(?P<more>{_alternation(MORE_THAN)})?"
+    rf"(?P<unit>{_alternation(UNITS)})"
+    rf"(?P<after>{_alternation(COMPARATORS_AFTER)})?"
+)
+
+#: 每 and the word it distributes over: 每周, 每期.
+_PER = re.compile(rf"每(?P<per>{_alternation(PER_WORDS)})")
+#: A verb, for where a subject before the number starts.
+_VERB = re.compile(_alternation(VERBS))
+#: How far from its number a subject or a 每 is looked for, in characters: a subject is a
+#: short noun phrase, and the bound keeps a long cell with many numbers linear.
+SUBJECT_REACH = 40
+#: The run of text after a number that can be its subject.
+_AFTER_RUN = re.compile(rf"[^{re.escape(SUBJECT_BOUNDARIES)}\s“”\"《》]{{1,{SUBJECT_REACH}}}")
+#: Fillers around a subject: 全年, 力争, 其中 before it; 共, 稳定在 after it.
+_LEADING_FILLERS = re.compile(f"^(?:{_alternation(LEADING_FILLERS)})+")
+_TRAILING_FILLERS = re.compile(f"(?:{_alternation(TRAILING_FILLERS)})+$")
+#: Separators inside a distributive list: A、B和C / 30家、50人和10个.
+_LIST_SEPARATOR = re.compile(r"[、，,和及与]")
+#: A mark that ends a clause (a list mark 、 included: 新品种、新技术60个).
+_CLAUSE_END = re.compile(rf"[{re.escape(SUBJECT_BOUNDARIES)}]")
+#: A mark that ends a clause, but not a list inside it: 表彰A、B和C各30家.
+_LIST_CLAUSE_END = re.compile(rf"[{re.escape(SUBJECT_BOUNDARIES.replace('、', ''))}]")
+
+#: A quoted name (“…”, 《…》…) or a fixed term (三长一家): what no target starts in.
+_MASKED = re.compile(
+    "|".join(
+        [f"{re.escape(a)}[^{re.escape(b)}]*{re.escape(b)}" for a, b in QUOTE_PAIRS]
+        + [_alternation(FIXED_TERMS)]
+    )
+)
+
+_UNIT_ALIASES = {"％": "%"}
+
+
+class _Found(NamedTuple):
+    start: int
+    end: int
+    number_start: int
+    comparator: Comparator
+    value: Decimal | None
+    low: Decimal | None
+    high: Decimal | None
+    unit: str
+
+
+def find_targets(text: str, *, field: TextField = "content") -> list[Target]:
+    """Every numeric target in ``text``, in order, each with its exact ``span``.
+
+    ``field`` is recorded on each target: the task field the text came from.
+    """
+    found = _numbers(text)
+    if not found:
+        return []
+    masked = _masked_spans(text)
+    found = [f for f in found if not _inside(f, masked)]
+    clauses = _Clauses(text)
+    subjects = _distributive_subjects(text, found) if "各" in text else {}
+    return [
+        Target(
+            text=text[f.start : f.end],
+            subject=subjects.get(i) or _subject(text, f, clauses.start(f.start)),
+            comparator=f.comparator,
+            value=_float(f.value),
+            low=_float(f.low),
+            high=_float(f.high),
+            unit=f.unit,
+            per=_per(text, clauses.start(f.start), f.start),
+            field=field,
+            span=(f.start, f.end),
+        )
+        for i, f in enumerate(found)
+    ]
+
+
+def _numbers(text: str) -> list[_Found]:
+    found = []
+    for match in _TARGET.finditer(text):
+        unit = match.group("unit")
+        if text.startswith(NOT_UNIT_WORDS, match.start("unit")):
+            continue
+        before = match.group("before")
+        start = match.start()
+        if before and text.endswith(NOT_COMPARATORS, 0, match.start("first")):
+            before, start = None, match.start("first")
+        first, last = match.group("first"), match.group("last")
+        if first == "一" and not (before or match.group("after") or last):
+            continue  # 一批, 一支队伍: an article, not a count
+        low = _number(first)
+        if low is None:
+            continue
+        high = _number(last) if last else None
+        if last and (high is None or high <= low):
+            continue
+        found.append(
+            _Found(
+                start=start,
+                end=match.end(),
+                number_start=match.start("first"),
+                comparator="range"
+                if last
+                else _comparator(before, match.group("after"), match.group("more")),
+                value=None if last else low,
+                low=low if last else None,
+                high=high,
+                unit=_UNIT_ALIASES.get(unit, unit),
+            )
+        )
+    return found
+
+
+def _comparator(before: str | None, after: str | None, more: str | None) -> Comparator:
+    """Before wins over after (不少于50人以上 is >=), except 约…左右, which is about."""
+    if before:
+        return COMPARATORS_BEFORE[before]
+    if after:
+        return COMPARATORS_AFTER[after]
+    return ">" if more else "="
+
+
+def _number(text: str) -> Decimal | None:
+    """5.5万 is 55000, ５０ is 50, 一百二十 is 120; None if cn2an cannot read it."""
+    multiplier = 1
+    while text and text[-1] in MULTIPLIERS and text[0].isdigit():
+        multiplier *= MULTIPLIERS[text[-1]]
+        text = text[:-1]
+    if text[0].isdigit():  # Arabic or full-width digits: Decimal reads both
+        return Decimal(text.replace(",", "").replace("．", ".")) * multiplier
+    try:
+        return Decimal(int(cn2an.cn2an(text, "normal")))
+    except (ValueError, KeyError, InvalidOperation):
+        return None
+
+
+def _float(number: Decimal | None) -> float | None:
+    return None if number is None else float(number)
+
+
+def _masked_spans(text: str) -> list[tuple[int, int]]:
+    """Spans inside quotes or 《》, and fixed terms: no target starts in them."""
+    return [m.span() for m in _MASKED.finditer(text)]
+
+
+def _inside(found: _Found, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= found.number_start < b for a, b in spans)
+
+
+class _Clauses:
+    """Where the clause holding a position starts (after the last clause mark before it),
+    no further back than ``reach`` characters."""
+
+    def __init__(
+        self, text: str, ends: re.Pattern[str] = _CLAUSE_END, reach: int = SUBJECT_REACH
+    ) -> None:
+        self._starts = [m.end() for m in ends.finditer(text)]
+        self._reach = reach
+
+    def start(self, position: int) -> int:
+        i = bisect.bisect_right(self._starts, position) - 1
+        return max(self._starts[i] if i >= 0 else 0, position - self._reach)
+
+
+def _per(text: str, clause: int, start: int) -> str | None:
+    """The word after the last 每 in the target's clause: 每周发布科普微信3期 -> 周."""
+    rates = list(_PER.finditer(text, clause, start))
+    return rates[-1].group("per") if rates else None
+
+
+def _subject(text: str, found: _Found, clause: int) -> str | None:
+    """The noun after the number (50名大学生创客), else the phrase before it, after its verb."""
+    if found.unit not in NO_SUBJECT_AFTER:
+        after = _subject_after(text, found.end)
+        if after:
+            return after
+    return _subject_before(text[clause : found.start])
+
+
+def _subject_after(text: str, end: int) -> str | None:
+    run = _AFTER_RUN.match(text, end)
+    if run is None or run.group()[0] in NOT_SUBJECT_STARTS:
+        return None
+    words = run.group()
+    # A verb with an object after it starts a new predicate: 1000名科技辅导员参加培训班.
+    for verb in _VERB.finditer(words):
+        if verb.start() > 0 and _leaves_object(words, verb.end()):
+            return words[: verb.start()]
+    return words
+
+
+def _subject_before(window: str) -> str | None:
+    # The text after the last verb with an object: 举办各类学术交流活动 -> 各类学术交流活动.
+    for verb in reversed(list(_VERB.finditer(window))):
+        if _leaves_object(window, verb.end()):
+            window = window[verb.end() :]
+            break
+    rate = _PER.match(window)
+    if rate:
+        window = window[rate.end() :]
+    window = _TRAILING_FILLERS.sub("", _LEADING_FILLERS.sub("", window, count=1), count=1)
+    return window or None
+
+
+def _leaves_object(words: str, verb_end: int) -> bool:
+    """A verb is one only with two characters or more after it: 服务 in 科普惠农服务站 is part
+    of a noun, 服务站 "service station"; 举办 in 举办讲座 is a verb."""
+    return len(words) - verb_end >= 2
+
+
+def _distributive_subjects(text: str, found: list[_Found]) -> dict[int, str]:
+    """Subjects for lists after 各: 表彰A、B和C各30家、50人和10个 pairs A-30家, B-50人…"""
+    subjects: dict[int, str] = {}
+    lists = _Clauses(text, _LIST_CLAUSE_END, reach=2 * SUBJECT_REACH)
+    i = 0
+    while i < len(found):
+        each = found[i].start - 1  # where 各 "each" would stand
+        if each < 0 or text[each] != "各":
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(found) and _only_separators(text[found[j].end : found[j + 1].start]):
+            j += 1
+        window = text[lists.start(each) : each]
+        # The verb comes before the list's first item: 表彰 in 表彰先进基层科协组织、先进个人…
+        first_item_end = _LIST_SEPARATOR.search(window)
+        head = window[: first_item_end.start()] if first_item_end else window
+        item = _subject_before(head) or ""
+        names = _LIST_SEPARATOR.split(item + window[len(head) :])
+        if len(names) == j - i + 1 and all(names):
+            subjects.update({i + k: name for k, name in enumerate(names)})
+        i = j + 1
+    return subjects
+
+
+def _only_separators(between: str) -> bool:
+    return bool(between) and all(_LIST_SEPARATOR.fullmatch(c) for c in between)

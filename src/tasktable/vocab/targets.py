@@ -1,0 +1,264 @@
+"""Target vocabulary (SPEC §6), as data for stages/targets.py.
+
+A target is a number with a measure word, optionally with a comparator before it (不少于50人)
+or after it (200场次以上). The tables below say which words count; the recogniser assembles
+them into patterns once. Digits may be full-width (５０人).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from ..models import Comparator
+
+#: Comparator words written before the number.
+COMPARATORS_BEFORE: Final[dict[str, Comparator]] = {
+    "不少于": ">=",  # not fewer than
+    "不低于": ">=",  # not lower than
+    "至少": ">=",  # at least
+    "达到": ">=",  # reach
+    "达": ">=",
+    "超过": ">",  # exceed
+    "超": ">",
+    "突破": ">",  # break through
+    "多于": ">",  # more than
+    "高于": ">",  # higher than
+    "大于": ">",  # greater than
+    "不超过": "<=",  # not more than
+    "不多于": "<=",
+    "不高于": "<=",
+    "不大于": "<=",
+    "低于": "<",  # lower than
+    "少于": "<",  # fewer than
+    "小于": "<",  # less than
+    "大约": "~",  # about
+    "约": "~",
+}
+
+#: Verbs that end in a comparator word: 下达3项任务 "hand down 3 tasks" is no 达 "reach",
+#: 签约3家企业 "sign with 3 firms" no 约 "about".
+NOT_COMPARATORS: Final = (
+    "下达",
+    "传达",
+    "表达",
+    "到达",
+    "送达",
+    "抵达",
+    "签约",
+    "预约",
+    "特约",
+    "邀约",
+    "履约",
+    "制约",
+    "节约",
+    "集约",
+    "合约",
+    "公约",
+)
+
+#: Comparator words written after the unit: 200场次以上 "200 or more".
+COMPARATORS_AFTER: Final[dict[str, Comparator]] = {
+    "及以上": ">=",  # and above
+    "以上": ">=",  # or more
+    "以内": "<=",  # within
+    "之内": "<=",
+    "以下": "<=",  # or fewer
+    "左右": "~",  # about
+}
+
+#: Written between the number and the unit: 300余人, 1万多人 "more than 300 / 10,000".
+MORE_THAN: Final = ("余", "多")
+
+#: Multipliers after a number in digits: 5.5万人 is 55,000 人; 1330亿元 is 133,000,000,000 元.
+#: 万元, 亿元 and 万亩 are read this way too: the unit is 元 or 亩, the value multiplied.
+MULTIPLIERS: Final[dict[str, int]] = {
+    "百": 100,
+    "千": 1_000,
+    "万": 10_000,
+    "亿": 100_000_000,
+}
+
+#: Measure words and units. Longer words are tried first (人次 before 人).
+UNITS: Final = (
+    "人",  # people
+    "人次",  # person-times
+    "名",  # people (formal)
+    "家",  # organisations, firms
+    "个",  # general
+    "个百分点",  # percentage points
+    "项",  # items, projects
+    "场",  # events
+    "场次",  # event-times
+    "次",  # times
+    "篇",  # articles
+    "条",  # items (of news)
+    "期",  # issues, sessions
+    "所",  # schools, institutes
+    "座",  # buildings
+    "户",  # households
+    "亩",  # mu (666 m²)
+    "公顷",  # hectares
+    "元",  # yuan
+    "公里",  # kilometres
+    "米",  # metres
+    "平方米",  # square metres
+    "吨",  # tonnes
+    "台",  # machines
+    "套",  # sets
+    "件",  # pieces
+    "批",  # batches
+    "处",  # places
+    "支",  # teams
+    "部",  # works (films, books)
+    "册",  # volumes
+    "份",  # copies
+    "本",  # books
+    "种",  # kinds
+    "类",  # categories
+    "门",  # courses
+    "节",  # lessons
+    "课时",  # class hours
+    "学时",  # study hours
+    "小时",  # hours
+    "天",  # days
+    "倍",  # times (multiples)
+    "%",
+    "％",
+)
+
+#: A unit followed by these characters is part of another word: 3部门 "3 departments" is no
+#: "3 works", 一次性 "one-off".
+NOT_UNIT_WORDS: Final = ("部门", "期间", "名单", "条件", "次性")
+
+#: Units that a noun after them cannot be the subject of: 90%以上 counts nothing after it.
+NO_SUBJECT_AFTER: Final = ("%", "％", "个百分点", "倍")
+
+#: Words after 每 "every" that make a rate: 每周3期 is 3 期 per 周.
+PER_WORDS: Final = ("季度", "天", "日", "周", "月", "年", *UNITS)
+
+#: Fixed terms with numerals in them that count nothing: 三长一家 (the "three heads and one
+#: expert" of a grassroots science association), 四个意识 (the "four consciousnesses")…
+FIXED_TERMS: Final = (
+    "三长一家",
+    "一带一路",
+    "两学一做",
+    "三会一课",
+    "四个意识",
+    "四个自信",
+    "两个维护",
+    "两个确立",
+    "四个全面",
+    "五位一体",
+    "千家万户",
+    "一村一品",
+    "一网通办",
+)
+
+#: Quote marks whose contents are names, never targets: “百名教授兴百村工程”, “4+1”, 《…》.
+QUOTE_PAIRS: Final = ("“”", "‘’", "《》", "「」", "『』", '""')
+
+# --- subjects (best effort) ------------------------------------------------------------------
+
+#: Verbs before the counted noun: the subject of 举办学术交流活动200场次 starts after 举办.
+VERBS: Final = (
+    "开展",
+    "举办",
+    "举行",
+    "组织",
+    "培养",
+    "培育",
+    "扶持",
+    "培训",
+    "建立",
+    "建设",
+    "建成",
+    "新建",
+    "创建",
+    "设立",
+    "新设",
+    "成立",
+    "新成立",
+    "发展",
+    "新发展",
+    "实施",
+    "打造",
+    "推广",
+    "命名",
+    "表彰",
+    "评比",
+    "评选",
+    "推荐",
+    "征集",
+    "发布",
+    "召开",
+    "完成",
+    "新增",
+    "宣传",
+    "开设",
+    "报送",
+    "上报",
+    "获",
+    "获得",
+    "参加",
+    "入库",
+    "注册",
+    "引进",
+    "吸纳",
+    "认定",
+    "资助",
+    "发放",
+    "编印",
+    "出版",
+    "接待",
+    "学习",
+    "考察",
+    "走访",
+    "慰问",
+    "邀请",
+    "招募",
+    "遴选",
+    "选派",
+    "播放",
+    "刊发",
+    "报道",
+    "撰写",
+    "形成",
+    "提交",
+    "印发",
+    "制定",
+    "出台",
+    "改造",
+    "服务",
+    "覆盖",
+    "帮扶",
+    "带动",
+    "达成",
+)
+
+#: Words stripped from the front of a subject: 全年 "over the year", 力争 "strive to", 其中
+#: "of which", 各类 "all kinds of"…
+LEADING_FILLERS: Final = (
+    "全年",
+    "年内",
+    "全市",
+    "市本级",
+    "力争",
+    "积极",
+    "其中",
+    "各类",
+    "各级",
+    "累计",
+    "共",
+    "并",
+    "同时",
+    "确保",
+)
+
+#: Words stripped from the end of a subject: 共 "in all", 稳定在 "kept at"…
+TRAILING_FILLERS: Final = ("共", "累计", "总计", "合计", "稳定在", "保持在", "控制在", "达")
+
+#: Characters that end a subject: clause and list punctuation, brackets.
+SUBJECT_BOUNDARIES: Final = "，,。；;、：:！!？?\n（(）)"
+
+#: A subject after the number never starts with these: 200人左右的… "of about 200".
+NOT_SUBJECT_STARTS: Final = "的和及与或等并以为在到至，"

@@ -1,0 +1,338 @@
+"""Numeric targets: a phrase table (each line a case a reviewer can read), the negatives, the
+subjects, and the sample's targets as a golden file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import tasktable
+from tasktable import Target, find_targets
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SAMPLE = Path(__file__).parent.parent / "samples" / "lianyungang-kexie-2019.md"
+SAMPLE_TARGETS = FIXTURES / "lianyungang-kexie-2019.targets.json"
+
+
+def only(text: str) -> Target:
+    (target,) = find_targets(text)
+    return target
+
+
+def amount(target: Target) -> str:
+    """50 for one number, 6-8 for a range; integers without .0."""
+
+    def number(x: float | None) -> str:
+        return f"{x:g}" if x is not None and x != int(x) else str(int(x or 0))
+
+    if target.comparator == "range":
+        return f"{number(target.low)}-{number(target.high)}"
+    return number(target.value)
+
+
+# text | the target as written | comparator | amount | unit
+PHRASES = [
+    # comparators before the number
+    ("全年宣传不少于50人", "不少于50人", ">=", "50", "人"),
+    ("确保不低于95%", "不低于95%", ">=", "95", "%"),
+    ("至少3次", "至少3次", ">=", "3", "次"),
+    ("力争注册科普志愿者达5.5万人", "达5.5万人", ">=", "55000", "人"),
+    ("参保人数达到1200人", "达到1200人", ">=", "1200", "人"),
+    ("培训超300人次", "超300人次", ">", "300", "人次"),
+    ("服务群众超过2万人次", "超过2万人次", ">", "20000", "人次"),
+    ("注册人数突破5.5万人", "突破5.5万人", ">", "55000", "人"),
+    ("会议不超过3次", "不超过3次", "<=", "3", "次"),
+    ("空置率低于5%", "低于5%", "<", "5", "%"),
+    ("参训少于20人的班次", "少于20人", "<", "20", "人"),
+    ("举办规模约200人的培训班", "约200人", "~", "200", "人"),
+    # comparators after the unit
+    ("举办学术交流活动200场次以上", "200场次以上", ">=", "200", "场次"),
+    ("覆盖率达90%及以上", "达90%及以上", ">=", "90", "%"),
+    ("误差控制在2%以内", "2%以内", "<=", "2", "%"),
+    ("班额45人以下", "45人以下", "<=", "45", "人"),
+    ("培训200人左右", "200人左右", "~", "200", "人"),
+    ("规模约200人左右的培训班", "约200人左右", "~", "200", "人"),
+    ("吸纳会员300余人", "300余人", ">", "300", "人"),
+    ("服务1万多人次", "1万多人次", ">", "10000", "人次"),
+    # ranges
+    ("全年成立6-8家学会党支部", "6-8家", "range", "6-8", "家"),
+    ("培育1－2家科普动漫企业", "1－2家", "range", "1-2", "家"),
+    ("推荐项目4~5个", "4~5个", "range", "4-5", "个"),
+    ("推荐项目4～5个", "4～5个", "range", "4-5", "个"),
+    ("新建3至5所学校", "3至5所", "range", "3-5", "所"),
+    ("组织10到15场讲座", "10到15场", "range", "10-15", "场"),
+    ("新增三至五家", "三至五家", "range", "3-5", "家"),
+    ("投入5万-6万元", "5万-6万元", "range", "50000-60000", "元"),
+    # multipliers, decimals, percentages, full-width digits, thousands
+    ("总投资1330亿元", "1330亿元", "=", "133000000000", "元"),
+    ("奖补资金200万元", "200万元", "=", "2000000", "元"),
+    ("推广3千亩", "3千亩", "=", "3000", "亩"),
+    ("新增会员3%以上", "3%以上", ">=", "3", "%"),
+    ("稳定在90％以上", "90％以上", ">=", "90", "%"),
+    ("增长2.5个百分点", "2.5个百分点", "=", "2.5", "个百分点"),
+    ("培训５０人", "５０人", "=", "50", "人"),
+    ("发放1,200册", "1,200册", "=", "1200", "册"),
+    ("建设0.5公里", "0.5公里", "=", "0.5", "公里"),
+    # Chinese numerals
+    ("召开两次会议", "两次", "=", "2", "次"),
+    ("举办三场讲座", "三场", "=", "3", "场"),
+    ("打造十个示范点", "十个", "=", "10", "个"),
+    ("刊发二十篇", "二十篇", "=", "20", "篇"),
+    ("培训一百二十人", "一百二十人", "=", "120", "人"),
+    ("服务五万人次", "五万人次", "=", "50000", "人次"),
+    ("至少一次", "至少一次", ">=", "1", "次"),
+    # the common measure words
+    ("创建2个", "2个", "=", "2", "个"),
+    ("实施100项", "100项", "=", "100", "项"),
+    ("命名50名", "50名", "=", "50", "名"),
+    ("发布600条", "600条", "=", "600", "条"),
+    ("发行12期", "12期", "=", "12", "期"),
+    ("新建3座", "3座", "=", "3", "座"),
+    ("帮扶30户", "30户", "=", "30", "户"),
+    ("种植500亩", "500亩", "=", "500", "亩"),
+    ("处理垃圾20吨", "20吨", "=", "20", "吨"),
+    ("购置5台", "5台", "=", "5", "台"),
+    ("配备10套", "10套", "=", "10", "套"),
+    ("办理40件", "40件", "=", "40", "件"),
+    ("分3批", "3批", "=", "3", "批"),
+    ("整治12处", "12处", "=", "12", "处"),
+    ("组建4支", "4支", "=", "4", "支"),
+    ("拍摄2部", "2部", "=", "2", "部"),
+    ("印制1000份", "1000份", "=", "1000", "份"),
+    ("改造8000平方米", "8000平方米", "=", "8000", "平方米"),
+]
+
+
+@pytest.mark.parametrize(("text", "written", "comparator", "expected", "unit"), PHRASES)
+def test_target(text: str, written: str, comparator: str, expected: str, unit: str) -> None:
+    target = only(text)
+    assert (target.text, target.comparator, amount(target), target.unit) == (
+        written,
+        comparator,
+        expected,
+        unit,
+    )
+    assert text[target.span[0] : target.span[1]] == target.text
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        ("每周发布科普微信3期", "周"),
+        ("每月报送2次", "月"),
+        ("每季度召开1次", "季度"),
+        ("发布3期，每期4条", "期"),
+    ],
+)
+def test_rate(text: str, per: str) -> None:
+    assert find_targets(text)[-1].per == per
+
+
+def test_rate_counts_the_every_of_its_own_clause_only() -> None:
+    weekly, per_issue, total = find_targets("每周发布科普微信3期，每期4条，全年不少于600条")
+    assert (weekly.value, weekly.unit, weekly.per) == (3, "期", "周")
+    assert (per_issue.value, per_issue.unit, per_issue.per) == (4, "条", "期")
+    assert (total.comparator, total.value, total.per) == (">=", 600, None)
+
+
+def test_distributive_list_pairs_each_number_with_its_item() -> None:
+    text = "年底表彰先进基层科协组织、先进个人和创新案例各30家、50人和10个"
+    assert [(t.subject, t.value, t.unit) for t in find_targets(text)] == [
+        ("先进基层科协组织", 30, "家"),
+        ("先进个人", 50, "人"),
+        ("创新案例", 10, "个"),
+    ]
+
+
+def test_distributive_list_of_another_length_pairs_nothing() -> None:
+    """Two items and three numbers: no pairing is sure, so no item is claimed."""
+    targets = find_targets("表彰先进集体和先进个人各30家、50人和10个")
+    assert [t.value for t in targets] == [30, 50, 10]
+    assert "先进集体" not in [t.subject for t in targets]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("培养50名大学生创客", "大学生创客"),  # after the number
+        ("积极举办各类学术交流活动200场次以上", "学术交流活动"),  # after its verb
+        ("其中高层次学术交流活动20场次", "高层次学术交流活动"),
+        ("全年组织不少于1000名科技辅导员参加培训班", "科技辅导员"),  # up to the next verb
+        ("建立15家科技服务站", "科技服务站"),  # 服务 inside a noun is no verb
+        ("命名市级科普惠农服务站10个", "市级科普惠农服务站"),
+        ("活跃指数稳定在90%以上", "活跃指数"),
+        ("主题科普重点活动共不少于50项", "主题科普重点活动"),
+        ("组织推荐“基层科普行动计划”项目4-5个", "“基层科普行动计划”项目"),
+        ("全年不少于600条", None),
+    ],
+)
+def test_subject(text: str, subject: str | None) -> None:
+    assert find_targets(text)[-1].subject == subject
+
+
+NOT_TARGETS = [
+    "开展第五届青年科技奖评选",  # ordinals
+    "组织第六届市长奖评选",
+    "公布第3批名单",
+    "2019年工作要点",  # years and dates
+    "6月份下发通知",
+    "5-10月做好工作推进",
+    "一季度摸底调研",
+    "二、三、四季度指导",
+    "深化“百名教授兴百村工程”",  # names in quotes and titles
+    "提升基层科协组织力“4+1”工作",
+    "寻找连云港“十大最美科技创新之星”",
+    "按照《三年行动计划(2016—2020年)》",
+    "充分发挥三长一家作用",  # fixed terms
+    "建设一支高素质干部队伍",  # 一 + measure word as an article
+    "形成一批成果",
+    "会同3部门联合发文",  # 部门 is no measure word 部
+    "一次性补助",
+    "开展两岸科技交流",  # a numeral before a noun that is no measure word
+    "上级下达任务",
+]
+
+
+@pytest.mark.parametrize("text", NOT_TARGETS)
+def test_not_a_target(text: str) -> None:
+    assert find_targets(text) == []
+
+
+def test_verb_ending_in_a_comparator_is_no_comparator() -> None:
+    """下达3项任务 "hand down 3 tasks" is 3 项, not "at least 3"."""
+    (target,) = find_targets("上级下达3项任务")
+    assert (target.text, target.comparator, target.value) == ("3项", "=", 3)
+
+
+def test_theme_and_project_give_no_targets() -> None:
+    text = (
+        "| 序号 | 主题 | 项目名称 | 项目内容 | 序时进度 | 责任单位 |\n"
+        "|---|---|---|---|---|---|\n"
+        "| 1 | 实施十大工程 | 建设5个中心 | 新建3个中心 | 6月底前完成2个 | 办公室 |\n"
+    )
+    (task,) = tasktable.parse(text, year=2019).tasks
+    assert [(t.field, t.text) for t in task.targets] == [("content", "3个"), ("schedule", "2个")]
+
+
+def test_every_target_of_the_sample(update_golden: bool) -> None:
+    """Golden: every target of every content and schedule cell (reviewed by eye)."""
+    document = tasktable.parse_file(SAMPLE)
+    found = {
+        str(task.seq): [
+            [
+                t.field[0],
+                t.text,
+                list(t.span),
+                t.comparator,
+                amount(t),
+                t.unit,
+                t.per,
+                t.subject,
+            ]
+            for t in task.targets
+        ]
+        for task in document.tasks
+        if task.targets
+    }
+    if update_golden:  # one target a line, so that a reviewer reads it like a table
+        lines = [
+            f'  "{seq}": [\n'
+            + ",\n".join(f"    {json.dumps(t, ensure_ascii=False)}" for t in ts)
+            + "\n  ]"
+            for seq, ts in found.items()
+        ]
+        SAMPLE_TARGETS.write_text("{\n" + ",\n".join(lines) + "\n}\n", "utf-8")
+    assert found == json.loads(SAMPLE_TARGETS.read_text("utf-8"))
+    for task in document.tasks:
+        for t in task.targets:
+            field = task.content if t.field == "content" else task.schedule
+            assert field is not None and field[t.span[0] : t.span[1]] == t.text
+
+
+def test_the_sample_targets_the_issue_names() -> None:
+    tasks = {t.seq: t for t in tasktable.parse_file(SAMPLE).tasks}
+
+    def described(seq: int, field: str) -> list[tuple[str, str, str | None, str | None]]:
+        return [
+            (t.comparator, amount(t), t.unit, t.per) for t in tasks[seq].targets if t.field == field
+        ]
+
+    assert described(8, "schedule") == [
+        (">=", "50", "人", None),
+        (">=", "4", "个", None),
+        (">=", "1000", "条", None),
+    ]
+    assert described(2, "schedule") == [("range", "6-8", "家", None)]
+    assert described(34, "content") == [(">=", "55000", "人", None)]
+    assert described(34, "schedule") == [(">", "55000", "人", None)]
+    assert described(53, "schedule")[-3:] == [
+        ("=", "30", "家", None),
+        ("=", "50", "人", None),
+        ("=", "10", "个", None),
+    ]
+    assert described(48, "schedule") == [
+        ("=", "3", "期", "周"),
+        ("=", "4", "条", "期"),
+        (">=", "600", "条", None),
+    ]
+    assert tasks[5].targets == tasks[38].targets == tasks[44].targets == []
+
+
+# --- property: a generated target rendered in any of its spellings is found again ----------
+
+_COMPARATOR_SPELLINGS = {
+    ">=": [
+        ("不少于", ""),
+        ("不低于", ""),
+        ("至少", ""),
+        ("达到", ""),
+        ("", "以上"),
+        ("", "及以上"),
+    ],
+    ">": [("超过", ""), ("突破", ""), ("超", "")],
+    "<=": [("不超过", ""), ("", "以内"), ("", "以下")],
+    "<": [("低于", ""), ("少于", "")],
+    "~": [("约", ""), ("", "左右"), ("约", "左右")],
+    "=": [("", "")],
+}
+_CHINESE_NUMBERS = {2: "两", 3: "三", 10: "十", 20: "二十", 120: "一百二十", 45: "四十五"}
+_SENTENCE_UNITS = ["人", "人次", "家", "个", "项", "场次", "次", "篇", "条", "期", "所", "亩", "%"]
+
+
+@st.composite
+def rendered_targets(draw: st.DrawFn) -> tuple[str, str, float, str]:
+    comparator = draw(st.sampled_from(sorted(_COMPARATOR_SPELLINGS)))
+    before, after = draw(st.sampled_from(_COMPARATOR_SPELLINGS[comparator]))
+    unit = draw(st.sampled_from(_SENTENCE_UNITS))
+    spelling = draw(st.sampled_from(["digits", "full-width", "wan", "chinese"]))
+    if spelling == "chinese":
+        value, number = draw(st.sampled_from(sorted(_CHINESE_NUMBERS.items())))
+    elif spelling == "wan":
+        tenths = draw(st.integers(11, 99))
+        value, number = tenths * 1000, f"{tenths / 10:g}万"
+    else:
+        value = draw(st.integers(2, 99999))
+        number = str(value)
+        if spelling == "full-width":
+            number = number.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    lead = draw(st.sampled_from(["全年开展活动", "力争", "新增会员", "", "二季度完成"]))
+    tail = draw(st.sampled_from(["。", "，并做好总结。", "；", ""]))
+    written = f"{before}{number}{unit}{after}"
+    return f"{lead}{written}{tail}", comparator, float(value), unit + "|" + written
+
+
+@given(rendered_targets())
+def test_rendered_target_is_found_again(case: tuple[str, str, float, str]) -> None:
+    text, comparator, value, unit_and_written = case
+    unit, written = unit_and_written.split("|")
+    target = only(text)
+    assert (target.text, target.comparator, target.value, target.unit) == (
+        written,
+        comparator,
+        value,
+        unit,
+    )
