@@ -8,9 +8,11 @@ from pathlib import Path
 
 from . import __version__
 from .errors import DecodeError, InputFileError, NoHeaderError, NoTableError
-from .models import Column, Diagnostic, Document, Source, Task
+from .models import Column, Diagnostic, Document, Milestone, Source, Target, Task, TextField
+from .stages.dates import find_periods
 from .stages.decode import decode_bytes, normalise_newlines
 from .stages.fill import Draft, fill_tasks, resolved_names, resolved_text
+from .stages.milestones import find_milestones
 from .stages.read import read_tables
 from .stages.realign import realign_rows
 from .stages.stitch import stitch_tables
@@ -108,25 +110,28 @@ def _parse_text(
     aligned = realign_rows(grid)
     has_seq = any(row.fields.get("seq") for row in aligned)
     drafts = fill_tasks(aligned, grid.diagnostics, has_seq=has_seq)
+    year = year if year is not None else read.year
     return Document(
         tasktable_version=__version__,
         source=Source(name=source, sha256=hashlib.sha256(data).hexdigest()),
         title=read.title,
-        year=year if year is not None else read.year,
+        year=year,
         columns=[Column(header=c.header, role=c.role) for c in grid.columns],
-        tasks=[_task(draft) for draft in drafts],
+        tasks=[_task(draft, year) for draft in drafts],
         diagnostics=diagnostics + grid.diagnostics,
     )
 
 
-def _task(draft: Draft) -> Task:
+def _task(draft: Draft, year: int | None) -> Task:
     content = resolved_text(draft, "content")
     schedule = resolved_text(draft, "schedule")
-    # Targets come from what is to be done, never from the theme or project (SPEC §6).
-    targets = [
-        *(find_targets(content, field="content") if content else ()),
-        *(find_targets(schedule, field="schedule") if schedule else ()),
-    ]
+    # Targets and milestones come from what is to be done, never from theme or project.
+    targets: list[Target] = []
+    milestones: list[Milestone] = []
+    for field, text in (("content", content), ("schedule", schedule)):
+        if text:
+            _found_in(text, field, year, targets, milestones)  # type: ignore[arg-type]
+    ends = [m.when.end for m in milestones if m.when.end is not None]
     return Task(
         seq=draft.seq,
         theme=resolved_text(draft, "theme"),
@@ -140,5 +145,19 @@ def _task(draft: Draft) -> Task:
         line=draft.line,
         page=draft.page,
         origin=draft.origin,
+        milestones=milestones,
         targets=targets,
+        due=max(ends, default=None),
     )
+
+
+def _found_in(
+    text: str,
+    field: TextField,
+    year: int | None,
+    targets: list[Target],
+    milestones: list[Milestone],
+) -> None:
+    found = find_targets(text, field=field)
+    targets.extend(found)
+    milestones.extend(find_milestones(text, find_periods(text, year=year), found, field=field))

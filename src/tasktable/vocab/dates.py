@@ -96,3 +96,8 @@ EVENTS: Final[dict[str, tuple[int, int | None]]] = {
 
 #: Brackets whose contents are titles, never periods: 《连云港市…纲要(2016—2020年)》.
 TITLE_BRACKETS: Final[tuple[str, str]] = ("《", "》")
+
+#: Words that may stand between a clause's start and the date phrase that opens it (SPEC §7):
+#: 于5月底前完成 "by the end of May", 在/从/自 "in / from", 力争年底前 "strive to … by the year's
+#: end", 争取 "strive", 确保 "ensure".
+CLAUSE_OPENERS: Final = ("并于", "于", "在", "从", "自", "力争", "争取", "确保")
