@@ -123,3 +123,32 @@ def test_date_phrase_in_any_spelling_is_recognised(phrase: DatePhrase) -> None:
     (period,) = tasktable.find_periods(f"计划{phrase.text}完成", year=2019)
     assert (period.text, period.kind, period.start, period.end) == phrase
     assert period.span == (2, 2 + len(phrase.text))
+
+
+_TASK_FIELDS = {
+    "seq",
+    "sub",
+    "theme",
+    "project",
+    "content",
+    "schedule",
+    "departments",
+    "partners",
+    "owner",
+    "extra",
+    "milestones",
+    "targets",
+    "due",
+}
+
+
+@given(task_tables() | shifted_tables())
+def test_markdown_output_parses_to_the_same_tasks(table: TaskTable | ShiftedTable) -> None:
+    """The md format is a clean, filled table: parse(render_md(parse(x))) == parse(x), every
+    task field but where it was read from (line, page, origin)."""
+    doc = tasktable.parse(table.markdown)
+    again = tasktable.parse(tasktable.render(doc, "md"))
+    assert [t.model_dump(include=_TASK_FIELDS) for t in again.tasks] == [
+        t.model_dump(include=_TASK_FIELDS) for t in doc.tasks
+    ]
+    assert [d for d in again.diagnostics if d.code == "realigned"] == []

@@ -15,6 +15,7 @@ from .errors import (
     OutputFileError,
     TasktableError,
 )
+from .formats import FORMATS, render
 from .models import (
     Column,
     Diagnostic,
@@ -25,11 +26,14 @@ from .models import (
     Source,
     Target,
     Task,
+    TaskMilestone,
+    TaskTarget,
 )
 from .stages.dates import find_periods
 from .stages.targets import find_targets
 
 __all__ = [
+    "FORMATS",
     "Column",
     "DecodeError",
     "Diagnostic",
@@ -44,10 +48,13 @@ __all__ = [
     "Source",
     "Target",
     "Task",
+    "TaskMilestone",
+    "TaskTarget",
     "TasktableError",
     "__version__",
     "find_periods",
     "find_targets",
     "parse",
     "parse_file",
+    "render",
 ]

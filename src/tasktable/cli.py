@@ -1,4 +1,4 @@
-"""Command line: ``python -m tasktable IN [-o OUT]``. ``main(argv) -> int`` is the whole CLI.
+"""Command line: ``python -m tasktable IN [-o OUT] [--format F]``; ``main(argv) -> int``.
 
 Exit status: 0 success, 1 bad input or unwritable output (one line on stderr), 2 usage.
 """
@@ -19,7 +19,18 @@ from typing import TextIO
 from . import __version__
 from .api import parse, parse_file
 from .errors import OutputFileError, TasktableError
+from .formats import FORMATS, Format, render
 from .models import Document
+
+#: Output formats by file suffix, for -o without --format.
+_SUFFIXES: dict[str, Format] = {
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".csv": "csv",
+    ".md": "md",
+    ".sqlite": "sqlite",
+    ".db": "sqlite",
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,7 +40,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("input", nargs="?", help="Markdown file to read, or - for stdin")
     parser.add_argument(
-        "-o", "--output", default="-", help="JSON file to write (default: stdout, also -)"
+        "-o", "--output", default="-", help="file to write (default: stdout, also -)"
+    )
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=FORMATS,
+        help="output format (default: from the -o suffix, else json); see docs/formats.md",
     )
     parser.add_argument("--year", type=int, help="plan year; wins over the year in the title")
     parser.add_argument(
@@ -55,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.schema:
         schema = Document.model_json_schema(mode="serialization")
         text = json.dumps(schema, ensure_ascii=False, indent=indent)
-        return _emit(text + "\n", args.output)
+        return _emit((text + "\n").encode("utf-8"), args.output)
     if args.input is None:
         parser.print_usage(sys.stderr)
         print("tasktable: error: an input file is required", file=sys.stderr)
@@ -66,18 +83,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             document = parse_file(args.input, year=args.year)
         _report(document, sys.stderr, verbose=args.verbose)
-        return _emit(document.model_dump_json(indent=indent) + "\n", args.output)
+        data = render(document, _format(args.format, args.output), indent=indent)
+        return _emit(data, args.output)
     except TasktableError as error:
         print(f"tasktable: {error}", file=sys.stderr)
         return 1
 
 
-def _emit(text: str, output: str) -> int:
+def _format(chosen: Format | None, output: str) -> Format:
+    if chosen is not None:
+        return chosen
+    return _SUFFIXES.get(Path(output).suffix.lower(), "json") if output != "-" else "json"
+
+
+def _emit(data: bytes, output: str) -> int:
     if output == "-":
-        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return 0
-    write_atomically(Path(output), text.encode("utf-8"))
+    write_atomically(Path(output), data)
     return 0
 
 

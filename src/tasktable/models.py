@@ -7,7 +7,7 @@ Stored text is kept as written; nothing here normalises it.
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -145,3 +145,48 @@ class Document(_Model):
     columns: list[Column] = Field(description="The table's columns, from its first header.")
     tasks: list[Task]
     diagnostics: list[Diagnostic] = Field(default_factory=list)
+
+    # --- queries (docs/queries.md) ------------------------------------------------------------
+
+    def tasks_of(self, department: str) -> list[Task]:
+        """Tasks that ``department`` leads or works on as a partner, in document order."""
+        return [t for t in self.tasks if department in t.departments or department in t.partners]
+
+    def milestones_of(self, department: str) -> list[TaskMilestone]:
+        """Milestones of the tasks of ``department``, in document order."""
+        return [TaskMilestone(t, m) for t in self.tasks_of(department) for m in t.milestones]
+
+    def milestones_due(self, first: date, last: date) -> list[TaskMilestone]:
+        """Milestones whose period ends within ``first`` .. ``last`` (both included), by end
+        date: ``milestones_due(date(2019, 6, 1), date(2019, 6, 30))`` is what is due in June."""
+        due = [
+            TaskMilestone(t, m)
+            for t in self.tasks
+            for m in t.milestones
+            if m.when.end is not None and first <= m.when.end <= last
+        ]
+        return sorted(due, key=lambda pair: pair.milestone.when.end or last)
+
+    def all_targets(self) -> list[TaskTarget]:
+        """Every target of every task, flat, each with its task's seq and departments."""
+        return [
+            TaskTarget(t.seq, t.sub, t.departments, target)
+            for t in self.tasks
+            for target in t.targets
+        ]
+
+
+class TaskMilestone(NamedTuple):
+    """A milestone with the task it belongs to."""
+
+    task: Task
+    milestone: Milestone
+
+
+class TaskTarget(NamedTuple):
+    """A target with its task's seq, sub and departments."""
+
+    seq: int | None
+    sub: int
+    departments: list[str]
+    target: Target

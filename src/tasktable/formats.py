@@ -1,0 +1,304 @@
+"""The formats users open: json, jsonl, csv, md and sqlite (docs/formats.md).
+
+``render(document, format)`` returns the bytes of one output file. Each writer is a function
+from the Document to bytes; none changes what the Document says.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import sqlite3
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Literal, get_args
+
+from .models import Document, Milestone, Target, Task
+
+Format = Literal["json", "jsonl", "csv", "md", "sqlite"]
+FORMATS: tuple[str, ...] = get_args(Format)
+
+#: How departments and other lists are joined in a single text cell (csv, md): 、, the
+#: enumeration comma a Chinese reader expects, which tasktable also splits on when reading.
+LIST_JOINER = "、"
+
+
+def render(document: Document, format: Format = "json", *, indent: int | None = 2) -> bytes:
+    """The bytes of ``document`` written in ``format``; ``indent`` is for json only."""
+    if format == "json":
+        return (document.model_dump_json(indent=indent) + "\n").encode("utf-8")
+    return _WRITERS[format](document)
+
+
+def to_jsonl(document: Document) -> bytes:
+    """One task a line, each a JSON object as in the json output."""
+    return "".join(task.model_dump_json() + "\n" for task in document.tasks).encode("utf-8")
+
+
+# --- csv ---------------------------------------------------------------------------------------
+
+CSV_COLUMNS = (
+    "seq",
+    "sub",
+    "theme",
+    "project",
+    "content",
+    "schedule",
+    "departments",
+    "partners",
+    "owner",
+    "due",
+    "field",
+    "when",
+    "kind",
+    "start",
+    "end",
+    "action",
+    "targets",
+)
+
+
+def to_csv(document: Document) -> bytes:
+    """One row per milestone, the task's fields repeated; a task without milestones gets one
+    row with the milestone columns empty. UTF-8 with a BOM, which Excel and WPS need to show
+    Chinese text."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for task in document.tasks:
+        first = [
+            task.seq,
+            task.sub,
+            task.theme,
+            task.project,
+            task.content,
+            task.schedule,
+            LIST_JOINER.join(task.departments),
+            LIST_JOINER.join(task.partners),
+            task.owner,
+            task.due,
+        ]
+        rows: list[Milestone | None] = [*task.milestones] or [None]
+        for milestone in rows:
+            writer.writerow(first + _milestone_cells(milestone))
+    return out.getvalue().encode("utf-8-sig")
+
+
+def _milestone_cells(milestone: Milestone | None) -> list[object]:
+    if milestone is None:
+        return [None] * 7
+    when = milestone.when
+    targets = "; ".join(t.text for t in milestone.targets)
+    return [milestone.field, when.text, when.kind, when.start, when.end, milestone.action, targets]
+
+
+# --- md ----------------------------------------------------------------------------------------
+
+#: Headers of the clean table, by field; columns for partners, owner and extra fields are
+#: added only when some task has them.
+MD_HEADERS = {
+    "seq": "序号",
+    "theme": "主题",
+    "project": "项目名称",
+    "content": "项目内容",
+    "schedule": "序时进度",
+    "departments": "责任单位",
+    "partners": "配合单位",
+    "owner": "责任人",
+}
+
+
+def to_markdown(document: Document) -> bytes:
+    """One clean Markdown table, every cell in its column and every merged cell written out.
+
+    Parsing it again gives the same tasks. The title comes first (it carries the plan year);
+    without one, a heading with the year is written so that the dates survive.
+    """
+    fields = ["seq", "theme", "project", "content", "schedule", "departments"]
+    fields += [f for f in ("partners", "owner") if any(getattr(t, f) for t in document.tasks)]
+    extra = list(dict.fromkeys(header for t in document.tasks for header in t.extra))
+    headers = [MD_HEADERS[f] for f in fields] + extra
+    lines = []
+    if document.title:
+        lines += [document.title, ""]
+    elif document.year is not None:
+        lines += [f"{document.year}年重点工作任务分解表", ""]
+    lines.append(_md_row(headers))
+    lines.append(_md_row(["---"] * len(headers)))
+    for task in document.tasks:
+        cells = [_md_cell(task, f) for f in fields] + [task.extra.get(h, "") for h in extra]
+        lines.append(_md_row(cells))
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _md_cell(task: Task, field: str) -> str:
+    value = getattr(task, field)
+    if isinstance(value, list):
+        return LIST_JOINER.join(value)
+    return "" if value is None else str(value)
+
+
+def _md_row(cells: list[str]) -> str:
+    escaped = (c.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>") for c in cells)
+    return "| " + " | ".join(escaped) + " |"
+
+
+# --- sqlite ------------------------------------------------------------------------------------
+
+SQLITE_SCHEMA = """
+CREATE TABLE document (
+    title TEXT, year INTEGER, source TEXT, sha256 TEXT NOT NULL,
+    schema_version TEXT NOT NULL, tasktable_version TEXT NOT NULL
+);
+CREATE TABLE tasks (
+    id INTEGER PRIMARY KEY,          -- position in the document, from 1
+    seq INTEGER, sub INTEGER NOT NULL,
+    theme TEXT, project TEXT, content TEXT, schedule TEXT, owner TEXT,
+    due TEXT,                        -- ISO date, null without milestones
+    line INTEGER NOT NULL, page INTEGER NOT NULL
+);
+CREATE TABLE task_departments (
+    task_id INTEGER NOT NULL REFERENCES tasks(id),
+    role TEXT NOT NULL CHECK (role IN ('lead', 'partner')),
+    position INTEGER NOT NULL,
+    department TEXT NOT NULL,
+    PRIMARY KEY (task_id, role, position)
+);
+CREATE TABLE milestones (
+    id INTEGER PRIMARY KEY,
+    task_id INTEGER NOT NULL REFERENCES tasks(id),
+    field TEXT NOT NULL CHECK (field IN ('content', 'schedule')),
+    when_text TEXT NOT NULL, kind TEXT NOT NULL,
+    start_date TEXT, end_date TEXT,  -- ISO dates; start null for a deadline
+    month INTEGER, quarter INTEGER, every TEXT,
+    action TEXT NOT NULL,
+    span_start INTEGER NOT NULL, span_end INTEGER NOT NULL
+);
+CREATE TABLE targets (
+    id INTEGER PRIMARY KEY,
+    task_id INTEGER NOT NULL REFERENCES tasks(id),
+    milestone_id INTEGER REFERENCES milestones(id),
+    field TEXT NOT NULL CHECK (field IN ('content', 'schedule')),
+    text TEXT NOT NULL, subject TEXT,
+    comparator TEXT NOT NULL, value REAL, low REAL, high REAL,
+    unit TEXT, per TEXT,
+    span_start INTEGER NOT NULL, span_end INTEGER NOT NULL
+);
+CREATE INDEX task_departments_department ON task_departments(department);
+CREATE INDEX milestones_task ON milestones(task_id);
+CREATE INDEX targets_task ON targets(task_id);
+"""
+
+
+def to_sqlite(document: Document) -> bytes:
+    """A SQLite database file: tables document, tasks, task_departments, milestones, targets."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "tasks.sqlite"
+        connection = sqlite3.connect(path)
+        try:
+            connection.executescript(SQLITE_SCHEMA)
+            _fill_sqlite(connection, document)
+            connection.commit()
+        finally:
+            connection.close()
+        return path.read_bytes()
+
+
+def _fill_sqlite(db: sqlite3.Connection, document: Document) -> None:
+    db.execute(
+        "INSERT INTO document VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            document.title,
+            document.year,
+            document.source.name,
+            document.source.sha256,
+            document.schema_version,
+            document.tasktable_version,
+        ),
+    )
+    milestone_id = 0
+    for task_id, task in enumerate(document.tasks, start=1):
+        db.execute(
+            "INSERT INTO tasks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                task_id,
+                task.seq,
+                task.sub,
+                task.theme,
+                task.project,
+                task.content,
+                task.schedule,
+                task.owner,
+                _iso(task.due),
+                task.line,
+                task.page,
+            ),
+        )
+        db.executemany(
+            "INSERT INTO task_departments VALUES (?, ?, ?, ?)",
+            [(task_id, "lead", i, name) for i, name in enumerate(task.departments)]
+            + [(task_id, "partner", i, name) for i, name in enumerate(task.partners)],
+        )
+        holder: dict[tuple[str, tuple[int, int]], int] = {}  # target -> its milestone's id
+        for milestone in task.milestones:
+            milestone_id += 1
+            when = milestone.when
+            db.execute(
+                "INSERT INTO milestones VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    milestone_id,
+                    task_id,
+                    milestone.field,
+                    when.text,
+                    when.kind,
+                    _iso(when.start),
+                    _iso(when.end),
+                    when.month,
+                    when.quarter,
+                    when.every,
+                    milestone.action,
+                    *milestone.span,
+                ),
+            )
+            for target in milestone.targets:
+                holder[_target_key(target)] = milestone_id
+        db.executemany(
+            "INSERT INTO targets (task_id, milestone_id, field, text, subject, comparator, value,"
+            " low, high, unit, per, span_start, span_end)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    task_id,
+                    holder.get(_target_key(t)),
+                    t.field,
+                    t.text,
+                    t.subject,
+                    t.comparator,
+                    t.value,
+                    t.low,
+                    t.high,
+                    t.unit,
+                    t.per,
+                    *t.span,
+                )
+                for t in task.targets
+            ],
+        )
+
+
+def _target_key(target: Target) -> tuple[str, tuple[int, int]]:
+    """Targets are unique in a task by field and span."""
+    return target.field, target.span
+
+
+def _iso(day: object) -> str | None:
+    return None if day is None else str(day)
+
+
+_WRITERS: dict[str, Callable[[Document], bytes]] = {
+    "jsonl": to_jsonl,
+    "csv": to_csv,
+    "md": to_markdown,
+    "sqlite": to_sqlite,
+}
