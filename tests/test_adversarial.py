@@ -39,3 +39,15 @@ def test_long_run_is_read_with_valid_spans(unit: str) -> None:
     text = (unit * (100_000 // len(unit) + 1))[:100_000]
     for found in (*find_periods(text, year=2019), *find_targets(text)):
         assert text[found.span[0] : found.span[1]] == found.text
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["“a”3人", "开展“科普进社区“活动3场，", "“", "《", "1万"],
+)
+def test_quotes_and_multipliers_read_once(unit: str) -> None:
+    """Quoted names between targets, unclosed quote marks and long multiplier runs were each
+    read once per target or per mark (quadratic)."""
+    text = (unit * (100_000 // len(unit) + 1))[:100_000] + "3人"
+    for found in find_targets(text):
+        assert text[found.span[0] : found.span[1]] == found.text

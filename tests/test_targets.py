@@ -336,3 +336,99 @@ def test_rendered_target_is_found_again(case: tuple[str, str, float, str]) -> No
         value,
         unit,
     )
+
+
+# --- regressions found by an adversarial review ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "comparator", "expected"),
+    [
+        ("办理时限不得超过5个工作日", "不得超过5个", "<=", "5"),
+        ("进场率不得低于90%", "不得低于90%", ">=", "90"),
+        ("每班学生人数不得少于20人", "不得少于20人", ">=", "20"),
+        ("原则上不超3天", "不超3天", "<=", "3"),
+    ],
+)
+def test_negated_comparator_is_turned_round(
+    text: str, written: str, comparator: str, expected: str
+) -> None:
+    target = only(text)
+    assert (target.text, target.comparator, amount(target)) == (written, comparator, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("给予3-5万元奖励", "30000-50000"),
+        ("每家奖励1.5-2万元", "15000-20000"),
+        ("三至五万元", "30000-50000"),
+    ],
+)
+def test_range_multiplier_after_the_second_number_holds_for_both(text: str, expected: str) -> None:
+    assert amount(only(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("组建三五支队伍", "3-5"), ("配备两三名", "2-3"), ("七八个村", "7-8")]
+)
+def test_two_chinese_digits_side_by_side_are_a_range(text: str, expected: str) -> None:
+    target = only(text)
+    assert (target.comparator, amount(target)) == ("range", expected)
+
+
+def test_thousands_separator_with_decimals_is_one_number() -> None:
+    target = only("总投资1,234.56万元")
+    assert (target.text, target.value) == ("1,234.56万元", 12345600)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["二次供水设施改造", "推进地铁二期工程", "三支一扶", "第一、二批", "第3、4批", "数十家企业"],
+)
+def test_ordinals_categories_and_vague_counts_are_no_targets(text: str) -> None:
+    assert find_targets(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator"),
+    [("近5000人", "~"), ("逾200人", ">"), ("不足10人", "<"), ("最多3次", "<="), ("≥50人", ">=")],
+)
+def test_more_comparator_words(text: str, comparator: str) -> None:
+    assert only(text).comparator == comparator
+
+
+def test_spaces_left_by_converters_between_words_and_digits() -> None:
+    target = only("全年不少于 50 人")
+    assert (target.text, target.comparator, target.value, target.unit) == (
+        "不少于 50 人",
+        ">=",
+        50,
+        "人",
+    )
+
+
+def test_slash_rate() -> None:
+    target = only("安全检查不少于4次/年")
+    assert (target.text, target.per, target.subject) == ("不少于4次/年", "年", "安全检查")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("新增床位500张", "张"),
+        ("新增公交车100辆", "辆"),
+        ("抽检食品3000批次", "批次"),
+        ("面积达30平方公里", "平方公里"),
+    ],
+)
+def test_more_measure_words(text: str, unit: str) -> None:
+    assert only(text).unit == unit
+
+
+def test_verb_alone_is_no_subject() -> None:
+    assert only("全年培训5000人").subject is None
+
+
+def test_each_item_before_ge_drops_the_ge() -> None:
+    assert only("家庭农场各20家").subject == "家庭农场"

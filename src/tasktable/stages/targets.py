@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
@@ -30,6 +31,8 @@ from ..vocab.targets import (
     LEADING_FILLERS,
     MORE_THAN,
     MULTIPLIERS,
+    NEGATED,
+    NEGATIONS,
     NO_SUBJECT_AFTER,
     NOT_COMPARATORS,
     NOT_SUBJECT_STARTS,
@@ -50,11 +53,20 @@ def _alternation(words: Iterable[str]) -> str:
 
 # A number: 1,000 or 5.5 or ５０ in digits, or 二十 / 一百二十 / 两 in Chinese numerals
 # (百 千 万 亿 alone, as in 百名教授, are no number here: they are mostly names and idioms).
-_DIGITS = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9０-９]+(?:[.．][0-9０-９]+)?)"
+_DIGITS = r"(?:(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?)"
 _CHINESE = r"(?:[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]{0,11})"
-_MULTIPLIER = f"(?:{_alternation(MULTIPLIERS)})*"
-# The character before a number: not a digit, letter, ordinal 第 or + (第3批, “4+1”).
-_NOT_AFTER = r"(?<![0-9０-９.．A-Za-z第+＋零〇一二两三四五六七八九十百千万亿])"
+_MULTIPLIER = f"(?:{_alternation(MULTIPLIERS)}){{0,2}}"  # 万, 千万, 万亿
+# The character before a number: not a digit, letter, comma, point, ordinal 第, + (第3批,
+# “4+1”), nor 数 / 几 "several" (数十家 is no count of ten).
+_NOT_AFTER = r"(?<![0-9０-９.．,A-Za-z第+＋零〇一二两三四五六七八九十百千万亿点数几])"
+# Two Chinese digits side by side are a rough range: 七八个 "seven or eight", 三五支.
+_DIGIT_PAIR = re.compile(r"[一二两三四五六七八九]{2}")
+# An ordinal list before a number: 第一、二批 and 第3、4批 are ordinals too.
+_ORDINAL_LIST = re.compile(
+    r"第[0-9０-９零〇一二两三四五六七八九十百]+(?:[、，,][0-9０-９零〇一二两三四五六七八九十]+)*[、，,]$"
+)
+# A space or two that converters leave between CJK text and digits: 不少于 50 人.
+_GAP = r"[ \u3000]?"
 
 # Where a target can start: a digit, a Chinese numeral or a comparator's first character. The
 # lookahead lets re leave at once everywhere else.
@@ -62,11 +74,12 @@ _NUMBER_STARTS = "0123456789０１２３４５６７８９一二两三四五六�
 _STARTS = "".join(sorted(set(_NUMBER_STARTS) | {word[0] for word in COMPARATORS_BEFORE}))
 #: A target: comparator? number (joiner number)? 余/多? unit comparator?
 _TARGET = re.compile(
-    rf"(?=[{_STARTS}])(?P<before>{_alternation(COMPARATORS_BEFORE)})?"
+    rf"(?=[{_STARTS}])(?:(?P<before>{_alternation(COMPARATORS_BEFORE)}){_GAP})?"
     rf"{_NOT_AFTER}(?P<first>{_DIGITS}{_MULTIPLIER}|{_CHINESE})"
     rf"(?:{RANGE_JOINER}(?P<last>{_DIGITS}{_MULTIPLIER}|{_CHINESE}))?"
-    rf"(?P<more>{_alternation(MORE_THAN)})?"
+    rf"(?P<more>{_alternation(MORE_THAN)})?{_GAP}"
     rf"(?P<unit>{_alternation(UNITS)})"
+    rf"(?:/(?P<slash_per>{_alternation(PER_WORDS)}))?"  # 4次/年
     rf"(?P<after>{_alternation(COMPARATORS_AFTER)})?"
 )
 
@@ -92,7 +105,9 @@ _LIST_CLAUSE_END = re.compile(rf"[{re.escape(SUBJECT_BOUNDARIES.replace('、', '
 #: A quoted name (“…”, 《…》…) or a fixed term (三长一家): what no target starts in.
 _MASKED = re.compile(
     "|".join(
-        [f"{re.escape(a)}[^{re.escape(b)}]*{re.escape(b)}" for a, b in QUOTE_PAIRS]
+        # The contents exclude the opening mark too, so that a run of unclosed openers is
+        # read once, not once from each opener.
+        [f"{re.escape(a)}[^{re.escape(a + b)}]*{re.escape(b)}" for a, b in QUOTE_PAIRS]
         + [_alternation(FIXED_TERMS)]
     )
 )
@@ -109,6 +124,7 @@ class _Found(NamedTuple):
     low: Decimal | None
     high: Decimal | None
     unit: str
+    per: str | None
 
 
 def find_targets(text: str, *, field: TextField = "content") -> list[Target]:
@@ -132,7 +148,7 @@ def find_targets(text: str, *, field: TextField = "content") -> list[Target]:
             low=_float(f.low),
             high=_float(f.high),
             unit=f.unit,
-            per=_per(text, clauses.start(f.start), f.start),
+            per=f.per or _per(text, clauses.start(f.start), f.start),
             field=field,
             span=(f.start, f.end),
         )
@@ -146,34 +162,54 @@ def _numbers(text: str) -> list[_Found]:
         unit = match.group("unit")
         if text.startswith(NOT_UNIT_WORDS, match.start("unit")):
             continue
-        before = match.group("before")
-        start = match.start()
-        if before and text.endswith(NOT_COMPARATORS, 0, match.start("first")):
-            before, start = None, match.start("first")
         first, last = match.group("first"), match.group("last")
-        if first == "一" and not (before or match.group("after") or last):
-            continue  # 一批, 一支队伍: an article, not a count
-        low = _number(first)
-        if low is None:
+        number_start = match.start("first")
+        if _ORDINAL_LIST.search(text, max(0, number_start - 20), number_start):
             continue
-        high = _number(last) if last else None
-        if last and (high is None or high <= low):
+        before, start = match.group("before"), match.start()
+        if before and text.endswith(NOT_COMPARATORS, 0, number_start):
+            before, start = None, number_start
+        comparator = _comparator(before, match.group("after"), match.group("more"))
+        negation = _negation(text, start) if before else None
+        if negation:
+            comparator, start = NEGATED.get(comparator, comparator), start - len(negation)
+        if first in ("一", "二") and not (before or match.group("after") or last):
+            continue  # 一批 an article; 二次, 二期 ordinals (a count says 两次)
+        if not last and _DIGIT_PAIR.fullmatch(first):
+            first, last = first[0], first[1]  # 七八个: seven or eight
+        low, high = _bounds(first, last)
+        if low is None or (last and (high is None or high <= low)):
             continue
         found.append(
             _Found(
                 start=start,
                 end=match.end(),
-                number_start=match.start("first"),
-                comparator="range"
-                if last
-                else _comparator(before, match.group("after"), match.group("more")),
+                number_start=number_start,
+                comparator="range" if last else comparator,
                 value=None if last else low,
                 low=low if last else None,
                 high=high,
                 unit=_UNIT_ALIASES.get(unit, unit),
+                per=match.group("slash_per"),
             )
         )
     return found
+
+
+def _negation(text: str, start: int) -> str | None:
+    """The negation right before a comparator: 不得 in 不得超过5个."""
+    return next((word for word in NEGATIONS if text.endswith(word, 0, start)), None)
+
+
+def _bounds(first: str, last: str | None) -> tuple[Decimal | None, Decimal | None]:
+    """The numbers of a target; in a range, a multiplier written only after the second
+    number holds for both: 3-5万元 is 30000-50000, 三至五万元 too."""
+    if last is None:
+        return _number(first), None
+    shared = len(last) - len(last.rstrip("".join(MULTIPLIERS)))
+    if shared and not first.endswith(tuple(MULTIPLIERS)):
+        first += last[-shared:]
+    return _number(first), _number(last)
 
 
 def _comparator(before: str | None, after: str | None, more: str | None) -> Comparator:
@@ -187,12 +223,14 @@ def _comparator(before: str | None, after: str | None, more: str | None) -> Comp
 
 def _number(text: str) -> Decimal | None:
     """5.5万 is 55000, ５０ is 50, 一百二十 is 120; None if cn2an cannot read it."""
-    multiplier = 1
-    while text and text[-1] in MULTIPLIERS and text[0].isdigit():
-        multiplier *= MULTIPLIERS[text[-1]]
-        text = text[:-1]
     if text[0].isdigit():  # Arabic or full-width digits: Decimal reads both
+        multiplier = 1
+        while text[-1] in MULTIPLIERS:  # at most two: the pattern allows no more
+            multiplier *= MULTIPLIERS[text[-1]]
+            text = text[:-1]
         return Decimal(text.replace(",", "").replace("．", ".")) * multiplier
+    if _DIGIT_PAIR.search(text):  # 三五万: no numeral cn2an should read digit by digit
+        return None
     try:
         return Decimal(int(cn2an.cn2an(text, "normal")))
     except (ValueError, KeyError, InvalidOperation):
@@ -209,7 +247,9 @@ def _masked_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _inside(found: _Found, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= found.number_start < b for a, b in spans)
+    """Whether the number starts in one of ``spans`` (sorted and disjoint, as finditer gives)."""
+    i = bisect.bisect_right(spans, (found.number_start, sys.maxsize)) - 1
+    return i >= 0 and spans[i][0] <= found.number_start < spans[i][1]
 
 
 class _Clauses:
@@ -263,7 +303,11 @@ def _subject_before(window: str) -> str | None:
     rate = _PER.match(window)
     if rate:
         window = window[rate.end() :]
+    window = window.strip(" \u3000")
     window = _TRAILING_FILLERS.sub("", _LEADING_FILLERS.sub("", window, count=1), count=1)
+    # A verb alone counts nothing: 全年培训5000人 has no subject, not 培训.
+    if _VERB.fullmatch(window):
+        return None
     return window or None
 
 

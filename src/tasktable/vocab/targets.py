@@ -33,7 +33,19 @@ COMPARATORS_BEFORE: Final[dict[str, Comparator]] = {
     "小于": "<",  # less than
     "大约": "~",  # about
     "约": "~",
+    "近": "~",  # nearly
+    "逾": ">",  # over
+    "不足": "<",  # short of
+    "最多": "<=",  # at most
+    "最少": ">=",  # at least
+    "≥": ">=",
+    "≤": "<=",
 }
+
+#: Negations before a comparator turn it round: 不得超过5个 "must not exceed 5" is <= 5,
+#: 不得低于90% "must not fall below 90%" is >= 90%.
+NEGATIONS: Final = ("不得", "不应", "不能", "不宜", "不可", "不要", "不")
+NEGATED: Final[dict[Comparator, Comparator]] = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}
 
 #: Verbs that end in a comparator word: 下达3项任务 "hand down 3 tasks" is no 达 "reach",
 #: 签约3家企业 "sign with 3 firms" no 约 "about".
@@ -114,7 +126,6 @@ UNITS: Final = (
     "份",  # copies
     "本",  # books
     "种",  # kinds
-    "类",  # categories
     "门",  # courses
     "节",  # lessons
     "课时",  # class hours
@@ -122,6 +133,24 @@ UNITS: Final = (
     "小时",  # hours
     "天",  # days
     "倍",  # times (multiples)
+    "张",  # sheets, beds
+    "辆",  # vehicles
+    "艘",  # ships
+    "栋",  # buildings
+    "剂",  # doses
+    "剂次",  # dose-times
+    "例",  # cases
+    "盏",  # lamps
+    "口",  # wells, ponds
+    "头",  # head of livestock
+    "只",  # animals
+    "株",  # plants
+    "棵",  # trees
+    "标箱",  # TEU
+    "千瓦",  # kilowatts
+    "平方公里",  # square kilometres
+    "批次",  # batch-times
+    "笔",  # transactions, loans
     "%",
     "％",
 )
@@ -133,8 +162,9 @@ NOT_UNIT_WORDS: Final = ("部门", "期间", "名单", "条件", "次性")
 #: Units that a noun after them cannot be the subject of: 90%以上 counts nothing after it.
 NO_SUBJECT_AFTER: Final = ("%", "％", "个百分点", "倍")
 
-#: Words after 每 "every" that make a rate: 每周3期 is 3 期 per 周.
-PER_WORDS: Final = ("季度", "天", "日", "周", "月", "年", *UNITS)
+#: Words after 每 "every" (or a slash: 4次/年) that make a rate: 每周3期 is 3 期 per 周. Not 个:
+#: 每个村 "each village" names what is counted, not a unit of the rate.
+PER_WORDS: Final = ("季度", "天", "日", "周", "月", "年", *(u for u in UNITS if u != "个"))
 
 #: Fixed terms with numerals in them that count nothing: 三长一家 (the "three heads and one
 #: expert" of a grassroots science association), 四个意识 (the "four consciousnesses")…
@@ -152,6 +182,7 @@ FIXED_TERMS: Final = (
     "千家万户",
     "一村一品",
     "一网通办",
+    "三支一扶",
 )
 
 #: Quote marks whose contents are names, never targets: “百名教授兴百村工程”, “4+1”, 《…》.
@@ -255,10 +286,10 @@ LEADING_FILLERS: Final = (
 )
 
 #: Words stripped from the end of a subject: 共 "in all", 稳定在 "kept at"…
-TRAILING_FILLERS: Final = ("共", "累计", "总计", "合计", "稳定在", "保持在", "控制在", "达")
+TRAILING_FILLERS: Final = ("共", "累计", "总计", "合计", "稳定在", "保持在", "控制在", "达", "各")
 
-#: Characters that end a subject: clause and list punctuation, brackets.
-SUBJECT_BOUNDARIES: Final = "，,。；;、：:！!？?\n（(）)"
+#: Characters that end a subject: clause and list punctuation, brackets, a slash.
+SUBJECT_BOUNDARIES: Final = "，,。；;、：:！!？?\n（(）)/"
 
 #: A subject after the number never starts with these: 200人左右的… "of about 200".
 NOT_SUBJECT_STARTS: Final = "的和及与或等并以为在到至，"
