@@ -2,11 +2,13 @@
 
     python benchmarks/bench_parse.py [--rounds N]
 
-For the sample and for larger inputs made of copies of it, runs both parsers in alternation
-(so that machine noise hits both alike) and prints the median time of each and their ratio,
-then how tasktable's time grows with the input, and the share of the sample's parse spent
-finding targets. Compare ratios, not times, between machines.
-Goal for the sample: tasktable at most 2x markdown-it-py.
+For the sample and for larger inputs made of copies of it (as many tables, and as one long
+table), runs both parsers in alternation (so that machine noise hits both alike) and prints
+the median time of each and their ratio; then how each one's time grows with the input, as a
+ratio to linear; the peak memory (tracemalloc) of each on the 100-copy input; and the share of
+the sample's parse spent finding targets. Compare ratios, not times, between machines.
+Goals: the sample at most 2x markdown-it-py; time within 10% of linear; peak memory below
+markdown-it-py's.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
+import tracemalloc
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -39,6 +43,24 @@ def alternate(
     return statistics.median(a), statistics.median(b)
 
 
+def one_long_table(text: str, copies: int) -> str:
+    """The sample's rows ``copies`` times under one header: a single table, no page breaks."""
+    lines = [line for line in text.split("\n") if line.startswith("|")]
+    header, delimiter = lines[0], lines[1]
+    rows = [line for line in lines if line not in (header, delimiter)]
+    return "\n".join([header, delimiter, *rows * copies]) + "\n"
+
+
+def peak_memory(run: Callable[[], object]) -> float:
+    """Peak bytes traced while ``run`` runs, its result included."""
+    tracemalloc.start()
+    try:
+        run()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--rounds", type=int, default=200, help="runs of the 1-copy input")
@@ -47,21 +69,43 @@ def main() -> None:
     markdown = MarkdownIt("commonmark").enable("table")
     tasktable.parse(text)  # imports and first-call setup are not what we measure
 
-    print(f"{'input':<24}{'markdown-it-py':>16}{'tasktable':>12}{'ratio':>8}")
-    per_copy: dict[int, float] = {}
-    for copies in (1, 10, 100):
-        big = "\n\n".join([text] * copies)
-        rounds = max(5, args.rounds // copies)
-        md_time, tt_time = alternate(
-            lambda big=big: markdown.parse(big), lambda big=big: tasktable.parse(big), rounds
-        )
-        per_copy[copies] = tt_time / copies
-        label = f"sample x{copies} ({len(big) // 1024} KiB)"
-        times = f"{md_time * 1e3:>13.2f} ms{tt_time * 1e3:>9.2f} ms"
-        print(f"{label:<24}{times}{tt_time / md_time:>7.2f}x")
-    print("\ntasktable time per copy of the sample, relative to one copy (1.00 = linear):")
-    for copies, seconds in per_copy.items():
-        print(f"  x{copies:<4} {seconds / per_copy[1]:.2f}")
+    def tables(copies: int) -> str:
+        return "\n\n".join([text] * copies)
+
+    def long_table(copies: int) -> str:
+        return one_long_table(text, copies)
+
+    shapes: dict[str, Callable[[int], str]] = {"tables": tables, "long table": long_table}
+    print(f"{'input':<30}{'markdown-it-py':>16}{'tasktable':>12}{'ratio':>8}")
+    growth: dict[str, dict[int, tuple[float, float]]] = {}
+    for shape, make in shapes.items():
+        growth[shape] = {}
+        for copies in (1, 10, 100):
+            big = make(copies)
+            rounds = max(5, args.rounds // copies)
+            md_time, tt_time = alternate(
+                partial(markdown.parse, big), partial(tasktable.parse, big), rounds
+            )
+            growth[shape][copies] = (md_time, tt_time)
+            label = f"{shape} x{copies} ({len(big) // 1024} KiB)"
+            times = f"{md_time * 1e3:>13.2f} ms{tt_time * 1e3:>9.2f} ms"
+            print(f"{label:<30}{times}{tt_time / md_time:>7.2f}x")
+
+    print("\ntime per copy relative to one copy (1.00 = linear; goal for tasktable: within 10%):")
+    print(f"  {'input':<18}{'markdown-it-py':>16}{'tasktable':>12}")
+    for shape, per_copies in growth.items():
+        md_1, tt_1 = per_copies[1]
+        for copies, (md_time, tt_time) in per_copies.items():
+            ratios = f"{md_time / copies / md_1:>16.2f}{tt_time / copies / tt_1:>12.2f}"
+            print(f"  {shape + ' x' + str(copies):<18}{ratios}")
+
+    big = shapes["tables"](100)
+    md_peak = peak_memory(lambda: markdown.parse(big))
+    tt_peak = peak_memory(lambda: tasktable.parse(big))
+    print(
+        f"\npeak memory, tables x100: markdown-it-py {md_peak / 1e6:.1f} MB, "
+        f"tasktable {tt_peak / 1e6:.1f} MB ({tt_peak / md_peak:.2f}x; goal: below 1)"
+    )
 
     document = tasktable.parse(text)
     cells = [

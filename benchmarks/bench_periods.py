@@ -63,7 +63,7 @@ def main() -> None:
         return tasktable.find_periods(cell, year=year)
 
     try:
-        import jionlp  # type: ignore[import-not-found]
+        import jionlp  # type: ignore[import-not-found, import-untyped, unused-ignore]
     except ImportError:
         rate = cells_per_second(ours, cells, args.seconds)
         print(f"tasktable.find_periods: {rate:>10,.0f} cells/s")

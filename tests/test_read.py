@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import pytest
+from hypothesis import given, settings
+
+import tasktable.stages.read as read_module
+from strategies import TaskTable, task_tables
 from tasktable.stages.decode import decode_bytes, normalise_newlines
 from tasktable.stages.read import read_tables, split_row, title_year
 
@@ -93,3 +98,49 @@ def test_utf8_with_bom_and_crlf_reads_like_plain_utf8() -> None:
 def test_gb18030_bytes_are_decoded() -> None:
     decoded = decode_bytes("| 序号 | 责任部门 |".encode("gb18030"))
     assert decoded.encoding == "gb18030" and decoded.text == "| 序号 | 责任部门 |"
+
+
+# --- reading piece by piece (bounded memory) ---------------------------------------------------
+
+SAMPLE = Path(__file__).parent.parent / "samples" / "lianyungang-kexie-2019.md"
+
+
+def test_pieces_end_only_at_blank_lines_outside_code_fences(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(read_module, "CHUNK_LINES", 1)
+    lines = ["a", "", "```", "| x | y |", "", "|---|---|", "```", "", "b", "", "c"]
+    assert list(read_module._pieces(lines)) == [(0, 1), (2, 7), (8, 9), (10, 11)]
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 5, 40])
+def test_reading_in_pieces_gives_the_whole_reading(
+    chunk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = "\n\n".join([SAMPLE.read_text("utf-8")] * 3)
+    whole = read_tables(text)
+    monkeypatch.setattr(read_module, "CHUNK_LINES", chunk)
+    assert read_tables(text) == whole
+
+
+def test_fenced_table_with_blank_lines_stays_code_in_pieces(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "| 序号 | 项目内容 |\n|---|---|\n| 1 | 甲 |\n\n```\n| 2 | 乙 |\n\n\n| 3 | 丙 |\n```\n"
+    monkeypatch.setattr(read_module, "CHUNK_LINES", 1)
+    assert [row.cells for t in read_tables(text).tables for row in t.rows] == [
+        ("序号", "项目内容"),
+        ("1", "甲"),
+    ]
+
+
+@settings(max_examples=50)
+@given(task_tables())
+def test_generated_tables_read_the_same_in_pieces(table: TaskTable) -> None:
+    whole = read_tables(table.markdown)
+    saved = read_module.CHUNK_LINES
+    read_module.CHUNK_LINES = 2
+    try:
+        assert read_tables(table.markdown) == whole
+    finally:
+        read_module.CHUNK_LINES = saved

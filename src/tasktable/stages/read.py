@@ -9,7 +9,7 @@ re-read from their source line so that no cell text is lost (SPEC §1).
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -37,6 +37,14 @@ _CELL_PIPE = regex.compile(r"(?<!\\)\|")
 #: A plan year in a title: 2019年, ２０１９年 (after NFKC) or 二〇一九年.
 _TITLE_YEAR = regex.compile(r"((?:19|20)[0-9]{2})\s*年|([〇零一二三四五六七八九]{4})年")
 _CHINESE_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+
+#: Lines handed to markdown-it at once. A piece ends only at a blank line outside a code
+#: fence, where no table can continue; parsing piece by piece keeps the peak memory bounded by
+#: the largest table rather than by the whole text (markdown-it holds every token it makes).
+CHUNK_LINES = 400
+
+#: The opening or closing line of a fenced code block: ``` or ~~~, indented 3 spaces at most.
+_FENCE = regex.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 #: Words that a title line of a task table uses: 表 table, 任务 tasks, 计划 plan, 方案 scheme,
 #: 清单 list, 分工 division of work, 要点 key points.
@@ -67,26 +75,46 @@ class ReadResult:
 
 def read_tables(text: str) -> ReadResult:
     """Find every pipe table in ``text`` (LF line ends) and the document's title line."""
-    tokens = _BLOCKS.parse(text)
     lines = text.split("\n")
     tables: list[RawTable] = []
     titles: list[str] = []
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        if token.type == "table_open":
-            i, table = _read_table(tokens, i, lines, page=len(tables) + 1)
-            tables.append(table)
-            continue
-        if token.type == "inline" and not tables:
-            # Text before the first table is where a title stands.
-            line_text = inline_text(token.content)
-            if line_text:
-                titles.append(line_text)
-        i += 1
+    for first, end in _pieces(lines):
+        tokens = _BLOCKS.parse("\n".join(lines[first:end]))
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            if token.type == "table_open":
+                i, table = _read_table(tokens, i, lines, first, page=len(tables) + 1)
+                tables.append(table)
+                continue
+            if token.type == "inline" and not tables:
+                # Text before the first table is where a title stands.
+                line_text = inline_text(token.content)
+                if line_text:
+                    titles.append(line_text)
+            i += 1
     title = _pick_title(titles)
     year = title_year(title) if title else None
     return ReadResult(tuple(tables), _stray_rows(lines, tables), title, year)
+
+
+def _pieces(lines: Sequence[str]) -> Iterator[tuple[int, int]]:
+    """(first, end) line indices of pieces of about CHUNK_LINES lines that markdown-it can
+    read on their own: each ends at a blank line outside a code fence."""
+    start = 0
+    fence = ""
+    for i, line in enumerate(lines):
+        opened = _FENCE.match(line)
+        if opened:
+            mark = opened.group(1)
+            if not fence:
+                fence = mark
+            elif mark[0] == fence[0] and len(mark) >= len(fence):
+                fence = "" if not line[opened.end() :].strip() else fence
+        elif not fence and i - start >= CHUNK_LINES and not line.strip():
+            yield start, i
+            start = i + 1
+    yield start, len(lines)
 
 
 def _stray_rows(lines: Sequence[str], tables: Sequence[RawTable]) -> tuple[tuple[int, str], ...]:
@@ -107,8 +135,10 @@ def _stray_rows(lines: Sequence[str], tables: Sequence[RawTable]) -> tuple[tuple
 
 
 def _read_table(
-    tokens: Sequence[Token], start: int, lines: Sequence[str], *, page: int
+    tokens: Sequence[Token], start: int, lines: Sequence[str], offset: int, *, page: int
 ) -> tuple[int, RawTable]:
+    """The table whose ``table_open`` is ``tokens[start]``; ``offset`` is the line index of
+    the piece the tokens were parsed from."""
     rows: list[RawRow] = []
     cells: list[str] = []
     head = False
@@ -122,7 +152,7 @@ def _read_table(
             head = False
         elif token.type == "tr_open":
             cells = []
-            row_line = token.map[0] if token.map else 0
+            row_line = offset + (token.map[0] if token.map else 0)
         elif token.type == "inline":
             cells.append(inline_text(token.content))
         elif token.type == "tr_close":
@@ -130,7 +160,7 @@ def _read_table(
             rows.append(RawRow(row_line + 1, tuple(cells) + extra, head))
         i += 1
     table_map = tokens[start].map
-    first_line = table_map[0] + 1 if table_map else 0
+    first_line = offset + table_map[0] + 1 if table_map else 0
     return i + 1, RawTable(page, first_line, tuple(rows))
 
 

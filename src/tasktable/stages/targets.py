@@ -68,13 +68,11 @@ _ORDINAL_LIST = re.compile(
 # A space or two that converters leave between CJK text and digits: 不少于 50 人.
 _GAP = r"[ \u3000]?"
 
-# Where a target can start: a digit, a Chinese numeral or a comparator's first character. The
-# lookahead lets re leave at once everywhere else.
-_NUMBER_STARTS = "0123456789０１２３４５６７８９一二两三四五六七八九十"
-_STARTS = "".join(sorted(set(_NUMBER_STARTS) | {word[0] for word in COMPARATORS_BEFORE}))
-#: A target: comparator? number (joiner number)? 余/多? unit comparator?
+#: A target's number and what follows it: (joiner number)? 余/多? unit /per? comparator?
+#: A comparator before the number is read by _COMPARATOR_BEFORE: scanning for numbers alone,
+#: which the lookahead lets re do quickly, costs half of trying a comparator at each 不 or 大.
 _TARGET = re.compile(
-    rf"(?=[{_STARTS}])(?:(?P<before>{_alternation(COMPARATORS_BEFORE)}){_GAP})?"
+    r"(?=[0-9０-９一二两三四五六七八九十])"
     rf"{_NOT_AFTER}(?P<first>{_DIGITS}{_MULTIPLIER}|{_CHINESE})"
     rf"(?:{RANGE_JOINER}(?P<last>{_DIGITS}{_MULTIPLIER}|{_CHINESE}))?"
     rf"(?P<more>{_alternation(MORE_THAN)})?{_GAP}"
@@ -82,6 +80,9 @@ _TARGET = re.compile(
     rf"(?:/(?P<slash_per>{_alternation(PER_WORDS)}))?"  # 4次/年
     rf"(?P<after>{_alternation(COMPARATORS_AFTER)})?"
 )
+#: A comparator right before a number (maybe with a space): 不少于, 达到 …
+_COMPARATOR_BEFORE = re.compile(rf"(?:{_alternation(COMPARATORS_BEFORE)}){_GAP}$")
+_COMPARATOR_REACH = max(map(len, COMPARATORS_BEFORE)) + 1
 
 #: 每 and the word it distributes over: 每周, 每期.
 _PER = re.compile(rf"每(?P<per>{_alternation(PER_WORDS)})")
@@ -163,12 +164,13 @@ def _numbers(text: str) -> list[_Found]:
         if text.startswith(NOT_UNIT_WORDS, match.start("unit")):
             continue
         first, last = match.group("first"), match.group("last")
-        number_start = match.start("first")
+        number_start = start = match.start()
         if _ORDINAL_LIST.search(text, max(0, number_start - 20), number_start):
             continue
-        before, start = match.group("before"), match.start()
-        if before and text.endswith(NOT_COMPARATORS, 0, number_start):
-            before, start = None, number_start
+        before = None
+        written = _COMPARATOR_BEFORE.search(text, max(0, start - _COMPARATOR_REACH), start)
+        if written and not text.endswith(NOT_COMPARATORS, 0, number_start):
+            before, start = written.group().rstrip(" \u3000"), written.start()
         comparator = _comparator(before, match.group("after"), match.group("more"))
         negation = _negation(text, start) if before else None
         if negation:
