@@ -446,6 +446,132 @@ def shifted_tables(draw: st.DrawFn) -> ShiftedTable:
     return ShiftedTable(markdown, cells, table.records, shifted)
 
 
+# --- Broken tables: the damage converters do -------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class BrokenTable:
+    """A task table damaged in the ways converters damage them, with its truth.
+
+    ``damage`` names what was done, so that a failing example says which break it was.
+    """
+
+    markdown: str
+    records: list[Record]
+    damage: tuple[str, ...]
+
+
+def _between_ideographs(text: str) -> list[int]:
+    """Positions inside ``text`` with a CJK ideograph on both sides: where a printed line can
+    wrap without changing the words (SPEC §1)."""
+    return [
+        i
+        for i in range(1, len(text))
+        if "\u4e00" <= text[i - 1] <= "\u9fff" and "\u4e00" <= text[i] <= "\u9fff"
+    ]
+
+
+def _docling(rows: Sequence[tuple[str, ...]], records: Sequence[Record]) -> list[tuple[str, ...]]:
+    """Every merged cell written out on every row of its span, as docling does."""
+    filled = []
+    for row, record in zip(rows, records, strict=True):
+        cells = list(row)
+        cells[THEME], cells[PROJECT] = record.theme, record.project
+        cells[DEPARTMENTS_COLUMN] = record.department
+        filled.append(tuple(cells))
+    return filled
+
+
+@st.composite
+def broken_tables(draw: st.DrawFn) -> BrokenTable:
+    """A clean table (pages of random length, header repeated, sometimes an extra empty
+    column) with some of: merged text repeated on every row (docling) instead of blank
+    (marker); a content wrapped with <br>; a | in a content, escaped; a row broken across a
+    page break; cells shifted left or right; CRLF line ends; a byte-order mark.
+
+    Every break here leaves the answer decidable, so the parse must equal the records on every
+    field. Labels printed in the middle of their span are not drawn (docs/realignment.md).
+    """
+    table = draw(task_tables())
+    records = list(table.records)
+    damage: list[str] = []
+    docling = draw(st.booleans())
+    if docling:
+        damage.append("docling")
+    # The records in page order, so that a page's rows can be matched to their truth.
+    rows_per_page = [len(page.rows) for page in table.pages]
+    offsets = [sum(rows_per_page[:i]) for i in range(len(rows_per_page))]
+    pages: list[list[tuple[str, ...]]] = []
+    for page, offset in zip(table.pages, offsets, strict=True):
+        page_records = records[offset : offset + len(page.rows)]
+        rows = _docling(page.rows, page_records) if docling else list(page.rows)
+        pages.append(rows)
+
+    def content_of(row: tuple[str, ...]) -> str:
+        return row[CONTENT]
+
+    def with_content(row: tuple[str, ...], content: str) -> tuple[str, ...]:
+        return (*row[:CONTENT], content, *row[CONTENT + 1 :])
+
+    index = draw(st.integers(0, len(records) - 1))
+    page_of = next(i for i, start in reversed(list(enumerate(offsets))) if start <= index)
+    row_of = index - offsets[page_of]
+    if draw(st.booleans()):  # a | in the content: written escaped, read back as |
+        record = records[index]
+        at = draw(st.sampled_from(_between_ideographs(record.content)))
+        content = record.content[:at] + "|" + record.content[at:]
+        records[index] = Record(
+            record.seq, record.theme, record.project, content, record.schedule, record.department
+        )
+        cell = content.replace("|", "\\|")
+        pages[page_of][row_of] = with_content(pages[page_of][row_of], cell)
+        damage.append("escaped pipe")
+    if draw(st.booleans()):  # a printed line wrap inside a content
+        row = pages[page_of][row_of]
+        points = _between_ideographs(content_of(row))
+        if points:
+            at = draw(st.sampled_from(points))
+            text = content_of(row)
+            pages[page_of][row_of] = with_content(row, text[:at] + "<br>" + text[at:])
+            damage.append("<br> wrap")
+    broken: set[tuple[int, int]] = set()  # (page, row) of the two halves of a broken row
+    if len(pages) > 1 and draw(st.booleans()):  # the last row of a page broken at the break
+        page = draw(st.integers(0, len(pages) - 2))
+        row = pages[page][-1]
+        text = content_of(row)
+        # A page break falls after a printed line: a few characters on each side.
+        cut = [
+            i
+            for i in _between_ideographs(text)
+            if 6 <= i <= len(text) - 6 and "<" not in text and "\\" not in text
+        ]
+        if cut:
+            at = draw(st.sampled_from(cut))
+            pages[page][-1] = with_content(row, text[:at])
+            rest = tuple("" for _ in row)
+            pages[page + 1].insert(0, with_content(rest, text[at:]))
+            broken |= {(page, len(pages[page]) - 1), (page + 1, 0)}
+            damage.append("row broken across pages")
+    shifted_pages = []
+    for number, (page, rows) in enumerate(zip(table.pages, pages, strict=True)):
+        if draw(st.booleans()):  # a broken row is not shifted too: half a row is no evidence
+            rows = [
+                row if (number, i) in broken else draw(_shifted_row(row, page.extra_column))
+                for i, row in enumerate(rows)
+            ]
+            damage.append("shifted cells")
+        shifted_pages.append(render_page(page, rows))
+    between = [draw(st.sampled_from(BETWEEN_PAGES)) for _ in shifted_pages[1:]]
+    markdown = render_document(table.title, shifted_pages, between)
+    if draw(st.booleans()):
+        markdown = markdown.replace("\n", "\r\n")
+        damage.append("CRLF")
+    if draw(st.booleans()):
+        markdown = "\ufeff" + markdown
+        damage.append("BOM")
+    return BrokenTable(markdown, records, tuple(damage))
+
+
 # --- Junk input -----------------------------------------------------------------------------
 
 #: Pieces of text that look like the insides of a task table: pipes, delimiter dashes, line

@@ -10,9 +10,11 @@ from hypothesis import strategies as st
 
 import tasktable
 from strategies import (
+    BrokenTable,
     DatePhrase,
     ShiftedTable,
     TaskTable,
+    broken_tables,
     date_phrases,
     shifted_tables,
     tableish_tables,
@@ -142,8 +144,23 @@ _TASK_FIELDS = {
 }
 
 
-@given(task_tables() | shifted_tables())
-def test_markdown_output_parses_to_the_same_tasks(table: TaskTable | ShiftedTable) -> None:
+@given(broken_tables())
+def test_broken_table_parses_to_its_truth(table: BrokenTable) -> None:
+    """Issue 6: pages of any length with the header repeated, merged text blank (marker) or
+    repeated (docling), <br> wraps and escaped pipes in cells, a row broken across a page
+    break, shifted cells, CRLF and a BOM: every task equals its truth on every field."""
+    doc = tasktable.parse(table.markdown)
+    got = [(t.seq, t.theme, t.project, t.content, t.schedule, t.departments) for t in doc.tasks]
+    want = [
+        (r.seq, r.theme, r.project, r.content, r.schedule, [r.department]) for r in table.records
+    ]
+    assert got == want, table.damage
+
+
+@given(task_tables() | shifted_tables() | broken_tables())
+def test_markdown_output_parses_to_the_same_tasks(
+    table: TaskTable | ShiftedTable | BrokenTable,
+) -> None:
     """The md format is a clean, filled table: parse(render_md(parse(x))) == parse(x), every
     task field but where it was read from (line, page, origin)."""
     doc = tasktable.parse(table.markdown)

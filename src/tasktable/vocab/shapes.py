@@ -83,8 +83,9 @@ SENTENCE_PUNCT: Final = regex.compile(r"[，。；！？：,;]")
 SENTENCE_ENDS: Final = frozenset("。！？；")
 CLOSERS: Final = "”’」』）)"
 
-#: A serial number: Arabic or full-width digits, optionally followed by a dot.
-SEQ_NUMBER: Final = regex.compile(r"^\s*([0-9０-９]{1,5})\s*[.．、]?\s*$")
+#: A serial number: Arabic or full-width digits (up to 999,999 rows), optionally followed by a
+#: dot.
+SEQ_NUMBER: Final = regex.compile(r"^\s*([0-9０-９]{1,6})\s*[.．、]?\s*$")
 
 #: Date cues that make a text look like a schedule (the full recogniser is stages/dates).
 #: 一季度 quarter, 5月 / 5月份 month, 上旬/中旬/下旬 ten-day periods, 月底 end of month,
