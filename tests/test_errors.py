@@ -13,12 +13,14 @@ from tasktable.errors import (
     NoHeaderError,
     NoTableError,
     OutputFileError,
+    RoleMapError,
     TasktableError,
 )
 
 
 @pytest.mark.parametrize(
-    "cls", [DecodeError, InputFileError, NoHeaderError, NoTableError, OutputFileError]
+    "cls",
+    [DecodeError, InputFileError, NoHeaderError, NoTableError, OutputFileError, RoleMapError],
 )
 def test_every_error_is_a_tasktable_error_and_pickles(cls: type[TasktableError]) -> None:
     error = cls("what was found; expected what", source="in.md", line=3)

@@ -60,10 +60,11 @@ def rows(document: tasktable.Document) -> list[tuple[object, ...]]:
 def test_data_row_with_header_words_inside_cells_is_not_a_header() -> None:
     # 重大项目建设 contains 项目 and 各责任单位 contains 责任单位: the row was read as a
     # repeated header and dropped, with every row after it.
+    # Without a content column, the task text under 工作任务 is the content.
     text = "| 序号 | 工作任务 | 责任单位 |\n|---|---|---|\n| 1 | 抓好重大项目建设 | 各责任单位 |\n| 2 | 落实目标任务 | 项目办 |\n"
     assert rows(tasktable.parse(text)) == [
-        (1, "抓好重大项目建设", None, None, ["各责任单位"]),
-        (2, "落实目标任务", None, None, ["项目办"]),
+        (1, None, "抓好重大项目建设", None, ["各责任单位"]),
+        (2, None, "落实目标任务", None, ["项目办"]),
     ]
 
 
@@ -107,7 +108,7 @@ def test_two_columns_with_one_unknown_header_keep_both_texts() -> None:
 
 def test_table_without_any_serial_numbers_gives_one_task_per_row() -> None:
     text = "| 序号 | 工作任务 | 责任单位 |\n|---|---|---|\n| | 开展安全生产大检查。 | 区应急局 |\n| | 完善应急预案体系。 | 区应急局 |\n"
-    assert [t.project for t in tasktable.parse(text).tasks] == [
+    assert [t.content for t in tasktable.parse(text).tasks] == [  # no content column: content
         "开展安全生产大检查。",
         "完善应急预案体系。",
     ]

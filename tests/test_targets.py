@@ -344,7 +344,7 @@ def test_rendered_target_is_found_again(case: tuple[str, str, float, str]) -> No
 @pytest.mark.parametrize(
     ("text", "written", "comparator", "expected"),
     [
-        ("办理时限不得超过5个工作日", "不得超过5个", "<=", "5"),
+        ("办理时限不得超过5个工作日", "不得超过5个工作日", "<=", "5"),
         ("进场率不得低于90%", "不得低于90%", ">=", "90"),
         ("每班学生人数不得少于20人", "不得少于20人", ">=", "20"),
         ("原则上不超3天", "不超3天", "<=", "3"),

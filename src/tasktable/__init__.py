@@ -13,6 +13,7 @@ from .errors import (
     NoHeaderError,
     NoTableError,
     OutputFileError,
+    RoleMapError,
     TasktableError,
 )
 from .formats import FORMATS, render
@@ -45,6 +46,7 @@ __all__ = [
     "Origin",
     "OutputFileError",
     "Period",
+    "RoleMapError",
     "Source",
     "Target",
     "Task",

@@ -5,12 +5,12 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
 from . import __version__
-from .errors import DecodeError, InputFileError, NoHeaderError, NoTableError
+from .errors import DecodeError, InputFileError, NoHeaderError, NoTableError, RoleMapError
 from .models import Column, Diagnostic, Document, Milestone, Source, Target, Task, TextField
 from .stages.dates import find_periods
 from .stages.decode import decode_bytes, normalise_newlines
@@ -20,6 +20,7 @@ from .stages.read import read_tables
 from .stages.realign import realign_rows
 from .stages.stitch import stitch_tables
 from .stages.targets import find_targets
+from .vocab.headers import ROLES
 
 _HEADER_HINT = "序号, 项目名称, 项目内容, 序时进度, 责任部门"
 
@@ -29,13 +30,16 @@ def parse(
     *,
     year: int | None = None,
     source: str | None = None,
+    roles: Mapping[str, str] | None = None,
 ) -> Document:
     """Parse a converted task table (Markdown) into a Document.
 
     ``year`` is the plan year and wins over the one in the title; ``source`` names the input
-    in errors and in ``Document.source``. Bytes are decoded as UTF-8, else GB18030.
+    in errors and in ``Document.source``; ``roles`` maps header words the vocabulary lacks to
+    roles (``{"牵头处室": "departments"}``). Bytes are decoded as UTF-8, else GB18030.
     Raises only :class:`tasktable.TasktableError` subclasses on bad input.
     """
+    _check_roles(roles, source)
     diagnostics: list[Diagnostic] = []
     if isinstance(text, bytes):
         data = text
@@ -59,7 +63,23 @@ def parse(
                 source=source,
             ) from None
     with _collector_paused():
-        return _parse_text(text, data, year=year, source=source, diagnostics=diagnostics)
+        return _parse_text(
+            text, data, year=year, source=source, roles=roles, diagnostics=diagnostics
+        )
+
+
+#: The roles a user's role map may give: the task fields, and extra (kept under the header).
+MAPPABLE_ROLES = (*ROLES, "extra")
+
+
+def _check_roles(roles: Mapping[str, str] | None, source: str | None) -> None:
+    for header, role in (roles or {}).items():
+        if role not in MAPPABLE_ROLES:
+            raise RoleMapError(
+                f"the role map gives header '{header}' the role '{role}'; expected one of "
+                + ", ".join(MAPPABLE_ROLES),
+                source=source,
+            )
 
 
 @contextmanager
@@ -81,7 +101,12 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def parse_file(path: str | os.PathLike[str], *, year: int | None = None) -> Document:
+def parse_file(
+    path: str | os.PathLike[str],
+    *,
+    year: int | None = None,
+    roles: Mapping[str, str] | None = None,
+) -> Document:
     """Read ``path`` and parse it; errors name the file."""
     name = os.fspath(path)
     try:
@@ -93,7 +118,7 @@ def parse_file(path: str | os.PathLike[str], *, year: int | None = None) -> Docu
     except (OSError, ValueError) as error:  # ValueError: a NUL in the path
         reason = getattr(error, "strerror", None) or str(error)
         raise InputFileError(f"cannot read the file: {reason}", source=name) from None
-    return parse(data, year=year, source=name)
+    return parse(data, year=year, source=name, roles=roles)
 
 
 def _parse_text(
@@ -102,6 +127,7 @@ def _parse_text(
     *,
     year: int | None,
     source: str | None,
+    roles: Mapping[str, str] | None,
     diagnostics: list[Diagnostic],
 ) -> Document:
     text = normalise_newlines(text)
@@ -111,7 +137,7 @@ def _parse_text(
             f"no Markdown table found; expected a pipe table with a header such as {_HEADER_HINT}",
             source=source,
         )
-    grid = stitch_tables(read.tables)
+    grid = stitch_tables(read.tables, roles)
     if grid is None:
         first = read.tables[0]
         raise NoHeaderError(
@@ -132,7 +158,8 @@ def _parse_text(
     )
     aligned = realign_rows(grid)
     has_seq = any(row.fields.get("seq") for row in aligned)
-    drafts = fill_tasks(aligned, grid.diagnostics, has_seq=has_seq)
+    has_theme = any(column.role == "theme" for column in grid.columns)
+    drafts = fill_tasks(aligned, grid.diagnostics, has_seq=has_seq, has_theme=has_theme)
     year = year if year is not None else read.year
     return Document(
         tasktable_version=__version__,

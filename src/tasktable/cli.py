@@ -50,6 +50,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--year", type=int, help="plan year; wins over the year in the title")
     parser.add_argument(
+        "--role",
+        action="append",
+        type=_role_pair,
+        default=[],
+        metavar="HEADER=ROLE",
+        help="give a header the vocabulary lacks a role, e.g. 牵头处室=departments (repeatable)",
+    )
+    parser.add_argument(
         "--indent", type=int, default=2, help="JSON indentation; 0 for one line (default: 2)"
     )
     parser.add_argument(
@@ -78,16 +86,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("tasktable: error: an input file is required", file=sys.stderr)
         return 2
     try:
+        roles = dict(args.role)
         if args.input == "-":
-            document = parse(sys.stdin.buffer.read(), year=args.year, source="<stdin>")
+            data = sys.stdin.buffer.read()
+            document = parse(data, year=args.year, source="<stdin>", roles=roles)
         else:
-            document = parse_file(args.input, year=args.year)
+            document = parse_file(args.input, year=args.year, roles=roles)
         _report(document, sys.stderr, verbose=args.verbose)
         data = render(document, _format(args.format, args.output), indent=indent)
         return _emit(data, args.output)
     except TasktableError as error:
         print(f"tasktable: {error}", file=sys.stderr)
         return 1
+
+
+def _role_pair(text: str) -> tuple[str, str]:
+    header, equals, role = text.partition("=")
+    if not equals or not header.strip() or not role.strip():
+        raise argparse.ArgumentTypeError(f"expected HEADER=ROLE (牵头处室=departments): {text!r}")
+    return header.strip(), role.strip()
 
 
 def _format(chosen: Format | None, output: str) -> Format:

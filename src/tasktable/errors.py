@@ -61,6 +61,10 @@ class NoHeaderError(TasktableError):
     """Tables were found, but none has a header row tasktable recognises."""
 
 
+class RoleMapError(TasktableError):
+    """A user's role map (``roles=``, ``--role``) names a role tasktable does not have."""
+
+
 class InputFileError(TasktableError):
     """The input file cannot be read (missing, a directory, no permission)."""
 

@@ -36,10 +36,18 @@ class Draft:
 
 
 def fill_tasks(
-    rows: Sequence[AlignedRow], diagnostics: list[Diagnostic], *, has_seq: bool
+    rows: Sequence[AlignedRow],
+    diagnostics: list[Diagnostic],
+    *,
+    has_seq: bool,
+    has_theme: bool = False,
 ) -> list[Draft]:
-    """Tasks with every merged-cell field resolved; continuation rows joined."""
-    drafts = _join_continuations(rows, diagnostics, has_seq=has_seq)
+    """Tasks with every merged-cell field resolved; continuation rows joined.
+
+    Section rows (一、…) are no tasks; in a table without a theme column (``has_theme``)
+    their title is the theme of the rows below them, up to the next section.
+    """
+    drafts = _join_continuations(rows, diagnostics, has_seq=has_seq, has_theme=has_theme)
     _fill_span(drafts, "theme", parents=(), carry=True, diagnostics=diagnostics)
     _fill_span(drafts, "project", parents=("theme",), carry=False, diagnostics=diagnostics)
     _fill_span(
@@ -65,12 +73,27 @@ def resolved_names(draft: Draft, role: str) -> list[str]:
 
 
 def _join_continuations(
-    rows: Sequence[AlignedRow], diagnostics: list[Diagnostic], *, has_seq: bool
+    rows: Sequence[AlignedRow], diagnostics: list[Diagnostic], *, has_seq: bool, has_theme: bool
 ) -> list[Draft]:
     drafts: list[Draft] = []
+    section: tuple[str, int] | None = None  # (title, line) of the section in force
+    section_start = 0  # drafts before this index belong to earlier sections
     for row in rows:
+        if row.section is not None:
+            section, section_start = (row.section, row.line), len(drafts)
+            diagnostics.append(
+                Diagnostic(
+                    level="info",
+                    code="section",
+                    message="a section heading, not a task"
+                    + ("; it is the theme of the rows below it" if not has_theme else ""),
+                    line=row.line,
+                    text=row.written,
+                )
+            )
+            continue
         seq_text = row.fields.get("seq")
-        if has_seq and not seq_text and drafts:
+        if has_seq and not seq_text and len(drafts) > section_start:
             _join(drafts[-1], row, diagnostics)
             continue
         seq = parse_seq(seq_text) if seq_text else None
@@ -100,6 +123,9 @@ def _join_continuations(
                     line=row.line,
                 )
             )
+        if section is not None and not has_theme and "theme" not in draft.values:
+            draft.values["theme"] = section[0]
+            draft.origin["theme"] = origin_of("carried", section[1])
         drafts.append(draft)
     return drafts
 

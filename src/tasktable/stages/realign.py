@@ -26,6 +26,8 @@ from ..vocab.shapes import (
     DATE_CUE,
     DEPARTMENT_FINALS,
     DEPARTMENT_LIST,
+    SECTION_HEADING,
+    SECTION_NUMBER,
     SENTENCE_ENDS,
     SENTENCE_PUNCT,
     SEQ_NUMBER,
@@ -70,6 +72,8 @@ class AlignedRow:
     page: int
     fields: dict[str, str] = field(default_factory=dict)  # role -> text
     extra: dict[str, str] = field(default_factory=dict)  # header -> text, for unknown columns
+    section: str | None = None  # a section heading row: its title, and the row is no task
+    written: str = ""  # a section row's text as written, numbering included
 
 
 def shape_of(text: str) -> Shape:
@@ -157,6 +161,11 @@ def realign_rows(grid: Grid) -> list[AlignedRow]:
         cells = [(i, text) for i, text in enumerate(row.cells) if text]
         if not cells:
             continue
+        title = section_title(row, cells)
+        if title is not None:
+            written = " ".join(text for _, text in cells)
+            aligned.append(AlignedRow(row.line, row.page, section=title, written=written))
+            continue
         if keep:
             roles = [row.columns[i].role for i, _ in cells]
         else:
@@ -165,6 +174,24 @@ def realign_rows(grid: Grid) -> list[AlignedRow]:
         theme = result.fields.get("theme", theme)
         aligned.append(result)
     return aligned
+
+
+def section_title(row: GridRow, cells: Sequence[tuple[int, str]]) -> str | None:
+    """The title of a section heading row, or None for any other row.
+
+    A section row numbers itself with a Chinese ordinal in its 序号 cell and has one other
+    text, its title (一、 | 经济社会发展的主要预期目标), or its only text is a heading
+    (（一）加快新型工业化进程): tasks are numbered with digits, the headings that group them
+    with Chinese ordinals. A row with an ordinal and more texts is a task whose 序号 is odd.
+    """
+    seq = [text for i, text in cells if row.columns[i].role == "seq"]
+    if seq and len(cells) == 2 and SECTION_NUMBER.match(seq[0]):
+        return next(text for i, text in cells if row.columns[i].role != "seq")
+    if len(cells) == 1:
+        heading = SECTION_HEADING.match(cells[0][1])
+        if heading:
+            return heading.group("title").strip()
+    return None
 
 
 class _Text(NamedTuple):

@@ -7,7 +7,7 @@ which may have an extra empty column); a page without a header continues the pre
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -54,13 +54,22 @@ class Grid:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def header_role(cell: str) -> str | None:
+#: A user's own header words: header text (noise removed) -> role.
+RoleMap = Mapping[str, str]
+
+
+def header_role(cell: str, roles: RoleMap | None = None) -> str | None:
     """The role a header cell names, or None if it names none."""
-    return _header_cell(cell)[0]
+    return _header_cell(cell, roles or {})[0]
+
+
+def normalise_header(header: str) -> str:
+    """A header as matched: spaces, line breaks, colons and emphasis marks removed."""
+    return _HEADER_NOISE.sub("", header)
 
 
 def read_header(
-    cells: Sequence[str], first: tuple[PageColumn, ...] = ()
+    cells: Sequence[str], first: tuple[PageColumn, ...] = (), roles: RoleMap | None = None
 ) -> tuple[tuple[PageColumn, ...], tuple[str, ...]] | None:
     """Columns of a header row and any text in it that is not a header, or None.
 
@@ -78,7 +87,7 @@ def read_header(
     for index, cell in enumerate(cells):
         if _NUMBER.match(cell):
             return None
-        role, is_exact, header, leftover = _header_cell(cell)
+        role, is_exact, header, leftover = _header_cell(cell, roles or {})
         exact += is_exact
         if role is None and cell:
             unknown += 1
@@ -103,10 +112,12 @@ def read_header(
     return tuple(columns), tuple(leftovers)
 
 
-def _header_cell(cell: str) -> tuple[str | None, bool, str, str]:
-    """(role, exact match?, header text, swallowed text) of one candidate header cell."""
+def _header_cell(cell: str, roles: RoleMap) -> tuple[str | None, bool, str, str]:
+    """(role, exact match?, header text, swallowed text) of one candidate header cell.
+
+    The user's role map (``roles``) is an exact match that wins over the vocabulary."""
     word = _HEADER_NOISE.sub("", cell)
-    role = _EXACT.get(word)
+    role = roles.get(word) or _EXACT.get(word)
     if role is not None:
         return role, True, cell.replace("\n", "").strip(), ""
     if "\n" in cell:
@@ -124,20 +135,25 @@ def _header_cell(cell: str) -> tuple[str | None, bool, str, str]:
     return None, False, cell.replace("\n", "").strip(), ""
 
 
-def stitch_tables(tables: Sequence[RawTable]) -> Grid | None:
-    """One grid of data rows over all tables; None if no table has a recognisable header."""
+def stitch_tables(tables: Sequence[RawTable], roles: RoleMap | None = None) -> Grid | None:
+    """One grid of data rows over all tables; None if no table has a recognisable header.
+
+    ``roles`` maps the user's own header words to roles (``{"牵头处室": "departments"}``).
+    """
     grid: Grid | None = None
     page_columns: tuple[PageColumn, ...] = ()
     skipped: list[Diagnostic] = []
+    roles = {normalise_header(header): role for header, role in (roles or {}).items()}
     for table in tables:
         for row in table.rows:
             if all(not cell or _DELIMITER_CELL.match(cell) for cell in row.cells):
                 continue  # a delimiter row repeated as data, or an empty row
-            header = read_header(row.cells, grid.columns if grid else ())
+            header = read_header(row.cells, grid.columns if grid else (), roles)
             if header is not None:
-                page_columns, leftovers = header
+                page_columns, leftovers = _content_fallback(header[0]), header[1]
                 if grid is None:
-                    grid = Grid(page_columns)
+                    unknown = _unknown_headers(page_columns, row, roles)
+                    grid = Grid(page_columns, diagnostics=unknown)
                 if any(leftovers):
                     grid.rows.append(GridRow(row.line, table.page, leftovers, page_columns))
                 continue
@@ -150,6 +166,37 @@ def stitch_tables(tables: Sequence[RawTable]) -> Grid | None:
     if grid is not None:
         grid.diagnostics[:0] = skipped
     return grid
+
+
+def _content_fallback(columns: tuple[PageColumn, ...]) -> tuple[PageColumn, ...]:
+    """A table without a content column (序号 | 重点工作任务 | 责任单位) writes each task's
+    text under its project header: that column is the content, where targets and dated
+    clauses are looked for."""
+    if any(c.role == "content" for c in columns):
+        return columns
+    projects = [i for i, c in enumerate(columns) if c.role == "project"]
+    if len(projects) != 1:
+        return columns
+    (i,) = projects
+    return (*columns[:i], PageColumn(columns[i].header, "content"), *columns[i + 1 :])
+
+
+def _unknown_headers(
+    columns: Sequence[PageColumn], row: RawRow, roles: RoleMap
+) -> list[Diagnostic]:
+    """An info diagnostic for each column no vocabulary word or user map names."""
+    return [
+        Diagnostic(
+            level="info",
+            code="unknown-header",
+            message=f"the column '{column.header}' names no known role; its text is kept "
+            "under extra (give it one with roles= or --role)",
+            line=row.line,
+            column=column.header,
+        )
+        for column in columns
+        if column.role == "extra" and normalise_header(column.header) not in roles
+    ]
 
 
 def _fit(columns: tuple[PageColumn, ...], width: int) -> tuple[PageColumn, ...]:

@@ -36,6 +36,7 @@ HEADER_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
         "任务内容",
         "工作内容",
         "具体任务",  # specific tasks
+        "民生实事",  # livelihood projects: the task text of a 民生实事 table
     ),
     # 序时进度 "schedule"
     "schedule": (

@@ -83,6 +83,17 @@ SENTENCE_PUNCT: Final = regex.compile(r"[，。；！？：,;]")
 SENTENCE_ENDS: Final = frozenset("。！？；")
 CLOSERS: Final = "”’」』）)"
 
+#: A section number in a 序号 cell: 一、 / 一 / 一. / （一） — Chinese ordinals number the
+#: headings that group tasks, Arabic digits number the tasks.
+SECTION_NUMBER: Final = regex.compile(
+    r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]?|[（(]\s*[一二三四五六七八九十]+\s*[）)])\s*$"
+)
+#: A heading that is the only text of its row: 一、经济社会发展的主要预期目标, （二）加快….
+SECTION_HEADING: Final = regex.compile(
+    r"^\s*(?:[一二三四五六七八九十]+\s*、|[（(]\s*[一二三四五六七八九十]+\s*[）)])\s*(?P<title>\S.*)$",
+    regex.DOTALL,
+)
+
 #: A serial number: Arabic or full-width digits (up to 999,999 rows), optionally followed by a
 #: dot.
 SEQ_NUMBER: Final = regex.compile(r"^\s*([0-9０-９]{1,6})\s*[.．、]?\s*$")

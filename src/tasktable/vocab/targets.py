@@ -132,6 +132,8 @@ UNITS: Final = (
     "学时",  # study hours
     "小时",  # hours
     "天",  # days
+    "工作日",  # working days
+    "个工作日",  # working days (with the measure word 个)
     "倍",  # times (multiples)
     "张",  # sheets, beds
     "辆",  # vehicles

@@ -1,0 +1,103 @@
+"""Other bureaus' tables (issue 7): header vocabulary, user role maps, section rows, and a
+table whose task text has no content column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import tasktable
+from tasktable import RoleMapError
+from tasktable.cli import main
+
+# 序号 and 完成时限 are known; 工作事项 "work item" and 承办科室 "handling section" are not.
+TABLE = (
+    "| 序号 | 工作事项 | 承办科室 | 完成时限 |\n|---|---|---|---|\n"
+    "| 1 | 完成审计工作，6月底前报送 | 审计科 | 6月底前 |\n"
+)
+
+
+def test_unknown_header_is_extra_with_an_info_diagnostic() -> None:
+    doc = tasktable.parse(TABLE, year=2024)
+    assert [c.role for c in doc.columns] == ["seq", "extra", "extra", "schedule"]
+    assert doc.tasks[0].extra == {"工作事项": "完成审计工作，6月底前报送", "承办科室": "审计科"}
+    unknown = [d for d in doc.diagnostics if d.code == "unknown-header"]
+    assert [(d.level, d.column) for d in unknown] == [("info", "工作事项"), ("info", "承办科室")]
+
+
+def test_role_map_names_the_columns_the_vocabulary_lacks() -> None:
+    roles = {"工作事项": "content", "承办科室": "departments"}
+    doc = tasktable.parse(TABLE, year=2024, roles=roles)
+    (task,) = doc.tasks
+    assert (task.content, task.departments, task.schedule) == (
+        "完成审计工作，6月底前报送",
+        ["审计科"],
+        "6月底前",
+    )
+    assert str(task.due) == "2024-06-30"
+    assert not [d for d in doc.diagnostics if d.code == "unknown-header"]
+
+
+def test_role_map_matches_headers_with_spaces_and_breaks() -> None:
+    text = TABLE.replace("承办科室", "承 办<br>科 室")
+    (task,) = tasktable.parse(text, roles={"承办科室": "departments"}).tasks
+    assert task.departments == ["审计科"]
+
+
+def test_role_map_with_an_unknown_role_is_an_error() -> None:
+    with pytest.raises(RoleMapError, match="'boss'"):
+        tasktable.parse(TABLE, roles={"承办科室": "boss"})
+
+
+def test_cli_role_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "t.md"
+    path.write_text(TABLE, "utf-8")
+    argv = [str(path), "--role", "工作事项=content", "--role", "承办科室=departments"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert '"departments": [\n        "审计科"' in out
+    assert main([str(path), "--role", "oops"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("row", "title"),
+    [
+        ("| 一、 | 经济社会发展的主要预期目标 | | |", "经济社会发展的主要预期目标"),
+        ("| 二 | 加快新型工业化进程 | | |", "加快新型工业化进程"),
+        ("| （三） | 推进乡村振兴 | | |", "推进乡村振兴"),
+        ("| 一、经济社会发展的主要预期目标 | | | |", "经济社会发展的主要预期目标"),
+        ("| | （二）加快新型工业化进程 | | |", "加快新型工业化进程"),
+    ],
+)
+def test_section_row_is_no_task_and_themes_the_rows_below(row: str, title: str) -> None:
+    text = (
+        "| 序号 | 重点工作任务 | 主要责任单位 | 协同配合单位 |\n|---|---|---|---|\n"
+        f"{row}\n| 1 | 新增规上工业企业20家 | 县工信局 | 县统计局 |\n"
+        "| 2 | 实施技改项目50个 | 县工信局 | |\n"
+    )
+    doc = tasktable.parse(text)
+    assert [(t.seq, t.theme) for t in doc.tasks] == [(1, title), (2, title)]
+    (section,) = [d for d in doc.diagnostics if d.code == "section"]
+    assert title in (section.text or "")
+
+
+def test_row_with_an_ordinal_and_task_texts_is_a_task() -> None:
+    text = (
+        "| 序号 | 项目名称 | 项目内容 | 序时进度 | 责任单位 |\n|---|---|---|---|---|\n"
+        "| 一 | 数字政府 | 建设数据平台。 | 年底前 | 大数据局 |\n"
+    )
+    (task,) = tasktable.parse(text).tasks
+    assert (task.seq, task.content) == (None, "建设数据平台。")
+
+
+def test_table_without_content_column_takes_the_task_text_as_content() -> None:
+    text = (
+        "| 序号 | 重点工作任务 | 责任单位 |\n|---|---|---|\n"
+        "| 1 | 新建5G基站300个，年底前完成 | 县工信局 |\n"
+    )
+    doc = tasktable.parse(text, year=2024)
+    (task,) = doc.tasks
+    assert (task.project, task.content) == (None, "新建5G基站300个，年底前完成")
+    assert [t.text for t in task.targets] == ["300个"]
+    assert [m.when.text for m in task.milestones] == ["年底前"]
