@@ -606,6 +606,13 @@ TABLEISH_PIECES: Final[tuple[str, ...]] = (
     "**",
     "\r\n",
     "\ufeff",
+    "<table>",  # HTML tables, as MinerU writes them
+    "</table>",
+    "<tr>",
+    "<td>",
+    "</td>",
+    '<td rowspan="2">',
+    '<td colspan="3">',
 )
 
 

@@ -1,4 +1,5 @@
-"""Stage 1: text to tables. Every GFM pipe table via markdown-it-py, with source lines.
+"""Stage 1: text to tables. Every GFM pipe table via markdown-it-py, with source lines, and
+every HTML ``<table>`` (stages/html.py), with its row and column spans resolved.
 
 Cells are reduced to plain text: emphasis and code marks dropped, ``<br>`` and soft breaks
 kept as "\\n" (the fill stage decides whether a break is a wrap or a list separator).
@@ -15,6 +16,8 @@ from dataclasses import dataclass
 import regex
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+
+from .html import read_html_tables
 
 # Block parsing only: most cells are plain text, and the inline pass over every cell would
 # cost a third of the parse. Cells with markup are parsed inline one by one (``inline_text``).
@@ -87,6 +90,14 @@ def read_tables(text: str) -> ReadResult:
                 i, table = _read_table(tokens, i, lines, first, page=len(tables) + 1)
                 tables.append(table)
                 continue
+            if token.type == "html_block" and "<table" in token.content.lower():
+                start = first + (token.map[0] if token.map else 0)
+                for html_table in read_html_tables(token.content):
+                    rows = tuple(
+                        RawRow(start + row.line, tuple(row.cells), row.head) for row in html_table
+                    )
+                    if rows:
+                        tables.append(RawTable(len(tables) + 1, rows[0].line, rows))
             if token.type == "inline" and not tables:
                 # Text before the first table is where a title stands.
                 line_text = inline_text(token.content)
