@@ -101,3 +101,37 @@ def test_table_without_content_column_takes_the_task_text_as_content() -> None:
     assert (task.project, task.content) == (None, "新建5G基站300个，年底前完成")
     assert [t.text for t in task.targets] == ["300个"]
     assert [m.when.text for m in task.milestones] == ["年底前"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "leads", "partners"),
+    [
+        ("县发改局、县财政局", ["县发改局", "县财政局"], []),
+        ("县发改局（牵头）、县财政局（配合）", ["县发改局"], ["县财政局"]),
+        ("县发改局(牵头)，县财政局", ["县发改局", "县财政局"], []),
+        (
+            "牵头单位：县发改局；配合单位：县财政局、县统计局",
+            ["县发改局"],
+            ["县财政局", "县统计局"],
+        ),
+        ("牵头：县发改局 配合：县财政局", ["县发改局"], ["县财政局"]),
+        ("县发改局牵头，县财政局、县统计局配合", ["县发改局"], ["县财政局", "县统计局"]),
+        ("县发改局<br>配合：县财政局", ["县发改局"], ["县财政局"]),
+        ("县协同创新中心", ["县协同创新中心"], []),  # 协同 inside a name marks nothing
+    ],
+)
+def test_department_cell_keeps_leads_and_partners_apart(
+    cell: str, leads: list[str], partners: list[str]
+) -> None:
+    text = f"| 序号 | 项目内容 | 责任单位 |\n|---|---|---|\n| 1 | 做好工作。 | {cell} |\n"
+    (task,) = tasktable.parse(text).tasks
+    assert (task.departments, task.partners) == (leads, partners)
+
+
+def test_partners_from_the_department_cell_join_the_partner_column() -> None:
+    text = (
+        "| 序号 | 项目内容 | 责任单位 | 配合单位 |\n|---|---|---|---|\n"
+        "| 1 | 做好工作。 | 县发改局（牵头）、县统计局（配合） | 县审计局 |\n"
+    )
+    (task,) = tasktable.parse(text).tasks
+    assert (task.departments, task.partners) == (["县发改局"], ["县审计局", "县统计局"])

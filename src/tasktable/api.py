@@ -14,7 +14,7 @@ from .errors import DecodeError, InputFileError, NoHeaderError, NoTableError, Ro
 from .models import Column, Diagnostic, Document, Milestone, Source, Target, Task, TextField
 from .stages.dates import find_periods
 from .stages.decode import decode_bytes, normalise_newlines
-from .stages.fill import Draft, fill_tasks, resolved_names, resolved_text
+from .stages.fill import Draft, fill_tasks, resolved_names, resolved_roles, resolved_text
 from .stages.milestones import find_milestones
 from .stages.read import read_tables
 from .stages.realign import realign_rows
@@ -182,14 +182,18 @@ def _task(draft: Draft, year: int | None) -> Task:
         if text:
             _found_in(text, field, year, targets, milestones)  # type: ignore[arg-type]
     ends = [m.when.end for m in milestones if m.when.end is not None]
+    # A department cell may mark who leads and who assists (牵头 / 配合): the assisting
+    # units join the partners.
+    leads, assisting = resolved_roles(draft, "departments")
+    partners = resolved_names(draft, "partners")
     return Task(
         seq=draft.seq,
         theme=resolved_text(draft, "theme"),
         project=resolved_text(draft, "project"),
         content=content,
         schedule=schedule,
-        departments=resolved_names(draft, "departments"),
-        partners=resolved_names(draft, "partners"),
+        departments=leads,
+        partners=partners + [name for name in assisting if name not in partners],
         owner=resolved_text(draft, "owner"),
         extra={header: text for header, text in draft.extra.items()},
         line=draft.line,

@@ -6,7 +6,7 @@ from typing import Final
 
 import regex
 
-from .vocab.shapes import DEPARTMENT_NAME, LIST_SEPARATOR
+from .vocab.shapes import DEPARTMENT_NAME, LEAD_WORDS, LIST_SEPARATOR, PARTNER_WORDS
 
 #: Start of a list item: 1. 2、 (一) （一） ① a) — a break before one is a real line break.
 _LIST_MARKER: Final = regex.compile(
@@ -70,3 +70,68 @@ def _first_name(line: str) -> str:
 
 def _is_name(text: str) -> bool:
     return DEPARTMENT_NAME.match(text) is not None
+
+
+def _words(words: tuple[str, ...]) -> str:
+    return "|".join(sorted(map(regex.escape, words), key=len, reverse=True))
+
+
+#: A label before names: 牵头单位： / 配合： (the colon is required).
+_LABEL = regex.compile(rf"(?P<label>{_words(LEAD_WORDS + PARTNER_WORDS)})\s*[：:]")
+#: A note after a name: （牵头） / (配合).
+_NOTE = regex.compile(rf"[（(]\s*(?P<label>{_words(LEAD_WORDS + PARTNER_WORDS)})\s*[）)]")
+#: A verb after a list of names, ending its clause: 县财政局、县统计局配合. Only the verbs:
+#: 各责任单位 "each responsible unit" ends in a label word but is a name.
+_TRAILING_VERB = regex.compile(
+    rf"(?P<label>{_words(tuple(w for w in LEAD_WORDS + PARTNER_WORDS if len(w) == 2))})$"
+)
+#: Where a department cell's clauses end: 牵头：A；配合：B / A牵头，B、C配合.
+_CLAUSE = regex.compile(r"[；;。]|[，,](?=[^，,]*(?:" + _words(LEAD_WORDS + PARTNER_WORDS) + r"))")
+
+
+def split_roles(text: str) -> tuple[list[str], list[str]]:
+    """A department cell split into (leads, partners) where it marks who assists.
+
+    牵头单位：县发改局；配合单位：县财政局 and 县发改局（牵头）、县财政局（配合） and
+    县发改局牵头，县财政局、县统计局配合 all give (["县发改局"], ["县财政局"…]). Names without
+    a mark are leads, as the column says. The marks themselves are not kept in the names.
+    """
+    if not any(word in text for word in PARTNER_WORDS + LEAD_WORDS):
+        return split_names(text), []
+    leads: list[str] = []
+    partners: list[str] = []
+    for clause in _clauses(text):
+        clause = clause.strip()
+        role = "lead"
+        labelled = _LABEL.match(clause)
+        trailing = _TRAILING_VERB.search(clause)
+        if labelled:  # 配合单位：县财政局、县统计局
+            role, clause = _role(labelled.group("label")), clause[labelled.end() :]
+        elif trailing:  # 县财政局、县统计局配合: the verb ends the clause's list
+            role, clause = _role(trailing.group("label")), clause[: trailing.start()]
+        for name in split_names(clause):
+            name_role = role
+            note = _NOTE.search(name)
+            if note:  # 县发改局（牵头）
+                name_role = _role(note.group("label"))
+                name = (name[: note.start()] + name[note.end() :]).strip()
+            if name:
+                (leads if name_role == "lead" else partners).append(name)
+    return leads, partners
+
+
+def _clauses(text: str) -> list[str]:
+    """The cell cut at ；。 at a comma before a marked list, and before each label."""
+    cuts = [cut.span() for cut in _CLAUSE.finditer(text)]
+    cuts += [(m.start(), m.start()) for m in _LABEL.finditer(text) if m.start() > 0]
+    clauses, start = [], 0
+    for cut_start, cut_end in sorted(cuts):
+        if cut_start >= start:
+            clauses.append(text[start:cut_start])
+            start = cut_end
+    clauses.append(text[start:])
+    return [c for c in clauses if c.strip()]
+
+
+def _role(label: str) -> str:
+    return "lead" if label in LEAD_WORDS else "partner"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..models import Diagnostic, How, Origin
-from ..wraps import split_names, unwrap
+from ..wraps import split_names, split_roles, unwrap
 from .realign import AlignedRow, parse_seq
 
 _TEXT_FIELDS = ("theme", "project", "content", "schedule", "owner")
@@ -70,6 +70,12 @@ def resolved_text(draft: Draft, role: str) -> str | None:
 def resolved_names(draft: Draft, role: str) -> list[str]:
     text = draft.values.get(role)
     return split_names(text) if text else []
+
+
+def resolved_roles(draft: Draft, role: str) -> tuple[list[str], list[str]]:
+    """The names of a department cell as (leads, partners), split where it marks them."""
+    text = draft.values.get(role)
+    return split_roles(text) if text else ([], [])
 
 
 def _join_continuations(

@@ -76,6 +76,31 @@ DEPARTMENT_LIST: Final = regex.compile(rf"^\s*{_NAME}(?:{_SEPARATOR}{_NAME})*[�
 #: Separators between names in a department cell: 、，,；; spaces and line breaks.
 LIST_SEPARATOR: Final = regex.compile(_SEPARATOR)
 
+#: Words marking who leads and who assists inside one department cell: as a label before
+#: names (牵头单位：县发改局；配合单位：县财政局), as a note after a name (县发改局（牵头）) or
+#: as a verb after a list (县财政局、县统计局配合).
+LEAD_WORDS: Final = (
+    "牵头单位",
+    "牵头部门",
+    "主办单位",
+    "责任单位",
+    "牵头",
+    "主办",
+    "主责",
+    "负责",
+)
+PARTNER_WORDS: Final = (
+    "配合单位",
+    "配合部门",
+    "协办单位",
+    "协同单位",
+    "参与单位",
+    "配合",
+    "协办",
+    "协同",
+    "参与",
+)
+
 #: Sentence punctuation that headings (theme, project) rarely contain.
 SENTENCE_PUNCT: Final = regex.compile(r"[，。；！？：,;]")
 
