@@ -135,3 +135,33 @@ def test_partners_from_the_department_cell_join_the_partner_column() -> None:
     )
     (task,) = tasktable.parse(text).tasks
     assert (task.departments, task.partners) == (["县发改局"], ["县审计局", "县统计局"])
+
+
+TWO_ROW_PIPE = """| 序号 | 工作任务 | 责任单位 | |
+|---|---|---|---|
+| | | 牵头单位 | 配合单位 |
+| 1 | 新建5G基站300个，年底前完成 | 县工信局 | 县电信公司 |
+
+| 序号 | 工作任务 | 责任单位 | |
+|---|---|---|---|
+| | | 牵头单位 | 配合单位 |
+| 2 | 新增规上企业20家 | 县工信局 | 县统计局 |
+"""
+
+TWO_ROW_HTML = (
+    '<table><tr><th rowspan="2">序号</th><th rowspan="2">工作任务</th>'
+    '<th colspan="2">责任单位</th></tr><tr><th>牵头单位</th><th>配合单位</th></tr>'
+    "<tr><td>1</td><td>新建5G基站300个，年底前完成</td><td>县工信局</td><td>县电信公司</td></tr>"
+    "<tr><td>2</td><td>新增规上企业20家</td><td>县工信局</td><td>县统计局</td></tr></table>\n"
+)
+
+
+@pytest.mark.parametrize("text", [TWO_ROW_PIPE, TWO_ROW_HTML], ids=["pipe", "html"])
+def test_two_row_header(text: str) -> None:
+    doc = tasktable.parse(text)
+    assert [c.role for c in doc.columns] == ["seq", "content", "departments", "partners"]
+    assert [(t.seq, t.departments, t.partners) for t in doc.tasks] == [
+        (1, ["县工信局"], ["县电信公司"]),
+        (2, ["县工信局"], ["县统计局"]),
+    ]
+    assert not [d for d in doc.diagnostics if d.level == "warning"]

@@ -145,18 +145,23 @@ def stitch_tables(tables: Sequence[RawTable], roles: RoleMap | None = None) -> G
     skipped: list[Diagnostic] = []
     roles = {normalise_header(header): role for header, role in (roles or {}).items()}
     for table in tables:
+        upper: tuple[PageColumn, ...] | None = None  # the header row just above, if any
         for row in table.rows:
             if all(not cell or _DELIMITER_CELL.match(cell) for cell in row.cells):
                 continue  # a delimiter row repeated as data, or an empty row
             header = read_header(row.cells, grid.columns if grid else (), roles)
             if header is not None:
-                page_columns, leftovers = _content_fallback(header[0]), header[1]
-                if grid is None:
+                columns = header[0] if upper is None else _stacked(upper, header[0])
+                page_columns, leftovers = _content_fallback(columns), header[1]
+                if grid is None or (upper is not None and not grid.rows):
+                    # The document's header: its first row, or its two rows together.
                     unknown = _unknown_headers(page_columns, row, roles)
                     grid = Grid(page_columns, diagnostics=unknown)
                 if any(leftovers):
                     grid.rows.append(GridRow(row.line, table.page, leftovers, page_columns))
+                upper = columns
                 continue
+            upper = None
             if grid is None:
                 skipped.append(_skipped_row(row))
                 continue
@@ -166,6 +171,21 @@ def stitch_tables(tables: Sequence[RawTable], roles: RoleMap | None = None) -> G
     if grid is not None:
         grid.diagnostics[:0] = skipped
     return grid
+
+
+def _stacked(
+    upper: tuple[PageColumn, ...], lower: tuple[PageColumn, ...]
+) -> tuple[PageColumn, ...]:
+    """The columns of a two-row header: a lower cell that names a role wins over the one
+    above it (责任单位 over 牵头单位 | 配合单位); a blank lower cell keeps the upper (序号)."""
+    width = max(len(upper), len(lower))
+    blank = PageColumn("", None)
+    stacked = []
+    for i in range(width):
+        below = lower[i] if i < len(lower) else blank
+        above = upper[i] if i < len(upper) else blank
+        stacked.append(below if below.header and below.role is not None else above)
+    return tuple(stacked)
 
 
 def _content_fallback(columns: tuple[PageColumn, ...]) -> tuple[PageColumn, ...]:
