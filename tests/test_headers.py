@@ -165,3 +165,34 @@ def test_two_row_header(text: str) -> None:
         (2, ["县工信局"], ["县统计局"]),
     ]
     assert not [d for d in doc.diagnostics if d.level == "warning"]
+
+
+SUB_TASKS = """| 序号 | 项目名称 | 项目内容 | 序时进度 | 责任单位 |
+|---|---|---|---|---|
+| 1 | 民生工程 | （1）新建学校2所。 | 8月底前 | 县教育局 |
+| | | （2）改造老旧小区12个。 | 年底前 | 县住建局 |
+| 2 | 数字政府 | 建设数据平台，推动更多 | 年底前 | 县大数据局 |
+| | | 事项网上办理。 | | |
+| 3 | 安全生产 | 开展安全检查。 | 全年 | 县应急局 |
+| | | 完成隐患整改。 | 11月底前 | |
+"""
+
+
+def test_row_without_seq_is_a_sub_task_or_the_rest_of_the_row_above() -> None:
+    doc = tasktable.parse(SUB_TASKS, year=2024)
+    assert [(t.seq, t.sub, t.content) for t in doc.tasks] == [
+        (1, 1, "（1）新建学校2所。"),
+        (1, 2, "（2）改造老旧小区12个。"),  # starts like a list item
+        (2, 1, "建设数据平台，推动更多事项网上办理。"),  # continues the sentence above
+        (3, 1, "开展安全检查。"),
+        (3, 2, "完成隐患整改。"),  # a new sentence with its own schedule
+    ]
+    assert [d.code for d in doc.diagnostics].count("sub-task") == 2
+
+
+def test_sub_tasks_survive_the_md_output() -> None:
+    doc = tasktable.parse(SUB_TASKS, year=2024)
+    again = tasktable.parse(tasktable.render(doc, "md"))
+    assert [(t.seq, t.sub, t.content) for t in again.tasks] == [
+        (t.seq, t.sub, t.content) for t in doc.tasks
+    ]

@@ -188,6 +188,7 @@ def _task(draft: Draft, year: int | None) -> Task:
     partners = resolved_names(draft, "partners")
     return Task(
         seq=draft.seq,
+        sub=draft.sub,
         theme=resolved_text(draft, "theme"),
         project=resolved_text(draft, "project"),
         content=content,

@@ -133,6 +133,8 @@ def to_markdown(document: Document) -> bytes:
 
 
 def _md_cell(task: Task, field: str) -> str:
+    if field == "seq" and task.sub > 1:
+        return ""  # a sub-task is written as the converter wrote it: a row without 序号
     value = getattr(task, field)
     if isinstance(value, list):
         return LIST_JOINER.join(value)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..models import Diagnostic, How, Origin
+from ..vocab.shapes import CLOSERS, ITEM_MARKER, SENTENCE_ENDS
 from ..wraps import split_names, split_roles, unwrap
 from .realign import AlignedRow, parse_seq
 
@@ -30,6 +31,7 @@ class Draft:
     line: int
     page: int
     seq: int | None
+    sub: int = 1  # 2, 3… for the sub-tasks that follow a numbered task without a 序号
     values: dict[str, str] = field(default_factory=dict)  # role -> text as written
     origin: dict[str, Origin] = field(default_factory=dict)
     extra: dict[str, str] = field(default_factory=dict)
@@ -99,11 +101,14 @@ def _join_continuations(
             )
             continue
         seq_text = row.fields.get("seq")
+        sub = 1
         if has_seq and not seq_text and len(drafts) > section_start:
-            _join(drafts[-1], row, diagnostics)
-            continue
-        seq = parse_seq(seq_text) if seq_text else None
-        draft = Draft(row.line, row.page, seq, extra=dict(row.extra))
+            if not _starts_new_item(drafts[-1], row):
+                _join(drafts[-1], row, diagnostics)
+                continue
+            sub = drafts[-1].sub + 1
+        seq = parse_seq(seq_text) if seq_text else drafts[-1].seq if sub > 1 else None
+        draft = Draft(row.line, row.page, seq, sub, extra=dict(row.extra))
         explicit = origin_of("explicit", row.line)
         for role, text in row.fields.items():
             if role != "seq":
@@ -120,6 +125,17 @@ def _join_continuations(
                     text=seq_text,
                 )
             )
+        elif sub > 1:
+            diagnostics.append(
+                Diagnostic(
+                    level="info",
+                    code="sub-task",
+                    message=f"row without 序号 (serial number) starts a new item: sub-task {sub} "
+                    f"of the task at line {drafts[-1].line}",
+                    line=row.line,
+                    seq=seq,
+                )
+            )
         elif has_seq and not seq_text:
             diagnostics.append(
                 Diagnostic(
@@ -134,6 +150,20 @@ def _join_continuations(
             draft.origin["theme"] = origin_of("carried", section[1])
         drafts.append(draft)
     return drafts
+
+
+def _starts_new_item(above: Draft, row: AlignedRow) -> bool:
+    """Whether a row without 序号 is a new item (a sub-task) rather than the rest of the row
+    above (a row broken by a page break): its content starts like a list item (（2）…), or
+    the content above ends its sentence and this row has a content and a schedule of its
+    own."""
+    content = row.fields.get("content")
+    if not content:
+        return False
+    if ITEM_MARKER.match(content):
+        return True
+    before = (above.values.get("content") or "").rstrip().rstrip(CLOSERS)
+    return bool(before) and before[-1] in SENTENCE_ENDS and bool(row.fields.get("schedule"))
 
 
 def _join(draft: Draft, row: AlignedRow, diagnostics: list[Diagnostic]) -> None:

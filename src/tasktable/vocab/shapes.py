@@ -119,6 +119,12 @@ SECTION_HEADING: Final = regex.compile(
     regex.DOTALL,
 )
 
+#: The start of an item in a list: （1） (1) 1. 1、 ① — a row without 序号 that starts so is
+#: a sub-task, not the rest of the row above (1.5万 is a number, not an item).
+ITEM_MARKER: Final = regex.compile(
+    r"^\s*(?:[（(]\s*[0-9一二三四五六七八九十]{1,3}\s*[）)]|[0-9]{1,2}\s*[.．、](?![0-9])|[①-⑳])"
+)
+
 #: A serial number: Arabic or full-width digits (up to 999,999 rows), optionally followed by a
 #: dot.
 SEQ_NUMBER: Final = regex.compile(r"^\s*([0-9０-９]{1,6})\s*[.．、]?\s*$")
