@@ -196,3 +196,27 @@ def test_sub_tasks_survive_the_md_output() -> None:
     assert [(t.seq, t.sub, t.content) for t in again.tasks] == [
         (t.seq, t.sub, t.content) for t in doc.tasks
     ]
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["责任单位", "责 任 单 位", "责任<br>单位", "**责任单位**", "责任单位：", "责　任　单　位"],
+)
+def test_header_with_spaces_breaks_or_markup_names_its_role(header: str) -> None:
+    text = f"| 序号 | 项目内容 | {header} |\n|---|---|---|\n| 1 | 做好工作。 | 办公室 |\n"
+    (task,) = tasktable.parse(text).tasks
+    assert task.departments == ["办公室"]
+
+
+def test_columns_in_any_order() -> None:
+    text = (
+        "| 责任单位 | 完成时限 | 序号 | 工作内容 |\n|---|---|---|---|\n"
+        "| 县教育局 | 8月底前 | 1 | 新建学校2所。 |\n"
+    )
+    (task,) = tasktable.parse(text, year=2024).tasks
+    assert (task.seq, task.content, task.schedule, task.departments) == (
+        1,
+        "新建学校2所。",
+        "8月底前",
+        ["县教育局"],
+    )
