@@ -185,3 +185,123 @@ def test_long_department_cell_of_wrapped_fragments_is_split_in_linear_time() -> 
     from tasktable.wraps import split_names
 
     assert split_names("办公\n" * 20_000) == ["办公" * 20_000]
+
+
+# --- found by an adversarial review of other bureaus' tables (issue 7) ------------------------
+
+
+def test_second_header_row_narrower_than_the_first_does_not_crash() -> None:
+    text = (
+        "<table><tr><td>序号</td><td>工作任务</td><td>责任单位</td></tr>"
+        "<tr><td>序号</td><td>完成时限<br>年底前</td></tr>"
+        "<tr><td>1</td><td>新建幼儿园5所。</td><td>县教育局</td></tr></table>\n"
+    )
+    doc = tasktable.parse(text)  # raised ValueError from zip() in realign
+    kept = str([t.model_dump() for t in doc.tasks]) + str(doc.diagnostics)
+    assert "新建幼儿园5所。" in kept and "年底前" in kept
+
+
+def test_blank_lines_inside_an_html_table_lose_no_rows() -> None:
+    text = (
+        "<table><tr><td>序号</td><td>项目内容</td><td>责任单位</td></tr>\n\n"
+        "<tr><td>1</td><td>新改建农村公路100公里。\n\n同步实施安防工程。</td>"
+        "<td>县交通运输局</td></tr>\n\n<tr><td>2</td><td>改造危桥20座。</td><td>县公路中心</td></tr>\n"
+        "</table>\n"
+    )
+    assert [(t.seq, t.content) for t in tasktable.parse(text).tasks] == [
+        (1, "新改建农村公路100公里。同步实施安防工程。"),
+        (2, "改造危桥20座。"),
+    ]
+
+
+def test_html_table_after_text_on_its_line_is_read() -> None:
+    text = (
+        "续表 <table><tr><td>序号</td><td>项目内容</td><td>责任单位</td></tr>"
+        "<tr><td>1</td><td>新建学校2所。</td><td>县教育局</td></tr></table>\n"
+    )
+    assert [t.content for t in tasktable.parse(text).tasks] == ["新建学校2所。"]
+
+
+def test_continuation_sentence_with_an_item_number_is_no_section() -> None:
+    text = (
+        "| 序号 | 工作任务 | 具体措施 | 完成时限 | 责任单位 |\n|---|---|---|---|---|\n"
+        "| 1 | 交通工程 | （一）新改建农村公路100公里； | 年底前 | 县交通运输局 |\n"
+        "| | | （二）改造危桥20座。 | | |\n"
+        "| 2 | 教育工程 | 新建学校2所。 | 8月底前 | 县教育局 |\n"
+    )
+    doc = tasktable.parse(text)
+    assert not [d for d in doc.diagnostics if d.code == "section"]
+    assert doc.tasks[-1].content == "新建学校2所。"
+
+
+def test_table_numbered_with_chinese_ordinals_gives_tasks() -> None:
+    text = (
+        "| 序号 | 民生实事 |\n|---|---|\n"
+        "| 一 | 新建改扩建幼儿园5所，新增学位1200个 |\n| 二 | 新增公交线路3条 |\n"
+    )
+    doc = tasktable.parse(text)
+    assert [t.content for t in doc.tasks] == [
+        "新建改扩建幼儿园5所，新增学位1200个",
+        "新增公交线路3条",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "leads", "partners"),
+    [
+        ("县卫健委牵头、县医保局配合", ["县卫健委"], ["县医保局"]),
+        ("县应急管理局牵头<br>县消防救援大队配合", ["县应急管理局"], ["县消防救援大队"]),
+    ],
+)
+def test_lead_verb_before_a_list_mark_ends_its_clause(
+    cell: str, leads: list[str], partners: list[str]
+) -> None:
+    text = f"| 序号 | 项目内容 | 责任单位 |\n|---|---|---|\n| 1 | 做好工作。 | {cell} |\n"
+    (task,) = tasktable.parse(text).tasks
+    assert (task.departments, task.partners) == (leads, partners)
+
+
+def test_unnumbered_row_with_its_own_schedule_and_department_is_a_sub_task() -> None:
+    text = (
+        "| 序号 | 工作任务 | 具体措施 | 完成时限 | 责任单位 |\n|---|---|---|---|---|\n"
+        "| 1 | 交通民生工程 | 新改建农村公路100公里 | 12月底前 | 县交通运输局 |\n"
+        "| | | 改造危桥20座 | 10月底前 | 县公路事业发展中心 |\n"
+    )
+    assert [(t.seq, t.sub, t.departments) for t in tasktable.parse(text).tasks] == [
+        (1, 1, ["县交通运输局"]),
+        (1, 2, ["县公路事业发展中心"]),
+    ]
+
+
+def test_page_break_inside_content_and_schedule_is_joined() -> None:
+    head = "| 序号 | 工作任务 | 具体措施 | 完成时限 | 责任单位 |\n|---|---|---|---|---|\n"
+    text = (
+        head
+        + "| 1 | 医共体 | 推进县域医共体建设。 | 一季度制定方案，二季度 | 县卫健委 |\n\n"
+        + head
+        + "| | | 实现乡镇卫生院全覆盖。 | 完成组建，年底前验收。 | |\n"
+    )
+    (task,) = tasktable.parse(text).tasks
+    assert task.schedule == "一季度制定方案，二季度完成组建，年底前验收。"
+
+
+def test_repeated_header_with_spaces_is_not_task_text() -> None:
+    text = (
+        "| 序号 | 项目内容 | 责任单位 | 备注 |\n|---|---|---|---|\n| 1 | 做好工作。 | 办公室 | 省定 |\n\n"
+        "| 序号 | 项目内容 | 责任单位 | 备　注 |\n|---|---|---|---|\n| 2 | 抓好落实。 | 办公室 | |\n"
+    )
+    assert [t.extra for t in tasktable.parse(text).tasks] == [{"备注": "省定"}, {}]
+
+
+def test_html_paragraphs_in_a_cell_are_line_breaks() -> None:
+    text = (
+        "<table><tr><td>序号</td><td>项目内容</td><td>责任单位</td></tr><tr><td>1</td>"
+        "<td>做好工作。</td><td><p>县教育局</p><p>县财政局</p></td></tr></table>\n"
+    )
+    assert tasktable.parse(text).tasks[0].departments == ["县教育局", "县财政局"]
+
+
+@pytest.mark.parametrize("roles", [{1: "seq"}, [("a", "seq")], {"": "seq"}])
+def test_role_map_of_the_wrong_shape_is_a_role_map_error(roles: object) -> None:
+    with pytest.raises(tasktable.RoleMapError):
+        tasktable.parse("| 序号 | 项目内容 |\n|---|---|\n| 1 | 做好。 |\n", roles=roles)  # type: ignore[arg-type]

@@ -73,7 +73,12 @@ MAPPABLE_ROLES = (*ROLES, "extra")
 
 
 def _check_roles(roles: Mapping[str, str] | None, source: str | None) -> None:
+    if roles is not None and not isinstance(roles, Mapping):
+        raise RoleMapError("the role map is not a mapping of header to role", source=source)
     for header, role in (roles or {}).items():
+        if not isinstance(header, str) or not header.strip():
+            message = f"the role map has a header {header!r}; expected text"
+            raise RoleMapError(message, source=source)
         if role not in MAPPABLE_ROLES:
             raise RoleMapError(
                 f"the role map gives header '{header}' the role '{role}'; expected one of "

@@ -85,8 +85,14 @@ _NOTE = regex.compile(rf"[（(]\s*(?P<label>{_words(LEAD_WORDS + PARTNER_WORDS)}
 _TRAILING_VERB = regex.compile(
     rf"(?P<label>{_words(tuple(w for w in LEAD_WORDS + PARTNER_WORDS if len(w) == 2))})$"
 )
-#: Where a department cell's clauses end: 牵头：A；配合：B / A牵头，B、C配合.
-_CLAUSE = regex.compile(r"[；;。]|[，,](?=[^，,]*(?:" + _words(LEAD_WORDS + PARTNER_WORDS) + r"))")
+#: Where a department cell's clauses end: 牵头：A；配合：B / A牵头，B、C配合, and after a
+#: verb that ends a list (县卫健委牵头、县医保局配合; 县应急局牵头<br>县消防大队配合).
+_VERBS = _words(tuple(w for w in LEAD_WORDS + PARTNER_WORDS if len(w) == 2))
+_CLAUSE = regex.compile(
+    r"[；;。]|[，,](?=[^，,]*(?:"
+    + _words(LEAD_WORDS + PARTNER_WORDS)
+    + rf"))|(?<=(?:{_VERBS}))[、，,\s]+"
+)
 
 
 def split_roles(text: str) -> tuple[list[str], list[str]]:

@@ -10,6 +10,7 @@ carry. Rows without a 序号 continue the numbered row above them (a row broken 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -18,6 +19,9 @@ from ..models import Diagnostic, How, Origin
 from ..vocab.shapes import CLOSERS, ITEM_MARKER, SENTENCE_ENDS
 from ..wraps import split_names, split_roles, unwrap
 from .realign import AlignedRow, parse_seq
+
+#: A mark between clauses: a text holding one is more than a single phrase.
+_CLAUSE_MARK = re.compile(r"[，,；;。]")
 
 _TEXT_FIELDS = ("theme", "project", "content", "schedule", "owner")
 _LIST_FIELDS = ("departments", "partners")
@@ -154,16 +158,34 @@ def _join_continuations(
 
 def _starts_new_item(above: Draft, row: AlignedRow) -> bool:
     """Whether a row without 序号 is a new item (a sub-task) rather than the rest of the row
-    above (a row broken by a page break): its content starts like a list item (（2）…), or
-    the content above ends its sentence and this row has a content and a schedule of its
-    own."""
+    above (a row broken by a page break). It is a new item when its content starts like a
+    list item (（2）…); when it has a content, a schedule and a department of its own, the
+    department not the one above (a converter may repeat a merged department on the next
+    page); or when the content and schedule above both end their sentences and this row has
+    a content and a schedule of its own."""
     content = row.fields.get("content")
     if not content:
         return False
     if ITEM_MARKER.match(content):
         return True
-    before = (above.values.get("content") or "").rstrip().rstrip(CLOSERS)
-    return bool(before) and before[-1] in SENTENCE_ENDS and bool(row.fields.get("schedule"))
+    schedule = row.fields.get("schedule")
+    department = row.fields.get("departments")
+    if schedule and department and department != above.values.get("departments"):
+        return True
+    return (
+        bool(schedule)
+        and all(_ends_sentence(above.values.get(role)) for role in ("content", "schedule"))
+        and bool(above.values.get("content"))
+    )
+
+
+def _ends_sentence(text: str | None) -> bool:
+    """True for a text that ends in 。！？； (before closing quotes), for a single phrase
+    without clause marks (全年, 12月底前), and for no text: 一季度制定方案，二季度 is cut."""
+    if not text:
+        return True
+    end = text.rstrip().rstrip(CLOSERS)
+    return bool(end) and (end[-1] in SENTENCE_ENDS or not _CLAUSE_MARK.search(end))
 
 
 def _join(draft: Draft, row: AlignedRow, diagnostics: list[Diagnostic]) -> None:

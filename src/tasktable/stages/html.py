@@ -12,6 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+#: Tags that break a line inside a cell: <br>, and the ends of paragraphs, blocks and list
+#: items (<td><p>县教育局</p><p>县财政局</p></td> is two names).
+_BREAKS = frozenset({"br", "p", "div", "li"})
+
 #: Largest span honoured: a converter's rowspan="9999" must not make 9,999 rows.
 MAX_SPAN = 1000
 
@@ -70,7 +74,7 @@ class _TableParser(HTMLParser):
             self._span = (_span(values.get("rowspan")), _span(values.get("colspan")))
             self._cell = []
             self._stack[-1][-1].head = self._stack[-1][-1].head or tag == "th"
-        elif tag == "br" and self._cell is not None:
+        elif tag in _BREAKS and self._cell is not None:
             self._cell.append("\n")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -79,6 +83,8 @@ class _TableParser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if not self._stack:
             return
+        if tag in _BREAKS and self._cell is not None:
+            self._cell.append("\n")
         if tag in ("td", "th", "tr"):
             self._finish_cell()
         elif tag == "table":

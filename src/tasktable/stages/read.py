@@ -84,20 +84,27 @@ def read_tables(text: str) -> ReadResult:
     for first, end in _pieces(lines):
         tokens = _BLOCKS.parse("\n".join(lines[first:end]))
         i = 0
+        html_end = 0  # lines before this index were read as part of an HTML table
         while i < len(tokens):
             token = tokens[i]
+            if token.map and first + token.map[0] < html_end:
+                i += 1  # markdown-it cut the HTML table at a blank line: already read
+                continue
             if token.type == "table_open":
                 i, table = _read_table(tokens, i, lines, first, page=len(tables) + 1)
                 tables.append(table)
                 continue
-            if token.type == "html_block" and "<table" in token.content.lower():
+            if token.type in ("html_block", "inline") and "<table" in token.content.lower():
                 start = first + (token.map[0] if token.map else 0)
-                for html_table in read_html_tables(token.content):
+                html_end = _html_table_end(lines, start, end)
+                for html_table in read_html_tables("\n".join(lines[start:html_end])):
                     rows = tuple(
                         RawRow(start + row.line, tuple(row.cells), row.head) for row in html_table
                     )
                     if rows:
                         tables.append(RawTable(len(tables) + 1, rows[0].line, rows))
+                i += 1
+                continue
             if token.type == "inline" and not tables:
                 # Text before the first table is where a title stands.
                 line_text = inline_text(token.content)
@@ -109,12 +116,28 @@ def read_tables(text: str) -> ReadResult:
     return ReadResult(tuple(tables), _stray_rows(lines, tables), title, year)
 
 
+def _html_table_end(lines: Sequence[str], start: int, end: int) -> int:
+    """The line index after the one that closes the HTML table opened on line ``start``
+    (a blank line inside it ends markdown-it's HTML block, not the table); ``end`` if none."""
+    depth = 0
+    for index in range(start, end):
+        lowered = lines[index].lower()
+        depth += lowered.count("<table") - lowered.count("</table")
+        if depth <= 0:
+            return index + 1
+    return end
+
+
 def _pieces(lines: Sequence[str]) -> Iterator[tuple[int, int]]:
     """(first, end) line indices of pieces of about CHUNK_LINES lines that markdown-it can
     read on their own: each ends at a blank line outside a code fence."""
     start = 0
     fence = ""
+    html_depth = 0  # open <table> elements: a blank line inside one is no place to cut
     for i, line in enumerate(lines):
+        if "<" in line:
+            lowered = line.lower()
+            html_depth = max(0, html_depth + lowered.count("<table") - lowered.count("</table"))
         opened = _FENCE.match(line)
         if opened:
             mark = opened.group(1)
@@ -122,7 +145,7 @@ def _pieces(lines: Sequence[str]) -> Iterator[tuple[int, int]]:
                 fence = mark
             elif mark[0] == fence[0] and len(mark) >= len(fence):
                 fence = "" if not line[opened.end() :].strip() else fence
-        elif not fence and i - start >= CHUNK_LINES and not line.strip():
+        elif not fence and not html_depth and i - start >= CHUNK_LINES and not line.strip():
             yield start, i
             start = i + 1
     yield start, len(lines)

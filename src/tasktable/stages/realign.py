@@ -157,11 +157,14 @@ def realign_rows(grid: Grid) -> list[AlignedRow]:
     lexicon = _build_lexicon(row for row, keep in zip(grid.rows, kept, strict=True) if keep)
     aligned: list[AlignedRow] = []
     theme = ""
+    # Chinese ordinals number sections only where digits number the tasks; in a table
+    # numbered 一, 二, 三 they number the tasks themselves.
+    sections = any(_numbered(row, texts) for row in grid.rows)
     for row, keep in zip(grid.rows, kept, strict=True):
         cells = [(i, text) for i, text in enumerate(row.cells) if text]
         if not cells:
             continue
-        title = section_title(row, cells)
+        title = section_title(row, cells) if sections else None
         if title is not None:
             written = " ".join(text for _, text in cells)
             aligned.append(AlignedRow(row.line, row.page, section=title, written=written))
@@ -180,18 +183,36 @@ def section_title(row: GridRow, cells: Sequence[tuple[int, str]]) -> str | None:
     """The title of a section heading row, or None for any other row.
 
     A section row numbers itself with a Chinese ordinal in its 序号 cell and has one other
-    text, its title (一、 | 经济社会发展的主要预期目标), or its only text is a heading
-    (（一）加快新型工业化进程): tasks are numbered with digits, the headings that group them
-    with Chinese ordinals. A row with an ordinal and more texts is a task whose 序号 is odd.
+    text, its title (一、 | 经济社会发展的主要预期目标), or its only text is a heading in one
+    of the first columns (（一）加快新型工业化进程): tasks are numbered with digits,
+    the headings that group them with Chinese ordinals. A title is a heading, not a sentence:
+    one that ends in 。 or ； is a task's text (| 一 | 新建幼儿园5所。 |). Only called where
+    some row is numbered with digits.
     """
-    seq = [text for i, text in cells if row.columns[i].role == "seq"]
-    if seq and len(cells) == 2 and SECTION_NUMBER.match(seq[0]):
-        return next(text for i, text in cells if row.columns[i].role != "seq")
+    if len(cells) == 2:
+        seq = [text for i, text in cells if row.columns[i].role == "seq"]
+        if seq and SECTION_NUMBER.match(seq[0]):
+            title = next(text for i, text in cells if row.columns[i].role != "seq")
+            return title if _heading(title) else None
     if len(cells) == 1:
-        heading = SECTION_HEADING.match(cells[0][1])
-        if heading:
-            return heading.group("title").strip()
+        index, text = cells[0]
+        heading = SECTION_HEADING.match(text)
+        if heading and row.columns[index].role in _HEADING_ROLES:
+            title = heading.group("title").strip()
+            return title if _heading(title) else None
     return None
+
+
+#: Columns a heading that is its row's only text stands in: a converter puts a heading that
+#: spans the row into its first cells (the task-text column at the latest), never under the
+#: schedule or the departments.
+_HEADING_ROLES = frozenset({"seq", "theme", "project", "content", None})
+
+
+def _heading(title: str) -> bool:
+    """A heading ends without a sentence mark: 经济社会发展的主要预期目标, not 新建幼儿园5所。"""
+    end = title.rstrip().rstrip(CLOSERS)
+    return bool(end) and end[-1] not in SENTENCE_ENDS
 
 
 class _Text(NamedTuple):

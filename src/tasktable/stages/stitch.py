@@ -83,7 +83,7 @@ def read_header(
     leftovers: list[str] = []
     named: set[str] = set()
     exact = unknown = 0
-    known_headers = {column.header for column in first}
+    known_headers = {normalise_header(column.header) for column in first}
     for index, cell in enumerate(cells):
         if _NUMBER.match(cell):
             return None
@@ -93,7 +93,7 @@ def read_header(
             unknown += 1
             if 2 * unknown > len(cells):
                 return None  # a data row: most of its cells name no role
-        if first and cell and not is_exact and header not in known_headers:
+        if first and cell and not is_exact and normalise_header(header) not in known_headers:
             # Not a header word: text of the row below, under the first header's column.
             column = first[index] if index < len(first) else PageColumn("", None)
             columns.append(column)
@@ -158,7 +158,8 @@ def stitch_tables(tables: Sequence[RawTable], roles: RoleMap | None = None) -> G
                     unknown = _unknown_headers(page_columns, row, roles)
                     grid = Grid(page_columns, diagnostics=unknown)
                 if any(leftovers):
-                    grid.rows.append(GridRow(row.line, table.page, leftovers, page_columns))
+                    columns_here = _fit(page_columns, len(leftovers))
+                    grid.rows.append(GridRow(row.line, table.page, leftovers, columns_here))
                 upper = columns
                 continue
             upper = None
