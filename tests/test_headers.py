@@ -220,3 +220,31 @@ def test_columns_in_any_order() -> None:
         "8月底前",
         ["县教育局"],
     )
+
+
+@pytest.mark.parametrize(
+    ("header", "roles"),
+    [
+        # an exact word wins over a contained one; the loser takes another role it names
+        (
+            "| 序号 | 民生实事项目 | 主要内容 | 责任单位 |",
+            ["seq", "project", "content", "departments"],
+        ),
+        # a second project column with no content column is the task text
+        ("| 序号 | 重点工作 | 工作任务 | 责任单位 |", ["seq", "project", "content", "departments"]),
+        # a second departments column with no partners column names the other units
+        (
+            "| 序号 | 项目内容 | 牵头单位 | 责任单位 |",
+            ["seq", "content", "departments", "partners"],
+        ),
+        # nothing free: kept under extra
+        (
+            "| 序号 | 项目名称 | 重点工作 | 项目内容 | 责任单位 |",
+            ["seq", "project", "extra", "content", "departments"],
+        ),
+    ],
+)
+def test_two_columns_naming_one_role(header: str, roles: list[str]) -> None:
+    width = header.count("|") - 1
+    text = header + "\n" + "|---" * width + "|\n| 1 |" + " 文本 |" * (width - 1) + "\n"
+    assert [c.role for c in tasktable.parse(text).columns] == roles

@@ -81,7 +81,7 @@ def read_header(
     """
     columns: list[PageColumn] = []
     leftovers: list[str] = []
-    named: set[str] = set()
+    candidates: list[tuple[int, str, bool]] = []  # (column, role, exact?) of named columns
     exact = unknown = 0
     known_headers = {normalise_header(column.header) for column in first}
     for index, cell in enumerate(cells):
@@ -101,15 +101,57 @@ def read_header(
             continue
         if role is None and cell:
             role = "extra"
-        elif role in named:
-            role = "extra"  # a second column naming the same role keeps its text under its header
-        elif role is not None:
-            named.add(role)
+        elif role is not None and role != "extra":
+            candidates.append((len(columns), role, is_exact))
         columns.append(PageColumn(header, role))
         leftovers.append(leftover)
+    named = _settle_duplicates(columns, candidates)
     if not exact or len(named) < MIN_HEADER_ROLES or unknown > len(named):
         return None
     return tuple(columns), tuple(leftovers)
+
+
+#: Where a second column naming a taken role goes, if that role is free: under 重点工作 |
+#: 工作任务 the second is the task text (content); under 牵头单位 | 责任单位 the second names
+#: the other units (partners).
+_SECOND_ROLE = {"project": "content", "departments": "partners"}
+
+
+def _settle_duplicates(
+    columns: list[PageColumn], candidates: Sequence[tuple[int, str, bool]]
+) -> set[str]:
+    """Give each role to one column: an exact header word wins over a contained one, then
+    the first. The others take another role their header names, or their second role, if it
+    is free; else they stay under extra."""
+    by_role: dict[str, list[tuple[int, bool]]] = {}
+    for index, role, is_exact in candidates:
+        by_role.setdefault(role, []).append((index, is_exact))
+    named = set(by_role)
+    for role, claims in by_role.items():
+        if len(claims) == 1:
+            continue
+        winner = next((i for i, is_exact in claims if is_exact), claims[0][0])
+        for index, _ in claims:
+            if index == winner:
+                continue
+            header = columns[index].header
+            second = _contained_role(header, exclude=named) or _SECOND_ROLE.get(role)
+            if second is not None and second not in named:
+                named.add(second)
+            else:
+                second = "extra"
+            columns[index] = PageColumn(header, second)
+    return named
+
+
+def _contained_role(header: str, exclude: set[str]) -> str | None:
+    """The role of the longest (then last) header word in ``header`` among roles not taken:
+    民生实事项目 beside 主要内容 is the project (项目), not a second content."""
+    word = _HEADER_NOISE.sub("", header)
+    contained = [w for w in _BY_LENGTH if w in word and _EXACT[w] not in exclude]
+    if not contained:
+        return None
+    return _EXACT[max(contained, key=lambda w: (len(w), word.rfind(w)))]
 
 
 def _header_cell(cell: str, roles: RoleMap) -> tuple[str | None, bool, str, str]:
@@ -205,19 +247,28 @@ def _content_fallback(columns: tuple[PageColumn, ...]) -> tuple[PageColumn, ...]
 def _unknown_headers(
     columns: Sequence[PageColumn], row: RawRow, roles: RoleMap
 ) -> list[Diagnostic]:
-    """An info diagnostic for each column no vocabulary word or user map names."""
-    return [
-        Diagnostic(
-            level="info",
-            code="unknown-header",
-            message=f"the column '{column.header}' names no known role; its text is kept "
-            "under extra (give it one with roles= or --role)",
-            line=row.line,
-            column=column.header,
+    """An info diagnostic for each column kept under extra that no user map put there."""
+    diagnostics = []
+    for column in columns:
+        if column.role != "extra" or normalise_header(column.header) in roles:
+            continue
+        named = header_role(column.header)
+        why = (
+            f"names {named}, which another column has"
+            if named is not None
+            else "names no known role"
         )
-        for column in columns
-        if column.role == "extra" and normalise_header(column.header) not in roles
-    ]
+        diagnostics.append(
+            Diagnostic(
+                level="info",
+                code="unknown-header",
+                message=f"the column '{column.header}' {why}; its text is kept under extra "
+                "(give it a role with roles= or --role)",
+                line=row.line,
+                column=column.header,
+            )
+        )
+    return diagnostics
 
 
 def _fit(columns: tuple[PageColumn, ...], width: int) -> tuple[PageColumn, ...]:
