@@ -305,3 +305,44 @@ def test_html_paragraphs_in_a_cell_are_line_breaks() -> None:
 def test_role_map_of_the_wrong_shape_is_a_role_map_error(roles: object) -> None:
     with pytest.raises(tasktable.RoleMapError):
         tasktable.parse("| 序号 | 项目内容 |\n|---|---|\n| 1 | 做好。 |\n", roles=roles)  # type: ignore[arg-type]
+
+
+def test_serial_number_repeated_by_a_rowspan_joins_the_row_above() -> None:
+    text = (
+        "<table><tr><td>序号</td><td>项目内容</td><td>序时进度</td><td>责任单位</td></tr>"
+        '<tr><td rowspan="2">1</td><td>推进县域医共体建设，</td><td rowspan="2">年底前</td>'
+        '<td rowspan="2">县卫健委</td></tr><tr><td>实现全覆盖。</td></tr>'
+        "<tr><td>2</td><td>新建学校2所。</td><td>8月底前</td><td>县教育局</td></tr></table>\n"
+    )
+    doc = tasktable.parse(text)
+    assert [(t.seq, t.sub, t.content) for t in doc.tasks] == [
+        (1, 1, "推进县域医共体建设，实现全覆盖。"),
+        (2, 1, "新建学校2所。"),
+    ]
+
+
+def test_two_row_header_with_bare_lead_and_partner_words() -> None:
+    text = (
+        "| 序号 | 项目内容 | 责任单位 | |\n|---|---|---|---|\n| | | 牵头 | 配合 |\n"
+        "| 1 | 新建学校2所。 | 县教育局 | 县财政局 |\n"
+    )
+    (task,) = tasktable.parse(text).tasks
+    assert (task.departments, task.partners) == (["县教育局"], ["县财政局"])
+
+
+def test_section_title_in_the_theme_column_sets_the_theme() -> None:
+    text = (
+        "| 序号 | 类别 | 项目内容 | 责任单位 |\n|---|---|---|---|\n"
+        "| 一 | 就业创业 | | |\n| 1 | | 新增就业5000人。 | 县人社局 |\n"
+        "| 二 | 教育 | | |\n| 2 | | 新建学校2所。 | 县教育局 |\n"
+    )
+    assert [t.theme for t in tasktable.parse(text).tasks] == ["就业创业", "教育"]
+
+
+def test_heading_alone_in_the_serial_number_column_is_a_section() -> None:
+    text = (
+        "| 序号 | 项目内容 | 责任单位 |\n|---|---|---|\n| 交通运输（2项） | | |\n"
+        "| 1 | 新改建农村公路100公里。 | 县交通运输局 |\n| 2 | 改造危桥20座。 | 县交通运输局 |\n"
+    )
+    doc = tasktable.parse(text)
+    assert [(t.seq, t.theme) for t in doc.tasks] == [(1, "交通运输（2项）"), (2, "交通运输（2项）")]

@@ -89,22 +89,30 @@ def _join_continuations(
 ) -> list[Draft]:
     drafts: list[Draft] = []
     section: tuple[str, int] | None = None  # (title, line) of the section in force
+    themes_rows = not has_theme  # whether the section in force is the theme of its rows
     section_start = 0  # drafts before this index belong to earlier sections
     for row in rows:
         if row.section is not None:
             section, section_start = (row.section, row.line), len(drafts)
+            # Under a theme column, a section themes its rows only if it stands in that column.
+            themes_rows = not has_theme or row.section_role == "theme"
             diagnostics.append(
                 Diagnostic(
                     level="info",
                     code="section",
                     message="a section heading, not a task"
-                    + ("; it is the theme of the rows below it" if not has_theme else ""),
+                    + ("; it is the theme of the rows below it" if themes_rows else ""),
                     line=row.line,
                     text=row.written,
                 )
             )
             continue
         seq_text = row.fields.get("seq")
+        if seq_text and len(drafts) > section_start and drafts[-1].sub == 1:
+            if parse_seq(seq_text) is not None and parse_seq(seq_text) == drafts[-1].seq:
+                # The 序号 above repeated (a rowspan written out, or repeated at a page top):
+                # the row is read as if it had none.
+                seq_text = None
         sub = 1
         if has_seq and not seq_text and len(drafts) > section_start:
             if not _starts_new_item(drafts[-1], row):
@@ -149,7 +157,7 @@ def _join_continuations(
                     line=row.line,
                 )
             )
-        if section is not None and not has_theme and "theme" not in draft.values:
+        if section is not None and themes_rows and "theme" not in draft.values:
             draft.values["theme"] = section[0]
             draft.origin["theme"] = origin_of("carried", section[1])
         drafts.append(draft)
@@ -191,6 +199,8 @@ def _ends_sentence(text: str | None) -> bool:
 def _join(draft: Draft, row: AlignedRow, diagnostics: list[Diagnostic]) -> None:
     """Append an unnumbered row's text to the numbered row above it."""
     for role, text in row.fields.items():
+        if role == "seq" and parse_seq(text) == draft.seq:
+            continue  # the 序号 above, repeated
         before = draft.values.get(role)
         if before == text and role in _MERGED_ROLES:
             continue  # a merged label repeated at the top of the next page, not new text

@@ -74,6 +74,7 @@ class AlignedRow:
     extra: dict[str, str] = field(default_factory=dict)  # header -> text, for unknown columns
     section: str | None = None  # a section heading row: its title, and the row is no task
     written: str = ""  # a section row's text as written, numbering included
+    section_role: str | None = None  # the role of the column the section's title stands in
 
 
 def shape_of(text: str) -> Shape:
@@ -167,7 +168,10 @@ def realign_rows(grid: Grid) -> list[AlignedRow]:
         title = section_title(row, cells) if sections else None
         if title is not None:
             written = " ".join(text for _, text in cells)
-            aligned.append(AlignedRow(row.line, row.page, section=title, written=written))
+            role = next((row.columns[i].role for i, text in cells if title in text), None)
+            aligned.append(
+                AlignedRow(row.line, row.page, section=title, written=written, section_role=role)
+            )
             continue
         if keep:
             roles = [row.columns[i].role for i, _ in cells]
@@ -200,6 +204,8 @@ def section_title(row: GridRow, cells: Sequence[tuple[int, str]]) -> str | None:
         if heading and row.columns[index].role in _HEADING_ROLES:
             title = heading.group("title").strip()
             return title if _heading(title) else None
+        if row.columns[index].role == "seq" and not SEQ_NUMBER.match(text) and _heading(text):
+            return text.strip()  # 交通运输（2项） alone in the 序号 column: a heading
     return None
 
 

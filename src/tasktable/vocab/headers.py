@@ -61,9 +61,10 @@ HEADER_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
         "牵头部门",
         "责任处室",  # responsible division
         "牵头处室",  # leading division
+        "牵头",  # lead: the lower row of a two-row header 责任单位 / 牵头 | 配合
     ),
     # 配合单位 "cooperating units"
-    "partners": ("配合单位", "协同单位", "协办单位", "协同配合单位", "配合部门"),
+    "partners": ("配合单位", "协同单位", "协办单位", "协同配合单位", "配合部门", "配合"),
     # 责任人 "person in charge"
     "owner": ("责任人", "分管领导", "牵头负责领导", "责任领导"),
 }
