@@ -149,3 +149,17 @@ def test_cell_text_keeps_br_as_a_line_break_and_reads_entities() -> None:
 )
 def test_broken_html_never_raises(html: str) -> None:
     read_html_tables(html)
+
+
+def test_rowspan_values_are_explicit_with_the_rows_they_span() -> None:
+    doc = tasktable.parse(MINERU)
+    origins = [
+        {role: (o.how, o.rows) for role, o in t.origin.items() if role in ("theme", "project")}
+        for t in doc.tasks
+    ]
+    assert origins == [
+        {"theme": ("explicit", 3), "project": ("explicit", 2)},
+        {"theme": ("explicit", 3), "project": ("explicit", 2)},
+        {"theme": ("explicit", 3), "project": ("explicit", None)},
+        {"theme": ("explicit", None), "project": ("explicit", None)},
+    ]

@@ -71,6 +71,11 @@ class Origin(_Model):
         "merged cell; backfilled: from a later row of the same merged cell."
     )
     line: int = Field(description="1-based source line of the row the value was written on.")
+    rows: int | None = Field(
+        None,
+        description="For a value from an HTML cell with rowspan: the rows that merged cell "
+        "spans (line is then the line of its first row); null otherwise.",
+    )
 
 
 class Period(_Model):

@@ -63,9 +63,9 @@ def fill_tasks(
 
 
 @lru_cache(maxsize=1024)
-def origin_of(how: How, line: int) -> Origin:
-    """One shared, immutable Origin per (how, line): rows of a span point to the same one."""
-    return Origin(how=how, line=line)
+def origin_of(how: How, line: int, rows: int | None = None) -> Origin:
+    """One shared, immutable Origin per (how, line, rows): rows of a span share one."""
+    return Origin(how=how, line=line, rows=rows) if rows else Origin(how=how, line=line)
 
 
 def resolved_text(draft: Draft, role: str) -> str | None:
@@ -125,7 +125,8 @@ def _join_continuations(
         for role, text in row.fields.items():
             if role != "seq":
                 draft.values[role] = text
-                draft.origin[role] = explicit
+                span = row.spans.get(role)
+                draft.origin[role] = origin_of("explicit", *span) if span else explicit
         if seq_text and seq is None:
             diagnostics.append(
                 Diagnostic(

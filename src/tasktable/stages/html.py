@@ -25,6 +25,8 @@ class HtmlRow:
     line: int  # 1-based line of the <tr> within the HTML text
     cells: list[str] = field(default_factory=list)
     head: bool = False  # the row's cells are <th>
+    #: per cell, for a cell with rowspan: (line of the row it is written in, rows it spans)
+    spans: list[tuple[int, int] | None] = field(default_factory=list)
 
 
 def read_html_tables(html: str) -> list[list[HtmlRow]]:
@@ -120,20 +122,17 @@ def _span(value: str | None) -> int:
 
 def _resolve_spans(rows: list[_Row]) -> list[HtmlRow]:
     """Place each cell in its grid column, copying rowspan cells down into later rows."""
-    pending: dict[int, tuple[str, int]] = {}  # column -> (text, rows still to fill)
+    # column -> (text, rows still to fill, (line of its first row, rows it spans))
+    pending: dict[int, tuple[str, int, tuple[int, int]]] = {}
     resolved: list[HtmlRow] = []
     for row in rows:
         out: list[str] = []
+        spans: list[tuple[int, int] | None] = []
         cells = iter(row.cells)
         column = 0
         while True:
             if column in pending:
-                text, left = pending[column]
-                out.append(text)
-                if left > 1:
-                    pending[column] = (text, left - 1)
-                else:
-                    del pending[column]
+                _fill_down(pending, column, out, spans)
                 column += 1
                 continue
             cell = next(cells, None)
@@ -141,17 +140,34 @@ def _resolve_spans(rows: list[_Row]) -> list[HtmlRow]:
                 break
             for offset in range(cell.colspan):
                 text = cell.text if offset == 0 else ""
+                span = (row.line, cell.rowspan) if cell.rowspan > 1 and text else None
                 out.append(text)
+                spans.append(span)
                 if cell.rowspan > 1:
-                    pending[column + offset] = (text, cell.rowspan - 1)
+                    pending[column + offset] = (text, cell.rowspan - 1, span or (row.line, 1))
             column += cell.colspan
         while any(c >= column for c in pending):  # spans reaching past this row's last cell
-            text, left = pending.get(column, ("", 0))
-            out.append(text)
-            if left > 1:
-                pending[column] = (text, left - 1)
-            elif left:
-                del pending[column]
+            if column in pending:
+                _fill_down(pending, column, out, spans)
+            else:
+                out.append("")
+                spans.append(None)
             column += 1
-        resolved.append(HtmlRow(row.line, out, row.head))
+        resolved.append(HtmlRow(row.line, out, row.head, spans))
     return resolved
+
+
+def _fill_down(
+    pending: dict[int, tuple[str, int, tuple[int, int]]],
+    column: int,
+    out: list[str],
+    spans: list[tuple[int, int] | None],
+) -> None:
+    """Write a rowspan cell's text into one more row below it."""
+    text, left, span = pending[column]
+    out.append(text)
+    spans.append(span if text else None)
+    if left > 1:
+        pending[column] = (text, left - 1, span)
+    else:
+        del pending[column]

@@ -59,6 +59,8 @@ class RawRow:
     line: int  # 1-based source line
     cells: tuple[str, ...]
     head: bool  # markdown-it read it as the table's header row
+    #: per cell of an HTML table, for a cell with rowspan: (its first row's line, rows spanned)
+    spans: tuple[tuple[int, int] | None, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +101,13 @@ def read_tables(text: str) -> ReadResult:
                 html_end = _html_table_end(lines, start, end)
                 for html_table in read_html_tables("\n".join(lines[start:html_end])):
                     rows = tuple(
-                        RawRow(start + row.line, tuple(row.cells), row.head) for row in html_table
+                        RawRow(
+                            start + row.line,
+                            tuple(row.cells),
+                            row.head,
+                            tuple(None if s is None else (start + s[0], s[1]) for s in row.spans),
+                        )
+                        for row in html_table
                     )
                     if rows:
                         tables.append(RawTable(len(tables) + 1, rows[0].line, rows))

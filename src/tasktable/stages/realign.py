@@ -75,6 +75,8 @@ class AlignedRow:
     section: str | None = None  # a section heading row: its title, and the row is no task
     written: str = ""  # a section row's text as written, numbering included
     section_role: str | None = None  # the role of the column the section's title stands in
+    #: role -> (first row's line, rows spanned) for a value from an HTML cell with rowspan
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 def shape_of(text: str) -> Shape:
@@ -436,6 +438,9 @@ def _apply(
             result.extra[header] = f"{before}\n{text}" if before else text
         else:
             result.fields[role] = text
+            span = row.spans[position] if position < len(row.spans) else None
+            if span is not None:
+                result.spans[role] = span
             if role != column.role:
                 moved.append((header, role, text))
     seq = parse_seq(result.fields.get("seq", ""))

@@ -45,6 +45,7 @@ class GridRow:
     page: int
     cells: tuple[str, ...]
     columns: tuple[PageColumn, ...]  # this page's columns, one per cell
+    spans: tuple[tuple[int, int] | None, ...] = ()  # HTML rowspans, per cell (read.RawRow)
 
 
 @dataclass(slots=True)
@@ -209,7 +210,13 @@ def stitch_tables(tables: Sequence[RawTable], roles: RoleMap | None = None) -> G
                 skipped.append(_skipped_row(row))
                 continue
             grid.rows.append(
-                GridRow(row.line, table.page, row.cells, _fit(page_columns, len(row.cells)))
+                GridRow(
+                    row.line,
+                    table.page,
+                    row.cells,
+                    _fit(page_columns, len(row.cells)),
+                    row.spans,
+                )
             )
     if grid is not None:
         grid.diagnostics[:0] = skipped
