@@ -248,3 +248,13 @@ def test_two_columns_naming_one_role(header: str, roles: list[str]) -> None:
     width = header.count("|") - 1
     text = header + "\n" + "|---" * width + "|\n| 1 |" + " 文本 |" * (width - 1) + "\n"
     assert [c.role for c in tasktable.parse(text).columns] == roles
+
+
+def test_role_map_fixture() -> None:
+    """tests/fixtures/role-map.md: without a map under extra (its golden file), with one read."""
+    path = Path(__file__).parent / "fixtures" / "role-map.md"
+    doc = tasktable.parse_file(path, roles={"工作事项": "content", "承办处室": "departments"})
+    assert [(t.seq, t.content, t.departments, str(t.due)) for t in doc.tasks] == [
+        (1, "完成审计整改工作，6月底前报送", ["审计处"], "2024-06-30"),
+        (2, "编制重大项目投资计划", ["投资处"], "2024-03-31"),
+    ]

@@ -21,6 +21,7 @@ from .stages.realign import realign_rows
 from .stages.stitch import stitch_tables
 from .stages.targets import find_targets
 from .vocab.headers import ROLES
+from .wraps import unwrap_people
 
 _HEADER_HINT = "序号, 项目名称, 项目内容, 序时进度, 责任部门"
 
@@ -200,7 +201,7 @@ def _task(draft: Draft, year: int | None) -> Task:
         schedule=schedule,
         departments=leads,
         partners=partners + [name for name in assisting if name not in partners],
-        owner=resolved_text(draft, "owner"),
+        owner=unwrap_people(owner) if (owner := draft.values.get("owner")) else None,
         extra={header: text for header, text in draft.extra.items()},
         line=draft.line,
         page=draft.page,

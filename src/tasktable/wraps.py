@@ -6,7 +6,13 @@ from typing import Final
 
 import regex
 
-from .vocab.shapes import DEPARTMENT_NAME, LEAD_WORDS, LIST_SEPARATOR, PARTNER_WORDS
+from .vocab.shapes import (
+    DEPARTMENT_NAME,
+    LEAD_WORDS,
+    LIST_SEPARATOR,
+    PARTNER_WORDS,
+    SURNAMES,
+)
 
 #: Start of a list item: 1. 2、 (一) （一） ① a) — a break before one is a real line break.
 _LIST_MARKER: Final = regex.compile(
@@ -34,6 +40,20 @@ def unwrap(text: str) -> str:
         else:
             joined += line
     return joined.strip()
+
+
+#: A person's name on a line of its own: two to four Han characters, maybe a title in
+#: brackets (李华, 张三（副县长）); its first character must be a common surname.
+_PERSON = regex.compile(r"^\p{Han}{2,4}(?:[（(][^）)]{1,12}[）)])?$")
+
+
+def unwrap_people(text: str) -> str:
+    """An owner cell: names on lines of their own stay apart (李华\n张强 -> 李华、张强);
+    anything else is unwrapped like any text (分管副\n县长 -> 分管副县长)."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(lines) > 1 and all(_PERSON.match(line) and line[0] in SURNAMES for line in lines):
+        return "、".join(lines)
+    return unwrap(text)
 
 
 def split_names(text: str) -> list[str]:

@@ -141,3 +141,11 @@ DATE_CUE: Final = re.compile(
     r"|[0-9０-９一二三四五六七八九十]{1,3}月(?:份|底|末|初|中|上旬|中旬|下旬)?"
     r"|[上中下]旬|年底|年末|年初|年中|年内|全年|上半年|下半年|每周|每月|每季度)"
 )
+
+#: The hundred most common Chinese surnames: a line of an owner cell that starts with one and
+#: is two to four characters long (perhaps with a title in brackets) is a person's name.
+SURNAMES: Final = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
+    "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾"
+    "毛郝龚邵万钱严覃武戴莫孔向汤"
+)
