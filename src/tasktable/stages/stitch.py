@@ -209,18 +209,43 @@ def stitch_tables(tables: Sequence[RawTable], roles: RoleMap | None = None) -> G
             if grid is None:
                 skipped.append(_skipped_row(row))
                 continue
-            grid.rows.append(
-                GridRow(
-                    row.line,
-                    table.page,
-                    row.cells,
-                    _fit(page_columns, len(row.cells)),
-                    row.spans,
-                )
-            )
+            columns_here = _fit(page_columns, len(row.cells))
+            cells = _without_left_repeats(row, columns_here, grid.diagnostics)
+            grid.rows.append(GridRow(row.line, table.page, cells, columns_here, row.spans))
     if grid is not None:
         grid.diagnostics[:0] = skipped
     return grid
+
+
+#: Columns a merged cell can span rows in (SPEC §4); content and schedule never merge.
+_MERGED_ROLES = frozenset({"theme", "project", "departments", "partners", "owner"})
+
+
+def _without_left_repeats(
+    row: RawRow, columns: Sequence[PageColumn], diagnostics: list[Diagnostic]
+) -> tuple[str, ...]:
+    """The row with each cell of a merged column that repeats its left neighbour blanked.
+
+    pymupdf4llm without its layout module fills the cells under a merged cell with the text
+    of the cell to their left (|10|10|10|做好…|全年。|全年。|): the copy is no text of its own,
+    and its column's value comes from the merged cell above, as for a blank cell (SPEC §4).
+    Content and schedule are never merged, so a schedule equal to its content is kept.
+    """
+    cells = list(row.cells)
+    for i in range(len(cells) - 1, 0, -1):
+        if cells[i] and cells[i] == row.cells[i - 1] and columns[i].role in _MERGED_ROLES:
+            diagnostics.append(
+                Diagnostic(
+                    level="info",
+                    code="left-repeat",
+                    message="a cell repeating the cell to its left is read as blank (a merged "
+                    "cell filled by the converter)",
+                    line=row.line,
+                    text=cells[i],
+                )
+            )
+            cells[i] = ""
+    return tuple(cells)
 
 
 def _stacked(

@@ -1,0 +1,69 @@
+"""Real converter output (issue 8): one invented 48-row table with true merged cells, rendered
+to PDF and converted back by pymupdf4llm (default and without its layout module) and
+pdfplumber, in portrait (P) and landscape (L) pages. The fixtures and their truth are copies
+of ../shared/converters (see its README for the damage each converter does).
+
+Each line pins how many of the 48 tasks get each field exactly right. A change that moves a
+number is a change in behaviour: better numbers are updated here with the commit that earns
+them, worse ones are regressions.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import tasktable
+
+HERE = Path(__file__).parent / "fixtures" / "converters"
+TRUTH = {row["seq"]: row for row in json.loads((HERE / "agri-2021.truth.json").read_text())["rows"]}
+
+# file: tasks, theme, project, content, schedule, departments (right out of 48)
+PINNED = {
+    "agri-2021-landscape.pdfplumber.md": (48, 48, 48, 48, 47, 48),
+    "agri-2021-landscape.pymupdf4llm-legacy.md": (48, 48, 48, 48, 47, 48),
+    "agri-2021-landscape.pymupdf4llm.md": (48, 48, 34, 48, 47, 43),
+    "agri-2021.pdfplumber.md": (46, 13, 35, 46, 44, 41),
+    "agri-2021.pymupdf4llm-legacy.md": (48, 48, 48, 48, 47, 48),
+    "agri-2021.pymupdf4llm.md": (47, 35, 30, 46, 45, 39),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PINNED))
+def test_fields_right_per_converter(name: str) -> None:
+    doc = tasktable.parse_file(HERE / name)
+    right = [0] * 5
+    for task in doc.tasks:
+        truth = TRUTH.get(task.seq or 0)
+        if truth is None:
+            continue
+        right[0] += task.theme == truth["theme"]
+        right[1] += task.project == truth["project"]
+        right[2] += task.content == truth["content"]
+        right[3] += (task.schedule or "") == truth["schedule"]
+        right[4] += task.departments == [truth["department"]]
+    assert (len(doc.tasks), *right) == PINNED[name]
+
+
+def test_left_filled_merged_cells_are_read_as_blank() -> None:
+    """pymupdf4llm without layout: |10|10|10|做好…|全年。|全年。| is seq 10 with its theme,
+    project and department from the merged cells above, not "10" and "全年。"."""
+    doc = tasktable.parse_file(HERE / "agri-2021.pymupdf4llm-legacy.md")
+    task = next(t for t in doc.tasks if t.seq == 10)
+    truth = TRUTH[10]
+    assert (task.theme, task.project, task.departments) == (
+        truth["theme"],
+        truth["project"],
+        [truth["department"]],
+    )
+    assert any(d.code == "left-repeat" for d in doc.diagnostics)
+
+
+def test_schedule_equal_to_its_content_is_kept() -> None:
+    """Content and schedule never merge: the sample's task 57 repeats its content as its
+    schedule, and both are kept."""
+    sample = Path(__file__).parent.parent / "samples" / "lianyungang-kexie-2019.md"
+    task = next(t for t in tasktable.parse_file(sample).tasks if t.seq == 57)
+    assert task.schedule == task.content
