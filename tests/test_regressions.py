@@ -346,3 +346,11 @@ def test_heading_alone_in_the_serial_number_column_is_a_section() -> None:
     )
     doc = tasktable.parse(text)
     assert [(t.seq, t.theme) for t in doc.tasks] == [(1, "交通运输（2项）"), (2, "交通运输（2项）")]
+
+
+def test_wrap_before_a_quarter_list_is_no_list_item() -> None:
+    """二、三季度 at the start of a printed line is the second and third quarters, not item 二."""
+    from tasktable.wraps import unwrap
+
+    assert unwrap("一季度分解任务；\n二、三季度开展调度") == "一季度分解任务；二、三季度开展调度"
+    assert unwrap("完成以下工作：\n二、加强督查") == "完成以下工作：\n二、加强督查"

@@ -211,7 +211,8 @@ def stitch_tables(tables: Sequence[RawTable], roles: RoleMap | None = None) -> G
                 continue
             columns_here = _fit(page_columns, len(row.cells))
             cells = _without_left_repeats(row, columns_here, grid.diagnostics)
-            grid.rows.append(GridRow(row.line, table.page, cells, columns_here, row.spans))
+            for part in _unfused(cells, columns_here, row.line, grid.diagnostics):
+                grid.rows.append(GridRow(row.line, table.page, part, columns_here, row.spans))
     if grid is not None:
         grid.diagnostics[:0] = skipped
     return grid
@@ -246,6 +247,50 @@ def _without_left_repeats(
             )
             cells[i] = ""
     return tuple(cells)
+
+
+#: A 序号 cell holding several consecutive numbers, one a line: 26\n27, two rows fused.
+_FUSED_SEQ = regex.compile(r"^\s*[0-9]{1,6}(?:\s*\n\s*[0-9]{1,6})+\s*$")
+#: A line break after a sentence end: where one fused row's text ends and the next begins.
+_ROW_BREAK = regex.compile(r"(?<=[。！？；])\n")
+
+
+def _unfused(
+    cells: tuple[str, ...],
+    columns: Sequence[PageColumn],
+    line: int,
+    diagnostics: list[Diagnostic],
+) -> list[tuple[str, ...]]:
+    """Rows a converter fused into one, split again where the 序号 cell says so.
+
+    pymupdf4llm sometimes writes two rows as one: |26<br>27|…|A。<br>B…|C。<br>D…|. The
+    序号 cell gives the rows; each other cell is cut at its line breaks after a sentence end
+    when it has one per boundary, and otherwise stays whole on the first row.
+    """
+    seq = next((i for i, c in enumerate(columns) if c.role == "seq"), None)
+    if seq is None or not _FUSED_SEQ.match(cells[seq]):
+        return [cells]
+    numbers = [int(n) for n in cells[seq].split()]
+    if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+        return [cells]
+    parts: list[list[str]] = [[""] * len(cells) for _ in numbers]
+    for i, text in enumerate(cells):
+        pieces = [str(n) for n in numbers] if i == seq else _ROW_BREAK.split(text)
+        if len(pieces) != len(numbers):
+            pieces = [text] + [""] * (len(numbers) - 1)
+        for part, piece in zip(parts, pieces, strict=True):
+            part[i] = piece
+    diagnostics.append(
+        Diagnostic(
+            level="info",
+            code="unfused-rows",
+            message=f"one row holding {len(numbers)} serial numbers split into {len(numbers)} "
+            "rows (a converter fused them)",
+            line=line,
+            text=cells[seq],
+        )
+    )
+    return [tuple(part) for part in parts]
 
 
 def _stacked(
