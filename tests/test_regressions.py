@@ -354,3 +354,14 @@ def test_wrap_before_a_quarter_list_is_no_list_item() -> None:
 
     assert unwrap("一季度分解任务；\n二、三季度开展调度") == "一季度分解任务；二、三季度开展调度"
     assert unwrap("完成以下工作：\n二、加强督查") == "完成以下工作：\n二、加强督查"
+
+
+def test_column_empty_on_every_row_is_a_warning_and_nothing_is_invented() -> None:
+    text = (
+        "| 序号 | 主题 | 项目内容 | 责任单位 |\n|---|---|---|---|\n"
+        "| 1 | | 新建学校2所。 | 县教育局 |\n| 2 | | 新增学位1000个。 | 县教育局 |\n"
+    )
+    doc = tasktable.parse(text)
+    assert [t.theme for t in doc.tasks] == [None, None]
+    (warning,) = [d for d in doc.diagnostics if d.code == "empty-column"]
+    assert (warning.level, warning.role, warning.column) == ("warning", "theme", "主题")

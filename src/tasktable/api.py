@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from .stages.fill import Draft, fill_tasks, resolved_names, resolved_roles, reso
 from .stages.milestones import find_milestones
 from .stages.read import read_tables
 from .stages.realign import realign_rows
-from .stages.stitch import stitch_tables
+from .stages.stitch import PageColumn, stitch_tables
 from .stages.targets import find_targets
 from .vocab.headers import ROLES
 from .wraps import unwrap_people
@@ -166,6 +166,7 @@ def _parse_text(
     has_seq = any(row.fields.get("seq") for row in aligned)
     has_theme = any(column.role == "theme" for column in grid.columns)
     drafts = fill_tasks(aligned, grid.diagnostics, has_seq=has_seq, has_theme=has_theme)
+    grid.diagnostics.extend(_empty_columns(grid.columns, drafts))
     year = year if year is not None else read.year
     return Document(
         tasktable_version=__version__,
@@ -176,6 +177,29 @@ def _parse_text(
         tasks=[_task(draft, year) for draft in drafts],
         diagnostics=diagnostics + grid.diagnostics,
     )
+
+
+def _empty_columns(columns: Sequence[PageColumn], drafts: Sequence[Draft]) -> list[Diagnostic]:
+    """A warning for each named column that holds no text in any row: a converter may have
+    dropped its cells (pdfplumber loses merged labels at open page borders). No value is
+    invented for it."""
+    if not drafts:
+        return []
+    return [
+        Diagnostic(
+            level="warning",
+            code="empty-column",
+            message=f"the {column.role} column '{column.header}' is empty on every row; its text "
+            "may have been lost by the converter",
+            column=column.header,
+            role=column.role,
+        )
+        for column in columns
+        if column.role not in (None, "extra", "seq")
+        and not any(
+            (o := d.origin.get(column.role)) is not None and o.how == "explicit" for d in drafts
+        )
+    ]
 
 
 def _task(draft: Draft, year: int | None) -> Task:
