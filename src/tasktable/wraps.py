@@ -6,11 +6,14 @@ from typing import Final
 
 import regex
 
+from .patterns import alternation
 from .vocab.shapes import (
+    CLOSERS,
     DEPARTMENT_NAME,
     LEAD_WORDS,
     LIST_SEPARATOR,
     PARTNER_WORDS,
+    SENTENCE_ENDS,
     SURNAMES,
 )
 
@@ -42,6 +45,17 @@ def unwrap(text: str) -> str:
         else:
             joined += line
     return joined.strip()
+
+
+def sentence_tail(text: str) -> str:
+    """``text`` without trailing spaces and closing quotes or brackets: where it ends."""
+    return text.rstrip().rstrip(CLOSERS)
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends in 。！？； (perhaps before closing quotes or brackets)."""
+    end = sentence_tail(text)
+    return bool(end) and end[-1] in SENTENCE_ENDS
 
 
 #: A person's name on a line of its own: two to four Han characters, maybe a title in
@@ -94,26 +108,21 @@ def _is_name(text: str) -> bool:
     return DEPARTMENT_NAME.match(text) is not None
 
 
-def _words(words: tuple[str, ...]) -> str:
-    return "|".join(sorted(map(regex.escape, words), key=len, reverse=True))
-
+_ROLE_WORDS = alternation(LEAD_WORDS + PARTNER_WORDS)
+#: The two-character verbs among them (牵头, 配合): 各责任单位 "each responsible unit" ends in
+#: a label word but is a name, so only a verb may end a list.
+_ROLE_VERBS = alternation(w for w in LEAD_WORDS + PARTNER_WORDS if len(w) == 2)
 
 #: A label before names: 牵头单位： / 配合： (the colon is required).
-_LABEL = regex.compile(rf"(?P<label>{_words(LEAD_WORDS + PARTNER_WORDS)})\s*[：:]")
+_LABEL = regex.compile(rf"(?P<label>{_ROLE_WORDS})\s*[：:]")
 #: A note after a name: （牵头） / (配合).
-_NOTE = regex.compile(rf"[（(]\s*(?P<label>{_words(LEAD_WORDS + PARTNER_WORDS)})\s*[）)]")
-#: A verb after a list of names, ending its clause: 县财政局、县统计局配合. Only the verbs:
-#: 各责任单位 "each responsible unit" ends in a label word but is a name.
-_TRAILING_VERB = regex.compile(
-    rf"(?P<label>{_words(tuple(w for w in LEAD_WORDS + PARTNER_WORDS if len(w) == 2))})$"
-)
+_NOTE = regex.compile(rf"[（(]\s*(?P<label>{_ROLE_WORDS})\s*[）)]")
+#: A verb after a list of names, ending its clause: 县财政局、县统计局配合.
+_TRAILING_VERB = regex.compile(rf"(?P<label>{_ROLE_VERBS})$")
 #: Where a department cell's clauses end: 牵头：A；配合：B / A牵头，B、C配合, and after a
 #: verb that ends a list (县卫健委牵头、县医保局配合; 县应急局牵头<br>县消防大队配合).
-_VERBS = _words(tuple(w for w in LEAD_WORDS + PARTNER_WORDS if len(w) == 2))
 _CLAUSE = regex.compile(
-    r"[；;。]|[，,](?=[^，,]*(?:"
-    + _words(LEAD_WORDS + PARTNER_WORDS)
-    + rf"))|(?<=(?:{_VERBS}))[、，,\s]+"
+    rf"[；;。]|[，,](?=[^，,]*(?:{_ROLE_WORDS}))|(?<=(?:{_ROLE_VERBS}))[、，,\s]+"
 )
 
 

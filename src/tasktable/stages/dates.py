@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
@@ -23,6 +22,7 @@ import cn2an
 from pydantic import BaseModel
 
 from ..models import Period, PeriodKind
+from ..patterns import alternation
 from ..vocab.dates import (
     DAY_NUMBER,
     DAY_WORD,
@@ -43,16 +43,10 @@ from ..vocab.dates import (
     YEAR_PARTS,
 )
 
-
-def _alternation(words: Iterable[str]) -> str:
-    """Regex alternation of literal words, longest first so that 全国科普日 beats 科普日."""
-    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-
-
 # One term of a phrase, without groups (for finding) and with groups (for resolving).
 # A month term: 2019年 5月份 12日 上旬; a quarter list: 第二、三季度; a part of a year: 上半年.
-_MONTH_PART = _alternation(MONTH_PARTS).replace("中", "中" + NOT_MIDDLE)
-_YEAR_PART = _alternation(YEAR_PARTS).replace("年中", "年中" + NOT_MIDDLE)
+_MONTH_PART = alternation(MONTH_PARTS).replace("中", "中" + NOT_MIDDLE)
+_YEAR_PART = alternation(YEAR_PARTS).replace("年中", "年中" + NOT_MIDDLE)
 _TERM_GROUPED = (
     rf"(?P<year>{YEAR})?(?:"
     rf"(?P<month>{MONTH_NUMBER}){MONTH_WORD}(?:(?P<day>{DAY_NUMBER}){DAY_WORD})?"
@@ -80,8 +74,8 @@ _FORMS = {
     + r"(?P<last>(?:19|20)[0-9]{2})年",
     # 5月底前, 二、三、四季度, 全年: one term; 5月上旬-6月下旬, 2015年1月至12月: two terms.
     "term": rf"(?P<first>{_TERM})(?:{RANGE_JOINER}(?P<last>{_TERM}))?(?P<deadline>{DEADLINE})?",
-    "recurring": rf"(?P<first>{_alternation(RECURRING)})",
-    "event": rf"(?P<first>{_alternation(EVENTS)})(?P<deadline>{DEADLINE})?",
+    "recurring": rf"(?P<first>{alternation(RECURRING)})",
+    "event": rf"(?P<first>{alternation(EVENTS)})(?P<deadline>{DEADLINE})?",
 }
 _FORM_RES = {name: re.compile(source) for name, source in _FORMS.items()}
 
@@ -105,8 +99,8 @@ _PHRASE = re.compile(
     rf"季度{_TERM_TAIL}"  # term: quarters
     rf"|(?:首季度|{_YEAR_PART}){_TERM_TAIL}"  # term: first quarter, part of a year
     rf"|(?<=年)(?:[初底末内度]|中{NOT_MIDDLE}){_TERM_TAIL})"  # term: 2024年内
-    rf"|{_alternation(RECURRING)}"
-    rf"|(?:{_alternation(EVENTS)}){_OPTIONAL_DEADLINE}"
+    rf"|{alternation(RECURRING)}"
+    rf"|(?:{alternation(EVENTS)}){_OPTIONAL_DEADLINE}"
     ")"
 )
 

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..models import Diagnostic, How, Origin
-from ..vocab.shapes import CLOSERS, ITEM_MARKER, SENTENCE_ENDS
-from ..wraps import split_names, split_roles, unwrap
+from ..vocab.headers import MERGED_ROLES
+from ..vocab.shapes import ITEM_MARKER
+from ..wraps import ends_sentence, sentence_tail, split_names, split_roles, unwrap
 from .realign import AlignedRow, parse_seq
 
 #: A mark between clauses: a text holding one is more than a single phrase.
@@ -25,7 +26,6 @@ _CLAUSE_MARK = re.compile(r"[，,；;。]")
 
 _TEXT_FIELDS = ("theme", "project", "content", "schedule", "owner")
 _LIST_FIELDS = ("departments", "partners")
-_MERGED_ROLES = frozenset({"theme", "project", "departments", "partners", "owner"})
 
 
 @dataclass(slots=True)
@@ -193,8 +193,7 @@ def _ends_sentence(text: str | None) -> bool:
     without clause marks (全年, 12月底前), and for no text: 一季度制定方案，二季度 is cut."""
     if not text:
         return True
-    end = text.rstrip().rstrip(CLOSERS)
-    return bool(end) and (end[-1] in SENTENCE_ENDS or not _CLAUSE_MARK.search(end))
+    return ends_sentence(text) or (bool(sentence_tail(text)) and not _CLAUSE_MARK.search(text))
 
 
 def _join(draft: Draft, row: AlignedRow, diagnostics: list[Diagnostic]) -> None:
@@ -203,7 +202,7 @@ def _join(draft: Draft, row: AlignedRow, diagnostics: list[Diagnostic]) -> None:
         if role == "seq" and parse_seq(text) == draft.seq:
             continue  # the 序号 above, repeated
         before = draft.values.get(role)
-        if before == text and role in _MERGED_ROLES:
+        if before == text and role in MERGED_ROLES:
             continue  # a merged label repeated at the top of the next page, not new text
         draft.values[role] = f"{before}\n{text}" if before else text
         draft.origin.setdefault(role, origin_of("explicit", row.line))

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from ..models import Milestone, Period, Target, TextField
+from ..patterns import alternation
 from ..vocab.dates import CLAUSE_OPENERS
 
 #: Marks that always end a clause.
@@ -21,9 +22,7 @@ _HARD_END = re.compile(r"[。；;！!？?\n]")
 #: A comma, which ends a clause only when a date phrase opens the next one.
 _COMMA = re.compile(r"[，,]")
 #: Spaces and an opener word (于, 力争…) between a clause's start and its opening period.
-_OPENERS = re.compile(
-    r"\s*(?:" + "|".join(sorted(map(re.escape, CLAUSE_OPENERS), key=len, reverse=True)) + r")?\s*"
-)
+_OPENERS = re.compile(rf"\s*(?:{alternation(CLAUSE_OPENERS)})?\s*")
 #: Punctuation and spaces trimmed from both ends of an action.
 _TRIM = "，,。；;：:！!？?、 \t\n"
 

@@ -22,16 +22,15 @@ from typing import NamedTuple
 from ..models import Diagnostic
 from ..vocab.headers import ROLES
 from ..vocab.shapes import (
-    CLOSERS,
     DATE_CUE,
     DEPARTMENT_FINALS,
     DEPARTMENT_LIST,
     SECTION_HEADING,
     SECTION_NUMBER,
-    SENTENCE_ENDS,
     SENTENCE_PUNCT,
     SEQ_NUMBER,
 )
+from ..wraps import ends_sentence, sentence_tail
 from .stitch import Grid, GridRow, PageColumn
 
 #: Score of a cell left where no role fits (it goes to a diagnostic instead).
@@ -86,11 +85,10 @@ def shape_of(text: str) -> Shape:
         if not dates:
             first = match.start()
         dates += 1
-    closed = flat.rstrip(CLOSERS)
     return Shape(
         length=len(flat),
         number=SEQ_NUMBER.match(flat) is not None,
-        sentence_end=bool(closed) and closed[-1] in SENTENCE_ENDS,
+        sentence_end=ends_sentence(flat),
         punct=SENTENCE_PUNCT.search(flat) is not None,
         dates=dates,
         starts_with_date=0 <= first < 4,
@@ -219,8 +217,7 @@ _HEADING_ROLES = frozenset({"seq", "theme", "project", "content", None})
 
 def _heading(title: str) -> bool:
     """A heading ends without a sentence mark: 经济社会发展的主要预期目标, not 新建幼儿园5所。"""
-    end = title.rstrip().rstrip(CLOSERS)
-    return bool(end) and end[-1] not in SENTENCE_ENDS
+    return bool(sentence_tail(title)) and not ends_sentence(title)
 
 
 class _Text(NamedTuple):

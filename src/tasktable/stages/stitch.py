@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..models import Diagnostic
-from ..vocab.headers import HEADER_SYNONYMS, MIN_HEADER_ROLES
+from ..vocab.headers import HEADER_SYNONYMS, MERGED_ROLES, MIN_HEADER_ROLES
 from .read import RawRow, RawTable
 
 #: Characters that never matter in a header word: spaces (also ideographic), line breaks, colons.
@@ -218,10 +218,6 @@ def stitch_tables(tables: Sequence[RawTable], roles: RoleMap | None = None) -> G
     return grid
 
 
-#: Columns a merged cell can span rows in (SPEC §4); content and schedule never merge.
-_MERGED_ROLES = frozenset({"theme", "project", "departments", "partners", "owner"})
-
-
 def _without_left_repeats(
     row: RawRow, columns: Sequence[PageColumn], diagnostics: list[Diagnostic]
 ) -> tuple[str, ...]:
@@ -234,7 +230,7 @@ def _without_left_repeats(
     """
     cells = list(row.cells)
     for i in range(len(cells) - 1, 0, -1):
-        if cells[i] and cells[i] == row.cells[i - 1] and columns[i].role in _MERGED_ROLES:
+        if cells[i] and cells[i] == row.cells[i - 1] and columns[i].role in MERGED_ROLES:
             diagnostics.append(
                 Diagnostic(
                     level="info",

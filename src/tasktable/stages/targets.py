@@ -16,13 +16,13 @@ from __future__ import annotations
 import bisect
 import re
 import sys
-from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
 import cn2an
 
 from ..models import Comparator, Target, TextField
+from ..patterns import alternation
 from ..vocab.dates import RANGE_JOINER
 from ..vocab.targets import (
     COMPARATORS_AFTER,
@@ -45,17 +45,11 @@ from ..vocab.targets import (
     VERBS,
 )
 
-
-def _alternation(words: Iterable[str]) -> str:
-    """Regex alternation of literal words, longest first so that 人次 beats 人."""
-    return "|".join(sorted(map(re.escape, set(words)), key=len, reverse=True))
-
-
 # A number: 1,000 or 5.5 or ５０ in digits, or 二十 / 一百二十 / 两 in Chinese numerals
 # (百 千 万 亿 alone, as in 百名教授, are no number here: they are mostly names and idioms).
 _DIGITS = r"(?:(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?)"
 _CHINESE = r"(?:[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]{0,11})"
-_MULTIPLIER = f"(?:{_alternation(MULTIPLIERS)}){{0,2}}"  # 万, 千万, 万亿
+_MULTIPLIER = f"(?:{alternation(MULTIPLIERS)}){{0,2}}"  # 万, 千万, 万亿
 # The character before a number: not a digit, letter, comma, point, ordinal 第, + (第3批,
 # “4+1”), nor 数 / 几 "several" (数十家 is no count of ten).
 _NOT_AFTER = r"(?<![0-9０-９.．,A-Za-z第+＋零〇一二两三四五六七八九十百千万亿点数几])"
@@ -75,27 +69,27 @@ _TARGET = re.compile(
     r"(?=[0-9０-９一二两三四五六七八九十])"
     rf"{_NOT_AFTER}(?P<first>{_DIGITS}{_MULTIPLIER}|{_CHINESE})"
     rf"(?:{RANGE_JOINER}(?P<last>{_DIGITS}{_MULTIPLIER}|{_CHINESE}))?"
-    rf"(?P<more>{_alternation(MORE_THAN)})?{_GAP}"
-    rf"(?P<unit>{_alternation(UNITS)})"
-    rf"(?:/(?P<slash_per>{_alternation(PER_WORDS)}))?"  # 4次/年
-    rf"(?P<after>{_alternation(COMPARATORS_AFTER)})?"
+    rf"(?P<more>{alternation(MORE_THAN)})?{_GAP}"
+    rf"(?P<unit>{alternation(UNITS)})"
+    rf"(?:/(?P<slash_per>{alternation(PER_WORDS)}))?"  # 4次/年
+    rf"(?P<after>{alternation(COMPARATORS_AFTER)})?"
 )
 #: A comparator right before a number (maybe with a space): 不少于, 达到 …
-_COMPARATOR_BEFORE = re.compile(rf"(?:{_alternation(COMPARATORS_BEFORE)}){_GAP}$")
+_COMPARATOR_BEFORE = re.compile(rf"(?:{alternation(COMPARATORS_BEFORE)}){_GAP}$")
 _COMPARATOR_REACH = max(map(len, COMPARATORS_BEFORE)) + 1
 
 #: 每 and the word it distributes over: 每周, 每期.
-_PER = re.compile(rf"每(?P<per>{_alternation(PER_WORDS)})")
+_PER = re.compile(rf"每(?P<per>{alternation(PER_WORDS)})")
 #: A verb, for where a subject before the number starts.
-_VERB = re.compile(_alternation(VERBS))
+_VERB = re.compile(alternation(VERBS))
 #: How far from its number a subject or a 每 is looked for, in characters: a subject is a
 #: short noun phrase, and the bound keeps a long cell with many numbers linear.
 SUBJECT_REACH = 40
 #: The run of text after a number that can be its subject.
 _AFTER_RUN = re.compile(rf"[^{re.escape(SUBJECT_BOUNDARIES)}\s“”\"《》]{{1,{SUBJECT_REACH}}}")
 #: Fillers around a subject: 全年, 力争, 其中 before it; 共, 稳定在 after it.
-_LEADING_FILLERS = re.compile(f"^(?:{_alternation(LEADING_FILLERS)})+")
-_TRAILING_FILLERS = re.compile(f"(?:{_alternation(TRAILING_FILLERS)})+$")
+_LEADING_FILLERS = re.compile(f"^(?:{alternation(LEADING_FILLERS)})+")
+_TRAILING_FILLERS = re.compile(f"(?:{alternation(TRAILING_FILLERS)})+$")
 #: Separators inside a distributive list: A、B和C / 30家、50人和10个.
 _LIST_SEPARATOR = re.compile(r"[、，,和及与]")
 #: A mark that ends a clause (a list mark 、 included: 新品种、新技术60个).
@@ -109,7 +103,7 @@ _MASKED = re.compile(
         # The contents exclude the opening mark too, so that a run of unclosed openers is
         # read once, not once from each opener.
         [f"{re.escape(a)}[^{re.escape(a + b)}]*{re.escape(b)}" for a, b in QUOTE_PAIRS]
-        + [_alternation(FIXED_TERMS)]
+        + [alternation(FIXED_TERMS)]
     )
 )
 

@@ -83,3 +83,6 @@ ROLES: Final[tuple[str, ...]] = (
 
 #: A header row must name at least this many distinct roles to count as a header.
 MIN_HEADER_ROLES: Final = 2
+
+#: Roles whose cells a table may merge across rows (SPEC §4); content and schedule never merge.
+MERGED_ROLES: Final = frozenset({"theme", "project", "departments", "partners", "owner"})
