@@ -13,6 +13,7 @@ import pytest
 from pydantic import ValidationError
 
 import tasktable
+from golden import write_one_per_line
 from tasktable import Period, find_periods
 
 Y = 2019
@@ -194,14 +195,8 @@ def test_every_date_phrase_of_the_sample_schedules(update_golden: bool) -> None:
         for task in document.tasks
         if task.schedule
     }
-    if update_golden:  # one phrase a line, so that a reviewer reads it like a table
-        lines = [
-            f'  "{seq}": [\n'
-            + ",\n".join(f"    {json.dumps(p, ensure_ascii=False)}" for p in ps)
-            + "\n  ]"
-            for seq, ps in found.items()
-        ]
-        SAMPLE_PERIODS.write_text("{\n" + ",\n".join(lines) + "\n}\n", "utf-8")
+    if update_golden:
+        write_one_per_line(SAMPLE_PERIODS, found)
     assert found == json.loads(SAMPLE_PERIODS.read_text("utf-8"))
     for seq, periods in found.items():
         schedule = next(t.schedule for t in document.tasks if str(t.seq) == seq)

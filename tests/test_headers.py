@@ -3,6 +3,7 @@ table whose task text has no content column."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -55,8 +56,8 @@ def test_cli_role_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     path.write_text(TABLE, "utf-8")
     argv = [str(path), "--role", "工作事项=content", "--role", "承办科室=departments"]
     assert main(argv) == 0
-    out = capsys.readouterr().out
-    assert '"departments": [\n        "审计科"' in out
+    (task,) = json.loads(capsys.readouterr().out)["tasks"]
+    assert (task["content"], task["departments"]) == ("完成审计工作，6月底前报送", ["审计科"])
     assert main([str(path), "--role", "oops"]) == 2
 
 

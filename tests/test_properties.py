@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import tasktable
+from golden import TASK_FIELDS
 from strategies import (
     BrokenTable,
     DatePhrase,
@@ -127,23 +128,6 @@ def test_date_phrase_in_any_spelling_is_recognised(phrase: DatePhrase) -> None:
     assert period.span == (2, 2 + len(phrase.text))
 
 
-_TASK_FIELDS = {
-    "seq",
-    "sub",
-    "theme",
-    "project",
-    "content",
-    "schedule",
-    "departments",
-    "partners",
-    "owner",
-    "extra",
-    "milestones",
-    "targets",
-    "due",
-}
-
-
 @given(broken_tables())
 def test_broken_table_parses_to_its_truth(table: BrokenTable) -> None:
     """Issue 6: pages of any length with the header repeated, merged text blank (marker) or
@@ -165,7 +149,7 @@ def test_markdown_output_parses_to_the_same_tasks(
     task field but where it was read from (line, page, origin)."""
     doc = tasktable.parse(table.markdown)
     again = tasktable.parse(tasktable.render(doc, "md"))
-    assert [t.model_dump(include=_TASK_FIELDS) for t in again.tasks] == [
-        t.model_dump(include=_TASK_FIELDS) for t in doc.tasks
+    assert [t.model_dump(include=TASK_FIELDS) for t in again.tasks] == [
+        t.model_dump(include=TASK_FIELDS) for t in doc.tasks
     ]
     assert [d for d in again.diagnostics if d.code == "realigned"] == []

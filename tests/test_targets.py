@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import tasktable
+from golden import write_one_per_line
 from tasktable import Target, find_targets
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -238,14 +239,8 @@ def test_every_target_of_the_sample(update_golden: bool) -> None:
         for task in document.tasks
         if task.targets
     }
-    if update_golden:  # one target a line, so that a reviewer reads it like a table
-        lines = [
-            f'  "{seq}": [\n'
-            + ",\n".join(f"    {json.dumps(t, ensure_ascii=False)}" for t in ts)
-            + "\n  ]"
-            for seq, ts in found.items()
-        ]
-        SAMPLE_TARGETS.write_text("{\n" + ",\n".join(lines) + "\n}\n", "utf-8")
+    if update_golden:
+        write_one_per_line(SAMPLE_TARGETS, found)
     assert found == json.loads(SAMPLE_TARGETS.read_text("utf-8"))
     for task in document.tasks:
         for t in task.targets:

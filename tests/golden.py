@@ -1,0 +1,24 @@
+"""Helpers shared by the golden-file tests."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from tasktable import Task
+
+#: What a task says, as opposed to where it was read (line, page, origin): the fields that
+#: must survive a round trip through the md output.
+TASK_FIELDS = set(Task.model_fields) - {"line", "page", "origin"}
+
+
+def write_one_per_line(path: Path, found: Mapping[str, Sequence[object]]) -> None:
+    """A JSON object of lists written one item a line, so a reviewer reads it like a table."""
+    blocks = [
+        f'  "{key}": [\n'
+        + ",\n".join(f"    {json.dumps(item, ensure_ascii=False)}" for item in items)
+        + "\n  ]"
+        for key, items in found.items()
+    ]
+    path.write_text("{\n" + ",\n".join(blocks) + "\n}\n", "utf-8")
