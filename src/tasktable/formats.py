@@ -1,4 +1,4 @@
-"""The formats users open: json, jsonl, csv, md and sqlite (docs/formats.md).
+"""The formats users open: json, jsonl, csv, md, sqlite and html (docs/formats.md).
 
 ``render(document, format)`` returns the bytes of one output file. Each writer is a function
 from the Document to bytes; none changes what the Document says.
@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Literal, get_args
 
 from .models import Document, Milestone, Target, Task
+from .report import to_html
 
-Format = Literal["json", "jsonl", "csv", "md", "sqlite"]
+Format = Literal["json", "jsonl", "csv", "md", "sqlite", "html"]
 FORMATS: tuple[str, ...] = get_args(Format)
 
 #: How departments and other lists are joined in a single text cell (csv, md): 、, the
@@ -303,4 +304,5 @@ _WRITERS: dict[str, Callable[[Document], bytes]] = {
     "csv": to_csv,
     "md": to_markdown,
     "sqlite": to_sqlite,
+    "html": to_html,
 }
