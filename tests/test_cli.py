@@ -82,9 +82,12 @@ def test_missing_input_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert "file not found" in capsys.readouterr().err
 
 
-def test_directory_as_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([str(tmp_path)]) == 1
-    assert "is a directory" in capsys.readouterr().err
+def test_directory_as_input_needs_an_output_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A folder is many inputs (tests/test_batch.py); they cannot all go to stdout as json.
+    assert main([str(tmp_path)]) == 2
+    assert "many inputs need -o FOLDER" in capsys.readouterr().err
 
 
 def test_output_in_a_missing_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,6 +7,7 @@
 __version__ = "0.1.0"
 
 from .api import parse, parse_file
+from .batch import records_of
 from .errors import (
     DecodeError,
     InputFileError,
@@ -58,5 +59,6 @@ __all__ = [
     "find_targets",
     "parse",
     "parse_file",
+    "records_of",
     "render",
 ]

@@ -1,5 +1,7 @@
-"""Command line: ``python -m tasktable IN [-o OUT] [--format F]``; ``main(argv) -> int``.
+"""Command line: ``python -m tasktable IN... [-o OUT] [--format F]``; ``main(argv) -> int``.
 
+One file is parsed to OUT (default stdout); a folder or several files are parsed each to its
+own file under the folder OUT, or gathered into one jsonl file (batch.py).
 Exit status: 0 success, 1 bad input or unwritable output (one line on stderr), 2 usage.
 """
 
@@ -7,18 +9,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import stat
 import sys
-import tempfile
+import time
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from . import __version__
+from . import __version__, batch
 from .api import parse, parse_file
-from .errors import OutputFileError, TasktableError
+from .errors import TasktableError
+from .files import write_atomically
 from .formats import FORMATS, Format, render
 from .models import Document
 
@@ -30,6 +31,8 @@ _SUFFIXES: dict[str, Format] = {
     ".md": "md",
     ".sqlite": "sqlite",
     ".db": "sqlite",
+    ".html": "html",
+    ".htm": "html",
 }
 
 
@@ -38,15 +41,32 @@ def build_parser() -> argparse.ArgumentParser:
         prog="tasktable",
         description="Turn a converted Chinese task table (Markdown) into clean JSON.",
     )
-    parser.add_argument("input", nargs="?", help="Markdown file to read, or - for stdin")
     parser.add_argument(
-        "-o", "--output", default="-", help="file to write (default: stdout, also -)"
+        "inputs",
+        nargs="*",
+        metavar="input",
+        help="Markdown file to read, - for stdin, or several files and folders (docs/batch.md)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        default="-",
+        help="file to write (default: stdout, also -); for many inputs, a folder, or a .jsonl "
+        "file that gathers every task",
     )
     parser.add_argument(
         "-f",
         "--format",
         choices=FORMATS,
         help="output format (default: from the -o suffix, else json); see docs/formats.md",
+    )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="parse many inputs in N processes; 0 for one per CPU (default: 1)",
     )
     parser.add_argument("--year", type=int, help="plan year; wins over the year in the title")
     parser.add_argument(
@@ -81,23 +101,58 @@ def main(argv: Sequence[str] | None = None) -> int:
         schema = Document.model_json_schema(mode="serialization")
         text = json.dumps(schema, ensure_ascii=False, indent=indent)
         return _emit((text + "\n").encode("utf-8"), args.output)
-    if args.input is None:
-        parser.print_usage(sys.stderr)
-        print("tasktable: error: an input file is required", file=sys.stderr)
-        return 2
+    if not args.inputs:
+        return _usage(parser, "an input file is required")
+    if args.jobs < 0:
+        return _usage(parser, "--jobs takes 0 (one per CPU) or more")
+    if len(args.inputs) > 1 or Path(args.inputs[0]).is_dir() or Path(args.output).is_dir():
+        return _main_many(parser, args)
     try:
         roles = dict(args.role)
-        if args.input == "-":
+        if args.inputs[0] == "-":
             data = sys.stdin.buffer.read()
             document = parse(data, year=args.year, source="<stdin>", roles=roles)
         else:
-            document = parse_file(args.input, year=args.year, roles=roles)
+            document = parse_file(args.inputs[0], year=args.year, roles=roles)
         _report(document, sys.stderr, verbose=args.verbose)
         data = render(document, _format(args.format, args.output), indent=indent)
         return _emit(data, args.output)
     except TasktableError as error:
         print(f"tasktable: {error}", file=sys.stderr)
         return 1
+
+
+def _main_many(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """Many inputs: each to its own output, every error reported, exit 1 if any failed."""
+    if "-" in args.inputs:
+        return _usage(parser, "stdin (-) cannot be one of many inputs")
+    format: Format = args.format or (
+        "jsonl" if Path(args.output).suffix.lower() == ".jsonl" else "json"
+    )
+    if args.output == "-" and format != "jsonl":
+        return _usage(parser, "many inputs need -o FOLDER, or --format jsonl to gather them")
+    started = time.monotonic()
+    try:
+        jobs = batch.plan_jobs(batch.expand_inputs(args.inputs), args.output, format)
+        summary = batch.run(
+            jobs,
+            output=args.output,
+            format=format,
+            year=args.year,
+            roles=dict(args.role),
+            processes=args.jobs or batch.default_processes(),
+        )
+    except TasktableError as error:
+        print(f"tasktable: {error}", file=sys.stderr)
+        return 1
+    print(batch.summary_line(summary, time.monotonic() - started), file=sys.stderr)
+    return 1 if summary.failed else 0
+
+
+def _usage(parser: argparse.ArgumentParser, message: str) -> int:
+    parser.print_usage(sys.stderr)
+    print(f"tasktable: error: {message}", file=sys.stderr)
+    return 2
 
 
 def _role_pair(text: str) -> tuple[str, str]:
@@ -120,37 +175,6 @@ def _emit(data: bytes, output: str) -> int:
         return 0
     write_atomically(Path(output), data)
     return 0
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename,
-    so a reader never sees a half-written file and a failed run leaves the old one as it was."""
-    folder = path.parent
-    if not folder.is_dir():
-        raise OutputFileError("the output folder does not exist", source=str(path))
-    try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as error:
-        raise OutputFileError(f"cannot write here: {error.strerror}", source=str(path)) from None
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.chmod(temporary, _mode_for(path))  # mkstemp makes files private (0600)
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        message = f"cannot write the file: {error.strerror}"
-        raise OutputFileError(message, source=str(path)) from None
-
-
-def _mode_for(path: Path) -> int:
-    """The permissions a plain write would give: the old file's, else 0666 less the umask."""
-    try:
-        return stat.S_IMODE(path.stat().st_mode)
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 def _report(document: Document, stream: TextIO, *, verbose: bool) -> None:
