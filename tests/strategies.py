@@ -482,12 +482,47 @@ def _docling(rows: Sequence[tuple[str, ...]], records: Sequence[Record]) -> list
     return filled
 
 
+def _left_filled(
+    rows: Sequence[tuple[str, ...]], records: Sequence[Record], previous: Record | None
+) -> list[tuple[str, ...]]:
+    """Each blank merged cell written with its left neighbour's text, as pymupdf4llm without
+    its layout module does (|10|10|10|做好…|全年。|全年。|); at the top of a page, a span that
+    continues from the page before is blank instead, as it writes it."""
+    filled = []
+    for index, (row, record) in enumerate(zip(rows, records, strict=True)):
+        cells = list(row)
+        for column in (THEME, PROJECT, DEPARTMENTS_COLUMN):
+            if index == 0 and previous is not None and _continues(previous, record, column):
+                cells[column] = ""
+            elif not cells[column]:
+                cells[column] = cells[column - 1]
+        filled.append(tuple(cells))
+        previous = record
+    return filled
+
+
+def _continues(before: Record, record: Record, column: int) -> bool:
+    """Whether ``record``'s merged cell in ``column`` can be the span of the row before."""
+    same = [before.theme == record.theme]
+    if column in (PROJECT, DEPARTMENTS_COLUMN):
+        same.append(before.project == record.project)
+    if column == DEPARTMENTS_COLUMN:
+        same.append(before.department == record.department)
+    return all(same)
+
+
+#: Columns a printed line can wrap in and the parser must join again: not 责任部门, where a
+#: line break also separates departments (县水务局<br>县住建局).
+_WRAPPING_COLUMNS = (THEME, PROJECT, CONTENT, SCHEDULE)
+
+
 @st.composite
 def broken_tables(draw: st.DrawFn) -> BrokenTable:
     """A clean table (pages of random length, header repeated, sometimes an extra empty
-    column) with some of: merged text repeated on every row (docling) instead of blank
-    (marker); a content wrapped with <br>; a | in a content, escaped; a row broken across a
-    page break; cells shifted left or right; CRLF line ends; a byte-order mark.
+    column) whose merged cells are blank below their label (marker), repeated on every row
+    (docling) or filled from the left (pymupdf4llm without layout), with some of: printed
+    line wraps (<br>) at random points in any text column; a | in a content, escaped; a row
+    broken across a page break; cells shifted left or right; CRLF line ends; a byte-order mark.
 
     Every break here leaves the answer decidable, so the parse must equal the records on every
     field. Labels printed in the middle of their span are not drawn (docs/realignment.md).
@@ -495,16 +530,31 @@ def broken_tables(draw: st.DrawFn) -> BrokenTable:
     table = draw(task_tables())
     records = list(table.records)
     damage: list[str] = []
-    docling = draw(st.booleans())
-    if docling:
-        damage.append("docling")
+    style = draw(st.sampled_from(["marker", "docling", "left-filled"]))
+    if style != "marker":
+        damage.append(style)
     # The records in page order, so that a page's rows can be matched to their truth.
     rows_per_page = [len(page.rows) for page in table.pages]
     offsets = [sum(rows_per_page[:i]) for i in range(len(rows_per_page))]
     pages: list[list[tuple[str, ...]]] = []
     for page, offset in zip(table.pages, offsets, strict=True):
         page_records = records[offset : offset + len(page.rows)]
-        rows = _docling(page.rows, page_records) if docling else list(page.rows)
+        rows = list(page.rows)
+        if draw(st.booleans()):  # printed line wraps, before any copying: copies keep them
+            for _ in range(draw(st.integers(1, 4))):
+                at_row = draw(st.integers(0, len(rows) - 1))
+                column = draw(st.sampled_from(_WRAPPING_COLUMNS))
+                cells = list(rows[at_row])
+                points = _between_ideographs(cells[column])
+                if points and "<br>" not in cells[column]:
+                    at = draw(st.sampled_from(points))
+                    cells[column] = cells[column][:at] + "<br>" + cells[column][at:]
+                    rows[at_row] = tuple(cells)
+            damage.append("soft wraps")
+        if style == "docling":
+            rows = _docling(rows, page_records)
+        elif style == "left-filled":
+            rows = _left_filled(rows, page_records, records[offset - 1] if offset else None)
         pages.append(rows)
 
     def content_of(row: tuple[str, ...]) -> str:
@@ -526,14 +576,6 @@ def broken_tables(draw: st.DrawFn) -> BrokenTable:
         cell = content.replace("|", "\\|")
         pages[page_of][row_of] = with_content(pages[page_of][row_of], cell)
         damage.append("escaped pipe")
-    if draw(st.booleans()):  # a printed line wrap inside a content
-        row = pages[page_of][row_of]
-        points = _between_ideographs(content_of(row))
-        if points:
-            at = draw(st.sampled_from(points))
-            text = content_of(row)
-            pages[page_of][row_of] = with_content(row, text[:at] + "<br>" + text[at:])
-            damage.append("<br> wrap")
     broken: set[tuple[int, int]] = set()  # (page, row) of the two halves of a broken row
     if len(pages) > 1 and draw(st.booleans()):  # the last row of a page broken at the break
         page = draw(st.integers(0, len(pages) - 2))
@@ -554,7 +596,9 @@ def broken_tables(draw: st.DrawFn) -> BrokenTable:
             damage.append("row broken across pages")
     shifted_pages = []
     for number, (page, rows) in enumerate(zip(table.pages, pages, strict=True)):
-        if draw(st.booleans()):  # a broken row is not shifted too: half a row is no evidence
+        # A broken row is not shifted too: half a row is no evidence. Nor is a left-filled
+        # table: shifts come from dropped blank merged cells, and that converter writes none.
+        if style != "left-filled" and draw(st.booleans()):
             rows = [
                 row if (number, i) in broken else draw(_shifted_row(row, page.extra_column))
                 for i, row in enumerate(rows)
