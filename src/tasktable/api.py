@@ -14,7 +14,8 @@ from .errors import DecodeError, InputFileError, NoHeaderError, NoTableError, Ro
 from .models import Column, Diagnostic, Document, Milestone, Source, Target, Task, TextField
 from .stages.dates import find_periods
 from .stages.decode import decode_bytes, normalise_newlines
-from .stages.fill import Draft, fill_tasks, resolved_names, resolved_roles, resolved_text
+from .stages.drafts import Draft
+from .stages.fill import fill_tasks, resolved_names, resolved_roles, resolved_text
 from .stages.milestones import find_milestones
 from .stages.read import read_tables
 from .stages.realign import realign_rows

@@ -6,19 +6,21 @@ carry forward too, except at the first row of a new project span whose departmen
 the label may sit in the middle of its span, so that row takes the first department written
 later in the same span, and carries only if the span has none. Content and schedule never
 carry. Rows without a 序号 continue the numbered row above them (a row broken by a page break).
+Where a converter prints labels in the middle of their spans (pymupdf4llm), a column is read
+as centred and its spans are placed around their labels by printed height instead.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..models import Diagnostic, How, Origin
 from ..vocab.headers import MERGED_ROLES
 from ..vocab.shapes import ITEM_MARKER
 from ..wraps import ends_sentence, sentence_tail, split_names, split_roles, unwrap
+from .centred import fill_centred, is_centred
+from .drafts import Draft, origin_of, set_value
 from .realign import AlignedRow, parse_seq
 
 #: A mark between clauses: a text holding one is more than a single phrase.
@@ -26,19 +28,6 @@ _CLAUSE_MARK = re.compile(r"[，,；;。]")
 
 _TEXT_FIELDS = ("theme", "project", "content", "schedule", "owner")
 _LIST_FIELDS = ("departments", "partners")
-
-
-@dataclass(slots=True)
-class Draft:
-    """A task before it becomes a model: values and origins still being resolved."""
-
-    line: int
-    page: int
-    seq: int | None
-    sub: int = 1  # 2, 3… for the sub-tasks that follow a numbered task without a 序号
-    values: dict[str, str] = field(default_factory=dict)  # role -> text as written
-    origin: dict[str, Origin] = field(default_factory=dict)
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 def fill_tasks(
@@ -54,18 +43,21 @@ def fill_tasks(
     their title is the theme of the rows below them, up to the next section.
     """
     drafts = _join_continuations(rows, diagnostics, has_seq=has_seq, has_theme=has_theme)
-    _fill_span(drafts, "theme", parents=(), carry=True, diagnostics=diagnostics)
-    _fill_span(drafts, "project", parents=("theme",), carry=False, diagnostics=diagnostics)
-    _fill_span(
-        drafts, "departments", parents=("theme", "project"), carry=True, diagnostics=diagnostics
-    )
+    for role, parents, carry in _MERGED_LEVELS:
+        if is_centred(drafts, role, parents):
+            fill_centred(drafts, role, parents, carry=carry, diagnostics=diagnostics)
+        else:
+            _fill_span(drafts, role, parents=parents, carry=carry, diagnostics=diagnostics)
     return drafts
 
 
-@lru_cache(maxsize=1024)
-def origin_of(how: How, line: int, rows: int | None = None) -> Origin:
-    """One shared, immutable Origin per (how, line, rows): rows of a span share one."""
-    return Origin(how=how, line=line, rows=rows) if rows else Origin(how=how, line=line)
+#: The merged roles from the outside in: (role, the roles whose spans enclose it, whether a
+#: value carries into a new enclosing span that names none).
+_MERGED_LEVELS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
+    ("theme", (), True),
+    ("project", ("theme",), False),
+    ("departments", ("theme", "project"), True),
+)
 
 
 def resolved_text(draft: Draft, role: str) -> str | None:
@@ -247,7 +239,7 @@ def _fill_span(
             later = _first_in_span(drafts, index, role, parents, key)
             if later is not None:
                 current = later
-                _set(draft, role, later[0], origin_of("backfilled", later[1].line))
+                set_value(draft, role, later[0], origin_of("backfilled", later[1].line))
                 diagnostics.append(
                     Diagnostic(
                         level="info",
@@ -266,7 +258,7 @@ def _fill_span(
         if current is not None:
             line = current[1].line
             how: How = "backfilled" if line > draft.line else "carried"
-            _set(draft, role, current[0], origin_of(how, line))
+            set_value(draft, role, current[0], origin_of(how, line))
 
 
 def _first_in_span(
@@ -283,8 +275,3 @@ def _first_in_span(
         if text and draft.origin[role].how == "explicit":
             return text, draft.origin[role]
     return None
-
-
-def _set(draft: Draft, role: str, text: str, origin: Origin) -> None:
-    draft.values[role] = text
-    draft.origin[role] = origin

@@ -1,0 +1,189 @@
+"""Merged labels printed in the middle of their spans (pymupdf4llm's layout mode), part of
+stage 4 (docs/realignment.md, "Labels in the middle of their spans").
+
+``is_centred`` tells such a column from a top-placing one; ``fill_centred`` joins labels cut
+over rows or pages and places every span around its label by printed height.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..models import Diagnostic, How, Origin
+from ..vocab.shapes import DEPARTMENT_FINALS
+from .drafts import Draft, origin_of, set_value
+
+
+def segments(drafts: Sequence[Draft], parents: tuple[str, ...]) -> list[range]:
+    """Runs of drafts under the same enclosing values: the spans a role's spans nest in."""
+    runs: list[range] = []
+    start = 0
+    for index in range(1, len(drafts) + 1):
+        if index == len(drafts) or _key(drafts[index], parents) != _key(drafts[start], parents):
+            runs.append(range(start, index))
+            start = index
+    return runs
+
+
+def _key(draft: Draft, parents: tuple[str, ...]) -> tuple[str | None, ...]:
+    return tuple(draft.values.get(p) for p in parents)
+
+
+def is_centred(drafts: Sequence[Draft], role: str, parents: tuple[str, ...]) -> bool:
+    """Whether the labels of ``role`` stand in the middle of their spans (pymupdf4llm's
+    layout mode) rather than on top. A top-placing converter writes a label on the first row
+    of every span; here at least half of the enclosing spans that hold a label begin with
+    blank rows, the label further down on the same page, two such rows in all at least (one
+    blank first row is as likely a label a converter misplaced, and is backfilled alike)."""
+    labelled = blank_starts = blank_rows = 0
+    for run in segments(drafts, parents):
+        first = next((i for i in run if drafts[i].values.get(role)), None)
+        if first is None:
+            continue
+        labelled += 1
+        same_page = [i for i in range(run.start, first) if drafts[i].page == drafts[first].page]
+        if len(same_page) == first - run.start and same_page:
+            blank_starts += 1
+            blank_rows += len(same_page)
+    return blank_rows >= _CENTRED_EVIDENCE and 2 * blank_starts >= labelled
+
+
+#: Blank rows above the first labels of their spans that tell a centring converter.
+_CENTRED_EVIDENCE = 2
+
+
+def _height(draft: Draft) -> int:
+    """Printed lines of a row: its tallest own cell (merged labels span rows, so not them)."""
+    lines = (draft.values[role].count("\n") + 1 for role in _OWN_ROLES if role in draft.values)
+    return max(lines, default=1)
+
+
+#: The cells of a row that are its own, not merged over several rows.
+_OWN_ROLES = ("content", "schedule")
+
+
+def fill_centred(
+    drafts: list[Draft],
+    role: str,
+    parents: tuple[str, ...],
+    *,
+    carry: bool,
+    diagnostics: list[Diagnostic],
+) -> None:
+    """Fill ``role`` where its labels are centred: each blank row goes to the label whose
+    span, placed so that every label is as near its span's middle (by printed height) as
+    the others allow, covers it. A span broken by a page break has its label on top."""
+    heights = [_height(d) for d in drafts]
+    current: tuple[str, Origin] | None = None
+    for run in segments(drafts, parents):
+        labels = _labels(drafts, run, role)
+        if not labels:
+            if carry and current is not None:
+                carried = origin_of("carried", current[1].line)
+                for index in run:
+                    set_value(drafts[index], role, current[0], carried)
+            continue
+        ends = _placed_spans(drafts, heights, run, labels)
+        start = run.start
+        for (first, last, text), end in zip(labels, ends, strict=True):
+            origin = drafts[first].origin[role]
+            for index in range(start, end + 1):
+                if first <= index <= last:
+                    set_value(drafts[index], role, text, origin)
+                else:
+                    how: How = "backfilled" if index < first else "carried"
+                    set_value(drafts[index], role, text, origin_of(how, origin.line))
+            start = end + 1
+            current = (text, origin)
+    diagnostics.append(
+        Diagnostic(
+            level="info",
+            code="merged-style",
+            message=f"the {role} labels stand in the middle of their spans; each span was "
+            "placed around its label by printed row height",
+            role=role,
+        )
+    )
+
+
+#: A label: (first row, last row, text), its pieces joined with line breaks.
+_Label = tuple[int, int, str]
+
+
+def _labels(drafts: Sequence[Draft], run: range, role: str) -> list[_Label]:
+    """(first row, last row, text) of each label in ``run``. A label printed over two rows
+    (提升农机装 / 备水平), or cut by a page break, is joined again: a piece whose last line is
+    as long as the column's longest ran to the cell's edge, so the label goes on below."""
+    width = max(
+        (len(line) for draft in drafts for line in draft.values.get(role, "").split("\n")),
+        default=0,
+    )
+    labels: list[_Label] = []
+    for index in run:
+        text = drafts[index].values.get(role)
+        if not text:
+            continue
+        if labels and _goes_on(drafts, labels[-1], index, width, role):
+            first, _, before = labels[-1]
+            labels[-1] = (first, index, f"{before}\n{text}")
+            continue
+        labels.append((index, index, text))
+    return labels
+
+
+def _goes_on(drafts: Sequence[Draft], label: _Label, index: int, width: int, role: str) -> bool:
+    """Whether the text at ``index`` continues ``label``: the label's last line is full,
+    and the text is in the next row, or the label ends its page and the text is on the next."""
+    _, last, text = label
+    if len(text.rsplit("\n", 1)[-1]) < width:
+        return False
+    if role == "departments" and _is_name(text) and _is_name(drafts[index].values[role]):
+        return False
+    page = drafts[last].page
+    if last == index - 1 and drafts[index].page == page:
+        return True
+    ends_page = last + 1 < len(drafts) and drafts[last + 1].page != page
+    return ends_page and drafts[index].page == page + 1
+
+
+def _is_name(text: str) -> bool:
+    return text.rstrip()[-1:] in DEPARTMENT_FINALS
+
+
+#: How much more a span broken by a page break pays per line above its label than a span on
+#: one page pays per line off its middle: such a label is on top, as the renderer places it.
+_CROSSING_WEIGHT = 10.0
+
+
+def _placed_spans(
+    drafts: Sequence[Draft], heights: Sequence[int], run: range, labels: Sequence[_Label]
+) -> list[int]:
+    """The last row of each label's span: a dynamic programme over where each gap between
+    two labels is cut, minimising the squared distance of each label's middle from its
+    span's middle (a span over a page break: the height above its label)."""
+    tops = [0]
+    for h in heights:
+        tops.append(tops[-1] + h)
+
+    def cost(first: int, last: int, start: int, end: int) -> float:
+        if drafts[start].page != drafts[end].page:
+            return (_CROSSING_WEIGHT * (tops[first] - tops[start])) ** 2
+        label_middle = (tops[first] + tops[last + 1]) / 2
+        span_middle = (tops[start] + tops[end + 1]) / 2
+        return (label_middle - span_middle) ** 2
+
+    # best[end] = (cost, ends) of the labels so far, the last of them ending at ``end``.
+    best: dict[int, tuple[float, list[int]]] = {run.start - 1: (0.0, [])}
+    for number, (first, last, _) in enumerate(labels):
+        upper = labels[number + 1][0] - 1 if number + 1 < len(labels) else run.stop - 1
+        lower = last if number + 1 < len(labels) else upper
+        step: dict[int, tuple[float, list[int]]] = {}
+        for end in range(lower, upper + 1):
+            options = (
+                (total + cost(first, last, before + 1, end), [*ends, end])
+                for before, (total, ends) in best.items()
+                if before < first
+            )
+            step[end] = min(options, key=lambda option: option[0])
+        best = step
+    return best[run.stop - 1][1]
