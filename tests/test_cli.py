@@ -136,3 +136,11 @@ def test_stdin_input(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixt
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(TABLE.encode())))
     assert main(["-"]) == 0
     assert json.loads(capsys.readouterr().out)["source"]["name"] == "<stdin>"
+
+
+def test_schema_into_a_missing_folder_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--schema", "-o", str(tmp_path / "missing" / "schema.json")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "output folder does not exist" in err

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import dask.bag as db  # the test extra installs the dask extra
@@ -52,3 +54,27 @@ def test_records_of_survive_a_broken_file_and_match_the_cli(
     assert main([*plans, "-o", str(gathered)]) == 1
     lines = [json.loads(line) for line in gathered.read_text("utf-8").splitlines()]
     assert lines == json.loads(json.dumps(tasks))
+
+
+def test_the_recipe_in_the_docs_runs_as_a_script(plans: list[str], tmp_path: Path) -> None:
+    """docs/scale.md's Dask block, pasted into a file and run as users would, on the default
+    (multi-process) scheduler for bags."""
+    docs = (Path(__file__).parent.parent / "docs" / "scale.md").read_text("utf-8")
+    recipe = docs.split("## Dask", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
+    work = tmp_path / "job"
+    (work / "plans").mkdir(parents=True)
+    for path in plans:
+        Path(path).rename(work / "plans" / Path(path).name)
+    (work / "recipe.py").write_text(recipe, "utf-8")
+    run = subprocess.run(
+        [sys.executable, "recipe.py"], cwd=work, capture_output=True, text=True, check=False
+    )
+    assert run.returncode == 0, run.stderr
+    assert "plans/broken.md: no Markdown table found" in run.stdout
+    lines = [
+        line
+        for part in sorted((work / "out").glob("tasks-*.jsonl"))
+        for line in part.read_text("utf-8").splitlines()
+    ]
+    assert len(lines) == 6 * 61
+    assert "[(2019, 61), (2020, 61)" in run.stdout

@@ -41,7 +41,7 @@ def parse(
     roles (``{"牵头处室": "departments"}``). Bytes are decoded as UTF-8, else GB18030.
     Raises only :class:`tasktable.TasktableError` subclasses on bad input.
     """
-    _check_roles(roles, source)
+    check_roles(roles, source)
     diagnostics: list[Diagnostic] = []
     if isinstance(text, bytes):
         data = text
@@ -74,7 +74,7 @@ def parse(
 MAPPABLE_ROLES = (*ROLES, "extra")
 
 
-def _check_roles(roles: Mapping[str, str] | None, source: str | None) -> None:
+def check_roles(roles: Mapping[str, str] | None, source: str | None) -> None:
     if roles is not None and not isinstance(roles, Mapping):
         raise RoleMapError("the role map is not a mapping of header to role", source=source)
     for header, role in (roles or {}).items():

@@ -1,9 +1,9 @@
 """Many files at once: ``python -m tasktable DIR_OR_FILES... -o OUTDIR [--jobs N]``.
 
 Each input is parsed and rendered on its own, in this process or in a pool of ``jobs``
-processes, and written beside the others under the output folder with its own stem; or, for
-``--format jsonl`` into one file, every task as a line carrying its source file. One bad file
-is reported and counted, never stops the others (docs/batch.md).
+processes, and written under the output folder with its own name; or, with ``-o all.jsonl``,
+gathered into one file, every task as a line carrying its source file. One bad file is
+reported and counted, never stops the others (docs/batch.md).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from .api import parse_file
 from .errors import InputFileError, OutputFileError, TasktableError
 from .files import write_atomically
 from .formats import Format, render
-from .models import Task
+from .models import Document, Task
 
 #: What a folder given as input contributes: its Markdown files, at any depth.
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -41,20 +41,21 @@ SUFFIX: dict[str, str] = {
 
 @dataclass(frozen=True)
 class Job:
-    """One input and where its output goes (None when all go into one jsonl file)."""
+    """One input, as named to the user, and its output file (None when gathered)."""
 
-    source: Path
+    source: str
     output: Path | None
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """What a worker sends back: the rendered bytes, or the error's one line."""
+    """What a worker sends back: the rendered bytes and report lines, or the error's line."""
 
     data: bytes = b""
     error: str | None = None
     tasks: int = 0
     warnings: int = 0
+    report: tuple[str, ...] = ()
 
 
 @dataclass
@@ -66,52 +67,85 @@ class Summary:
     errors: list[str] = field(default_factory=list)
 
 
-def expand_inputs(inputs: Iterable[str]) -> list[tuple[Path, Path]]:
-    """Each input file with the path its output is named after (relative to its folder).
+def expand_inputs(inputs: Iterable[str], *, skip: Path | None = None) -> list[tuple[str, Path]]:
+    """Each input file, named as the user would, with the path its output is named after.
 
-    A folder gives its Markdown files in sorted order with their paths inside it, so that
-    ``a/plan.md`` and ``b/plan.md`` do not write the same output.
+    A folder gives its Markdown files at any depth (symbolic links followed, each real
+    folder once) in sorted order, each with its path inside the folder, so that
+    ``a/plan.md`` and ``b/plan.md`` do not write the same output. Files under ``skip`` (the
+    output folder, when it lies inside an input folder) are left out: they are outputs. A
+    file named twice is read once.
     """
-    found: list[tuple[Path, Path]] = []
+    found: list[tuple[str, Path]] = []
+    seen: set[Path] = set()
     for name in inputs:
         path = Path(name)
         if path.is_dir():
-            files = sorted(
-                p for p in path.rglob("*") if p.suffix.lower() in MARKDOWN_SUFFIXES and p.is_file()
-            )
+            files = _markdown_under(path, skip)
             if not files:
                 raise InputFileError("the folder holds no Markdown (.md) files", source=name)
-            found.extend((p, p.relative_to(path)) for p in files)
+            named = [(os.path.join(name, str(p)), p) for p in files]
         else:
-            found.append((path, Path(path.name)))
+            named = [(name, Path(path.name))]
+        for source, relative in named:
+            real = Path(os.path.realpath(source))
+            if real not in seen:
+                seen.add(real)
+                found.append((source, relative))
     return found
 
 
-def plan_jobs(inputs: Sequence[tuple[Path, Path]], output: str, format: Format) -> list[Job]:
-    """Pair every input with its output file; two inputs never share one."""
-    if _gathers(output, format):
+def _markdown_under(folder: Path, skip: Path | None) -> list[Path]:
+    """Markdown files under ``folder``, relative to it; a dangling link is kept (its error
+    says so) rather than skipped without a word."""
+    found: list[Path] = []
+    visited: set[str] = set()
+    top = os.path.realpath(folder)
+    for root, dirs, files in os.walk(folder, followlinks=True):
+        real = os.path.realpath(root)
+        inside_output = skip is not None and Path(real).is_relative_to(skip) and real != top
+        if real in visited or inside_output:
+            dirs[:] = []  # a link loop, or the output folder: not again, not inside
+            continue
+        visited.add(real)
+        dirs.sort()
+        for file in files:
+            if Path(file).suffix.lower() in MARKDOWN_SUFFIXES:
+                found.append(Path(root, file).relative_to(folder))
+    return sorted(found)
+
+
+def plan_jobs(inputs: Sequence[tuple[str, Path]], output: str, format: Format) -> list[Job]:
+    """Pair every input with its output file; two inputs never share one, and no output
+    replaces an input."""
+    if gathers(output, format):
+        if output != "-" and not Path(output).parent.is_dir():
+            raise OutputFileError("the output folder does not exist", source=output)
         return [Job(source, None) for source, _ in inputs]
     folder = Path(output)
     if folder.exists() and not folder.is_dir():
         raise OutputFileError(
-            "is a file; expected a folder for many inputs (or --format jsonl to gather)",
+            "is a file; expected a folder for many inputs (or -o NAME.jsonl to gather every "
+            "task into one file)",
             source=output,
         )
     jobs: list[Job] = []
-    taken: dict[Path, Path] = {}
+    taken: dict[Path, str] = {}
     for source, relative in inputs:
         target = folder / relative.with_suffix(SUFFIX[format])
         if target in taken:
             raise InputFileError(
                 f"would write {target}, as {taken[target]} does; rename one of them",
-                source=str(source),
+                source=source,
             )
+        if target.exists() and target.resolve() == Path(source).resolve():
+            raise InputFileError(f"would overwrite itself with its {format} output", source=source)
         taken[target] = source
         jobs.append(Job(source, target))
     return jobs
 
 
-def _gathers(output: str, format: Format) -> bool:
+def gathers(output: str, format: Format) -> bool:
     """jsonl into one file: -o - or -o all.jsonl, rather than a folder of files."""
     return format == "jsonl" and (output == "-" or Path(output).suffix.lower() == ".jsonl")
 
@@ -124,21 +158,37 @@ def run(
     year: int | None = None,
     roles: Mapping[str, str] | None = None,
     processes: int = 1,
+    indent: int | None = 2,
+    verbose: bool = False,
     stderr: TextIO | None = None,
 ) -> Summary:
     """Parse and write every job; errors are collected in the Summary, not raised."""
     summary = Summary()
-    work = partial(_parse_one, format=format, year=year, roles=dict(roles or {}))
-    gathered: list[bytes] = []
-    progress = _Progress(len(jobs), stderr or sys.stderr)
+    stream = stderr or sys.stderr
+    gathered = gathers(output, format)
+    work = partial(
+        _parse_one,
+        format=format,
+        gathered=gathered,
+        year=year,
+        roles=dict(roles or {}),
+        indent=indent,
+        verbose=verbose,
+    )
+    parts: list[bytes] = []
+    progress = _Progress(len(jobs), stream)
     for job, outcome in zip(jobs, _outcomes(work, jobs, processes), strict=True):
         summary.files += 1
         if outcome.error is None and job.output is not None:
             try:
                 job.output.parent.mkdir(parents=True, exist_ok=True)
                 write_atomically(job.output, outcome.data)
-            except (OSError, TasktableError) as error:
-                outcome = Outcome(error=f"{job.output}: cannot write: {error}")
+            except TasktableError as error:
+                outcome = Outcome(error=str(error))
+            except OSError as error:
+                outcome = Outcome(error=f"{job.output}: cannot write: {error.strerror}")
+        for line in outcome.report:
+            progress.message(line)
         if outcome.error is not None:
             summary.failed += 1
             summary.errors.append(outcome.error)
@@ -146,11 +196,11 @@ def run(
         else:
             summary.tasks += outcome.tasks
             summary.warnings += outcome.warnings
-            gathered.append(outcome.data)
+            parts.append(outcome.data)
         progress.step()
     progress.close()
-    if _gathers(output, format):
-        data = b"".join(gathered)
+    if gathered:
+        data = b"".join(parts)
         if output == "-":
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
@@ -162,7 +212,8 @@ def run(
 def _outcomes(work: partial[Outcome], jobs: Sequence[Job], processes: int) -> Iterator[Outcome]:
     """Each job's outcome in job order, as soon as it and those before it are done."""
     sources = [job.source for job in jobs]
-    if processes <= 1 or len(jobs) <= 1:
+    processes = min(processes, len(jobs))  # a process per file at most: each costs a start
+    if processes <= 1:
         yield from map(work, sources)
         return
     with ProcessPoolExecutor(max_workers=processes) as pool:
@@ -172,20 +223,40 @@ def _outcomes(work: partial[Outcome], jobs: Sequence[Job], processes: int) -> It
         yield from pool.map(work, sources, chunksize=chunk)
 
 
-def _parse_one(source: Path, *, format: Format, year: int | None, roles: dict[str, str]) -> Outcome:
+def _parse_one(
+    source: str,
+    *,
+    format: Format,
+    gathered: bool,
+    year: int | None,
+    roles: dict[str, str],
+    indent: int | None,
+    verbose: bool,
+) -> Outcome:
     """Parse and render one file; a worker's whole job, so it must not raise."""
     try:
         document = parse_file(source, year=year, roles=roles)
-        if format == "jsonl":
-            data = _jsonl_with_source(document.tasks, str(source))
+        if gathered:
+            data = _jsonl_with_source(document.tasks, source)
         else:
-            data = render(document, format)
+            data = render(document, format, indent=indent)
     except TasktableError as error:
         return Outcome(error=str(error))
-    except Exception as error:
+    except Exception as error:  # a bug in one file must not stop the batch
         return Outcome(error=f"{source}: internal error ({type(error).__name__}: {error})")
     warnings = sum(d.level == "warning" for d in document.diagnostics)
-    return Outcome(data=data, tasks=len(document.tasks), warnings=warnings)
+    report = tuple(diagnostic_lines(document, verbose=True)) if verbose else ()
+    return Outcome(data=data, tasks=len(document.tasks), warnings=warnings, report=report)
+
+
+def diagnostic_lines(document: Document, *, verbose: bool) -> Iterator[str]:
+    """``file:line: level: code: message`` for each warning (and info, when verbose)."""
+    name = document.source.name or "<text>"
+    for diagnostic in document.diagnostics:
+        if diagnostic.level == "info" and not verbose:
+            continue
+        where = f"{name}:{diagnostic.line}" if diagnostic.line else name
+        yield f"{where}: {diagnostic.level}: {diagnostic.code}: {diagnostic.message}"
 
 
 def records_of(
@@ -236,12 +307,17 @@ class _Progress:
     def message(self, line: str) -> None:
         if self.live:
             self.stream.write("\r" + " " * (self.WIDTH + 24) + "\r")
-        self.stream.write(line + "\n")
+        self.stream.write(one_line(line) + "\n")
         self.drawn = 0.0  # redraw the bar under the message at the next step
 
     def close(self) -> None:
         if self.live:
             self.stream.write("\n")
+
+
+def one_line(text: str) -> str:
+    """A message on one line, whatever a file name holds: line breaks written as \\n."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 def _is_terminal(stream: TextIO) -> bool:

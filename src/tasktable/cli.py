@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections import Counter
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__, batch
-from .api import parse, parse_file
+from .api import check_roles, parse, parse_file
 from .errors import TasktableError
 from .files import write_atomically
 from .formats import FORMATS, Format, render
@@ -100,13 +101,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.schema:
         schema = Document.model_json_schema(mode="serialization")
         text = json.dumps(schema, ensure_ascii=False, indent=indent)
-        return _emit((text + "\n").encode("utf-8"), args.output)
+        try:
+            return _emit((text + "\n").encode("utf-8"), args.output)
+        except TasktableError as error:
+            return _error(error)
     if not args.inputs:
         return _usage(parser, "an input file is required")
     if args.jobs < 0:
         return _usage(parser, "--jobs takes 0 (one per CPU) or more")
-    if len(args.inputs) > 1 or Path(args.inputs[0]).is_dir() or Path(args.output).is_dir():
-        return _main_many(parser, args)
+    output = args.output
+    if len(args.inputs) > 1 or Path(args.inputs[0]).is_dir() or _names_folder(output):
+        return _main_many(parser, args, indent)
     try:
         roles = dict(args.role)
         if args.inputs[0] == "-":
@@ -118,35 +123,56 @@ def main(argv: Sequence[str] | None = None) -> int:
         data = render(document, _format(args.format, args.output), indent=indent)
         return _emit(data, args.output)
     except TasktableError as error:
-        print(f"tasktable: {error}", file=sys.stderr)
-        return 1
+        return _error(error)
 
 
-def _main_many(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+def _names_folder(output: str) -> bool:
+    """-o names a folder: an existing one, or a new one written with a trailing slash."""
+    return output != "-" and (Path(output).is_dir() or output.endswith(("/", os.sep)))
+
+
+def _main_many(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, indent: int | None
+) -> int:
     """Many inputs: each to its own output, every error reported, exit 1 if any failed."""
     if "-" in args.inputs:
         return _usage(parser, "stdin (-) cannot be one of many inputs")
-    format: Format = args.format or (
-        "jsonl" if Path(args.output).suffix.lower() == ".jsonl" else "json"
-    )
-    if args.output == "-" and format != "jsonl":
-        return _usage(parser, "many inputs need -o FOLDER, or --format jsonl to gather them")
+    output = args.output
+    suffix = Path(output).suffix.lower()
+    if suffix in _SUFFIXES and suffix != ".jsonl" and not _names_folder(output):
+        return _usage(
+            parser,
+            f"many inputs write a folder of files, but -o {output} names a file: "
+            f"use -o FOLDER -f {_SUFFIXES[suffix]} (or -o NAME.jsonl to gather every task)",
+        )
+    format: Format = args.format or ("jsonl" if suffix == ".jsonl" else "json")
+    if output == "-" and format != "jsonl":
+        return _usage(parser, "many inputs need -o FOLDER, or -f jsonl to gather them on stdout")
     started = time.monotonic()
     try:
-        jobs = batch.plan_jobs(batch.expand_inputs(args.inputs), args.output, format)
+        roles = dict(args.role)
+        check_roles(roles, None)  # one bad map is one error, not one per file
+        folder = None if batch.gathers(output, format) else Path(output).resolve()
+        inputs = batch.expand_inputs(args.inputs, skip=folder)
         summary = batch.run(
-            jobs,
-            output=args.output,
+            batch.plan_jobs(inputs, output, format),
+            output=output,
             format=format,
             year=args.year,
-            roles=dict(args.role),
+            roles=roles,
             processes=args.jobs or batch.default_processes(),
+            indent=indent,
+            verbose=args.verbose,
         )
     except TasktableError as error:
-        print(f"tasktable: {error}", file=sys.stderr)
-        return 1
+        return _error(error)
     print(batch.summary_line(summary, time.monotonic() - started), file=sys.stderr)
     return 1 if summary.failed else 0
+
+
+def _error(error: TasktableError) -> int:
+    print(f"tasktable: {batch.one_line(str(error))}", file=sys.stderr)
+    return 1
 
 
 def _usage(parser: argparse.ArgumentParser, message: str) -> int:
@@ -179,14 +205,10 @@ def _emit(data: bytes, output: str) -> int:
 
 def _report(document: Document, stream: TextIO, *, verbose: bool) -> None:
     """Warnings (and with --verbose, infos) one per line, then a count of the rest."""
-    name = document.source.name or "<text>"
-    quiet: Counter[str] = Counter()
-    for diagnostic in document.diagnostics:
-        if diagnostic.level == "info" and not verbose:
-            quiet[diagnostic.code] += 1
-            continue
-        where = f"{name}:{diagnostic.line}" if diagnostic.line else name
-        stream.write(f"{where}: {diagnostic.level}: {diagnostic.code}: {diagnostic.message}\n")
+    for line in batch.diagnostic_lines(document, verbose=verbose):
+        stream.write(line + "\n")
+    quiet = Counter(d.code for d in document.diagnostics if d.level == "info" and not verbose)
     if quiet:
+        name = document.source.name or "<text>"
         counts = ", ".join(f"{count} {code}" for code, count in sorted(quiet.items()))
         stream.write(f"{name}: {len(document.tasks)} tasks; {counts} (details in the output)\n")
