@@ -79,3 +79,56 @@ def test_fused_rows_are_split_where_the_serial_number_says() -> None:
             TRUTH[seq]["schedule"],
         )
     assert any(d.code == "unfused-rows" for d in doc.diagnostics)
+
+
+# file: the style detected per merged column (docs/converters.md)
+STYLES = {
+    "agri-2021-landscape.pdfplumber.md": ("top", "top", "top"),
+    "agri-2021-landscape.pymupdf4llm-legacy.md": ("left-filled", "left-filled", "left-filled"),
+    "agri-2021-landscape.pymupdf4llm.md": ("top", "centred", "top"),
+    "agri-2021.pdfplumber.md": ("top", "top", "top"),
+    "agri-2021.pymupdf4llm-legacy.md": ("left-filled", "left-filled", "left-filled"),
+    "agri-2021.pymupdf4llm.md": ("centred", "centred", "centred"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(STYLES))
+def test_detected_style_is_recorded_per_column(name: str) -> None:
+    doc = tasktable.parse_file(HERE / name)
+    theme, project, departments = STYLES[name]
+    assert doc.merged == {"theme": theme, "project": project, "departments": departments}
+
+
+def _right(doc: tasktable.Document) -> tuple[int, int, int]:
+    theme = sum(t.theme == TRUTH[t.seq or 0]["theme"] for t in doc.tasks)
+    project = sum(t.project == TRUTH[t.seq or 0]["project"] for t in doc.tasks)
+    departments = sum(t.departments == [TRUTH[t.seq or 0]["department"]] for t in doc.tasks)
+    return theme, project, departments
+
+
+def test_forcing_top_undoes_the_centring() -> None:
+    """merged="top" is the escape hatch when a table is wrongly read as centred: here it
+    gives back what the parser made of pymupdf4llm's layout mode before centring."""
+    doc = tasktable.parse_file(HERE / "agri-2021.pymupdf4llm.md", merged="top")
+    assert set(doc.merged.values()) == {"top"}
+    assert _right(doc) == (35, 32, 41)
+    assert not [d for d in doc.diagnostics if d.code == "merged-style"]
+
+
+def test_forcing_centre_on_a_top_table_shows_why_detection_matters() -> None:
+    doc = tasktable.parse_file(HERE / "agri-2021-landscape.pdfplumber.md", merged="centre")
+    assert set(doc.merged.values()) == {"centred"}
+    assert _right(doc) == (48, 35, 40)  # against 48, 48, 48 when detected as top
+
+
+def test_an_unknown_merged_option_is_an_option_error() -> None:
+    with pytest.raises(tasktable.OptionError, match="merged='middle'; expected one of auto"):
+        tasktable.parse_file(HERE / "agri-2021.pymupdf4llm.md", merged="middle")  # type: ignore[arg-type]
+
+
+def test_cli_merged_option(capsys: pytest.CaptureFixture[str]) -> None:
+    from tasktable.cli import main
+
+    assert main([str(HERE / "agri-2021.pymupdf4llm.md"), "--merged", "top"]) == 0
+    assert json.loads(capsys.readouterr().out)["merged"]["theme"] == "top"
+    assert main([str(HERE / "agri-2021.pymupdf4llm.md"), "--merged", "middle"]) == 2

@@ -10,12 +10,26 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from . import __version__
-from .errors import DecodeError, InputFileError, NoHeaderError, NoTableError, RoleMapError
+from .errors import (
+    DecodeError,
+    InputFileError,
+    NoHeaderError,
+    NoTableError,
+    OptionError,
+    RoleMapError,
+)
 from .models import Column, Diagnostic, Document, Milestone, Source, Target, Task, TextField
 from .stages.dates import find_periods
 from .stages.decode import decode_bytes, normalise_newlines
 from .stages.drafts import Draft
-from .stages.fill import fill_tasks, resolved_names, resolved_roles, resolved_text
+from .stages.fill import (
+    PLACEMENTS,
+    Placement,
+    fill_tasks,
+    resolved_names,
+    resolved_roles,
+    resolved_text,
+)
 from .stages.milestones import find_milestones
 from .stages.read import read_tables
 from .stages.realign import realign_rows
@@ -33,15 +47,21 @@ def parse(
     year: int | None = None,
     source: str | None = None,
     roles: Mapping[str, str] | None = None,
+    merged: Placement = "auto",
 ) -> Document:
     """Parse a converted task table (Markdown) into a Document.
 
     ``year`` is the plan year and wins over the one in the title; ``source`` names the input
     in errors and in ``Document.source``; ``roles`` maps header words the vocabulary lacks to
-    roles (``{"牵头处室": "departments"}``). Bytes are decoded as UTF-8, else GB18030.
+    roles (``{"牵头处室": "departments"}``); ``merged`` says where the converter put merged
+    cells' text ("top", "repeat", "left", "centre") when detection ("auto") gets it wrong
+    (docs/converters.md). Bytes are decoded as UTF-8, else GB18030.
     Raises only :class:`tasktable.TasktableError` subclasses on bad input.
     """
     check_roles(roles, source)
+    if merged not in PLACEMENTS:
+        message = f"merged={merged!r}; expected one of " + ", ".join(PLACEMENTS)
+        raise OptionError(message, source=source)
     diagnostics: list[Diagnostic] = []
     if isinstance(text, bytes):
         data = text
@@ -66,7 +86,13 @@ def parse(
             ) from None
     with _collector_paused():
         return _parse_text(
-            text, data, year=year, source=source, roles=roles, diagnostics=diagnostics
+            text,
+            data,
+            year=year,
+            source=source,
+            roles=roles,
+            merged=merged,
+            diagnostics=diagnostics,
         )
 
 
@@ -113,6 +139,7 @@ def parse_file(
     *,
     year: int | None = None,
     roles: Mapping[str, str] | None = None,
+    merged: Placement = "auto",
 ) -> Document:
     """Read ``path`` and parse it; errors name the file."""
     name = os.fspath(path)
@@ -125,7 +152,7 @@ def parse_file(
     except (OSError, ValueError) as error:  # ValueError: a NUL in the path
         reason = getattr(error, "strerror", None) or str(error)
         raise InputFileError(f"cannot read the file: {reason}", source=name) from None
-    return parse(data, year=year, source=name, roles=roles)
+    return parse(data, year=year, source=name, roles=roles, merged=merged)
 
 
 def _parse_text(
@@ -135,6 +162,7 @@ def _parse_text(
     year: int | None,
     source: str | None,
     roles: Mapping[str, str] | None,
+    merged: Placement,
     diagnostics: list[Diagnostic],
 ) -> Document:
     text = normalise_newlines(text)
@@ -166,7 +194,9 @@ def _parse_text(
     aligned = realign_rows(grid)
     has_seq = any(row.fields.get("seq") for row in aligned)
     has_theme = any(column.role == "theme" for column in grid.columns)
-    drafts = fill_tasks(aligned, grid.diagnostics, has_seq=has_seq, has_theme=has_theme)
+    drafts, styles = fill_tasks(
+        aligned, grid.diagnostics, has_seq=has_seq, has_theme=has_theme, merged=merged
+    )
     grid.diagnostics.extend(_empty_columns(grid.columns, drafts))
     year = year if year is not None else read.year
     return Document(
@@ -175,6 +205,7 @@ def _parse_text(
         title=read.title,
         year=year,
         columns=[Column(header=c.header, role=c.role) for c in grid.columns],
+        merged=styles,
         tasks=[_task(draft, year) for draft in drafts],
         diagnostics=diagnostics + grid.diagnostics,
     )

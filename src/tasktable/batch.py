@@ -24,6 +24,7 @@ from .errors import InputFileError, OutputFileError, TasktableError
 from .files import write_atomically
 from .formats import Format, render
 from .models import Document, Task
+from .stages.fill import Placement
 
 #: What a folder given as input contributes: its Markdown files, at any depth.
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -157,6 +158,7 @@ def run(
     format: Format,
     year: int | None = None,
     roles: Mapping[str, str] | None = None,
+    merged: Placement = "auto",
     processes: int = 1,
     indent: int | None = 2,
     verbose: bool = False,
@@ -172,6 +174,7 @@ def run(
         gathered=gathered,
         year=year,
         roles=dict(roles or {}),
+        merged=merged,
         indent=indent,
         verbose=verbose,
     )
@@ -230,12 +233,13 @@ def _parse_one(
     gathered: bool,
     year: int | None,
     roles: dict[str, str],
+    merged: Placement,
     indent: int | None,
     verbose: bool,
 ) -> Outcome:
     """Parse and render one file; a worker's whole job, so it must not raise."""
     try:
-        document = parse_file(source, year=year, roles=roles)
+        document = parse_file(source, year=year, roles=roles, merged=merged)
         if gathered:
             data = _jsonl_with_source(document.tasks, source)
         else:
@@ -264,6 +268,7 @@ def records_of(
     *,
     year: int | None = None,
     roles: Mapping[str, str] | None = None,
+    merged: Placement = "auto",
 ) -> list[dict[str, object]]:
     """The tasks of one file as JSON-ready dicts, each with a leading ``source``; for a file
     that cannot be parsed, one record ``{"source": ..., "error": ...}``. Never raises on bad
@@ -271,7 +276,7 @@ def records_of(
     (docs/scale.md)."""
     source = os.fspath(path)
     try:
-        document = parse_file(source, year=year, roles=roles)
+        document = parse_file(source, year=year, roles=roles, merged=merged)
     except TasktableError as error:
         return [{"source": source, "error": str(error)}]
     return [{"source": source, **task.model_dump(mode="json")} for task in document.tasks]

@@ -23,6 +23,7 @@ from .errors import TasktableError
 from .files import write_atomically
 from .formats import FORMATS, Format, render
 from .models import Document
+from .stages.fill import PLACEMENTS
 
 #: Output formats by file suffix, for -o without --format.
 _SUFFIXES: dict[str, Format] = {
@@ -79,6 +80,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="give a header the vocabulary lacks a role, e.g. 牵头处室=departments (repeatable)",
     )
     parser.add_argument(
+        "--merged",
+        choices=PLACEMENTS,
+        default="auto",
+        help="where the converter put merged cells' text, when detection gets it wrong "
+        "(default: auto; see docs/converters.md)",
+    )
+    parser.add_argument(
         "--indent", type=int, default=2, help="JSON indentation; 0 for one line (default: 2)"
     )
     parser.add_argument(
@@ -116,9 +124,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         roles = dict(args.role)
         if args.inputs[0] == "-":
             data = sys.stdin.buffer.read()
-            document = parse(data, year=args.year, source="<stdin>", roles=roles)
+            document = parse(
+                data, year=args.year, source="<stdin>", roles=roles, merged=args.merged
+            )
         else:
-            document = parse_file(args.inputs[0], year=args.year, roles=roles)
+            document = parse_file(args.inputs[0], year=args.year, roles=roles, merged=args.merged)
         _report(document, sys.stderr, verbose=args.verbose)
         data = render(document, _format(args.format, args.output), indent=indent)
         return _emit(data, args.output)
@@ -160,6 +170,7 @@ def _main_many(
             format=format,
             year=args.year,
             roles=roles,
+            merged=args.merged,
             processes=args.jobs or batch.default_processes(),
             indent=indent,
             verbose=args.verbose,

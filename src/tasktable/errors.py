@@ -65,6 +65,10 @@ class RoleMapError(TasktableError):
     """A user's role map (``roles=``, ``--role``) names a role tasktable does not have."""
 
 
+class OptionError(TasktableError):
+    """An option given to ``parse()`` has a value tasktable does not know (``merged=``)."""
+
+
 class InputFileError(TasktableError):
     """The input file cannot be read (missing, a directory, no permission)."""
 

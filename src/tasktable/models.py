@@ -18,6 +18,10 @@ Role = Literal[
     "seq", "theme", "project", "content", "schedule", "departments", "partners", "owner", "extra"
 ]
 How = Literal["explicit", "carried", "backfilled"]
+#: Where a converter put a merged cell's text (docs/converters.md): on the first row of its span
+#: (top), on every row (repeated), in the rows below copied from the left cell (left-filled),
+#: in the middle of the span (centred), or in one cell with its extent (spanned: HTML rowspan).
+MergedStyle = Literal["top", "repeated", "left-filled", "centred", "spanned"]
 Level = Literal["info", "warning", "error"]
 PeriodKind = Literal[
     "day",
@@ -160,6 +164,11 @@ class Document(_Model):
     title: str | None = Field(None, description="The line naming the document.")
     year: int | None = Field(None, description="Plan year: from year=, else from the title.")
     columns: list[Column] = Field(description="The table's columns, from its first header.")
+    merged: dict[str, MergedStyle] = Field(
+        default_factory=dict,
+        description="Where the converter put each merged column's text (theme, project, "
+        "departments), as detected, or as forced with merged=.",
+    )
     tasks: list[Task]
     diagnostics: list[Diagnostic] = Field(default_factory=list)
 

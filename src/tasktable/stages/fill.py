@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
+from typing import Literal, NamedTuple, get_args
 
-from ..models import Diagnostic, How, Origin
+from ..models import Diagnostic, How, MergedStyle, Origin
 from ..vocab.headers import MERGED_ROLES
 from ..vocab.shapes import ITEM_MARKER
 from ..wraps import ends_sentence, sentence_tail, split_names, split_roles, unwrap
@@ -36,19 +38,70 @@ def fill_tasks(
     *,
     has_seq: bool,
     has_theme: bool = False,
-) -> list[Draft]:
+    merged: Placement = "auto",
+) -> Filled:
     """Tasks with every merged-cell field resolved; continuation rows joined.
 
     Section rows (一、…) are no tasks; in a table without a theme column (``has_theme``)
-    their title is the theme of the rows below them, up to the next section.
+    their title is the theme of the rows below them, up to the next section. ``merged``
+    forces where the converter put merged text; "auto" detects it per column.
     """
     drafts = _join_continuations(rows, diagnostics, has_seq=has_seq, has_theme=has_theme)
+    styles: dict[str, MergedStyle] = {}
     for role, parents, carry in _MERGED_LEVELS:
-        if is_centred(drafts, role, parents):
+        if not any(role in draft.values for draft in drafts):
+            continue  # no such column, or nothing in it: nothing placed anywhere
+        centred = merged == "centre" or (merged == "auto" and is_centred(drafts, role, parents))
+        if centred:
             fill_centred(drafts, role, parents, carry=carry, diagnostics=diagnostics)
+            styles[role] = "centred"
         else:
+            styles[role] = _FORCED.get(merged) or _style(drafts, role, diagnostics)
             _fill_span(drafts, role, parents=parents, carry=carry, diagnostics=diagnostics)
-    return drafts
+    return Filled(drafts, styles)
+
+
+#: What the user can say of a table's merged cells: auto (detect), or the style to assume.
+Placement = Literal["auto", "top", "repeat", "left", "centre"]
+PLACEMENTS: tuple[str, ...] = get_args(Placement)
+_FORCED: dict[str, MergedStyle] = {
+    "top": "top",
+    "repeat": "repeated",
+    "left": "left-filled",
+    "centre": "centred",
+}
+
+
+class Filled(NamedTuple):
+    drafts: list[Draft]
+    styles: dict[str, MergedStyle]  # role -> where the converter put its merged text
+
+
+def _style(drafts: Sequence[Draft], role: str, diagnostics: Sequence[Diagnostic]) -> MergedStyle:
+    """How a column that is not centred was written, for the record: spanned where cells
+    came with their extent (HTML rowspan), left-filled where cells copying their left
+    neighbour were read as blank, repeated where (nearly) every row writes the text and rows
+    repeat the row above, else top."""
+    if any(role in draft.origin and draft.origin[role].rows for draft in drafts):
+        return "spanned"
+    if any(d.code == "left-repeat" and d.role == role for d in diagnostics):
+        return "left-filled"
+    written = [
+        draft.values.get(role) if draft.origin.get(role, _NONE).how == "explicit" else None
+        for draft in drafts
+    ]
+    repeats = sum(1 for above, text in pairwise(written) if text and text == above)
+    share = sum(map(bool, written)) / len(written)
+    if share >= _WRITTEN_SHARE and repeats >= _REPEAT_SHARE * len(written):
+        return "repeated"
+    return "top"
+
+
+#: A column read as repeated: nearly every row writes its text, and many repeat the row
+#: above. A column where every row names its own department is no merged column at all.
+_WRITTEN_SHARE = 0.9
+_REPEAT_SHARE = 0.25
+_NONE = origin_of("explicit", 0)
 
 
 #: The merged roles from the outside in: (role, the roles whose spans enclose it, whether a

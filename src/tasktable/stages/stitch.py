@@ -238,6 +238,7 @@ def _without_left_repeats(
                     message="a cell repeating the cell to its left is read as blank (a merged "
                     "cell filled by the converter)",
                     line=row.line,
+                    role=columns[i].role,
                     text=cells[i],
                 )
             )
