@@ -132,3 +132,21 @@ def test_cli_merged_option(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([str(HERE / "agri-2021.pymupdf4llm.md"), "--merged", "top"]) == 0
     assert json.loads(capsys.readouterr().out)["merged"]["theme"] == "top"
     assert main([str(HERE / "agri-2021.pymupdf4llm.md"), "--merged", "middle"]) == 2
+
+
+def test_text_lost_at_open_page_borders_is_reported_not_hidden() -> None:
+    """pdfplumber, portrait, open borders: rows 15 and 30 lost their first parts and theme 2
+    its first half. The parse says so where the Markdown shows it, and nothing else warns."""
+    doc = tasktable.parse_file(HERE / "agri-2021.pdfplumber.md")
+    warnings = [(d.code, d.seq, d.text) for d in doc.diagnostics if d.level == "warning"]
+    assert warnings == [
+        ("label-without-start", 14, "增收渠道"),
+        ("missing-rows", 16, None),
+        ("missing-rows", 31, None),
+    ]
+
+
+@pytest.mark.parametrize("name", sorted(set(PINNED) - {"agri-2021.pdfplumber.md"}))
+def test_no_lost_text_warning_where_nothing_was_lost(name: str) -> None:
+    doc = tasktable.parse_file(HERE / name)
+    assert [d.code for d in doc.diagnostics if d.level == "warning"] == []

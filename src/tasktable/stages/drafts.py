@@ -19,6 +19,8 @@ class Draft:
     values: dict[str, str] = field(default_factory=dict)  # role -> text as written
     origin: dict[str, Origin] = field(default_factory=dict)
     extra: dict[str, str] = field(default_factory=dict)
+    #: role -> line, for a merged value that only a continuation row on the next page gave
+    orphans: dict[str, int] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1024)

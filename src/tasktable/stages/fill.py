@@ -13,7 +13,7 @@ as centred and its spans are placed around their labels by printed height instea
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import pairwise
 from typing import Literal, NamedTuple, get_args
 
@@ -58,7 +58,44 @@ def fill_tasks(
         else:
             styles[role] = _FORCED.get(merged) or _style(drafts, role, diagnostics)
             _fill_span(drafts, role, parents=parents, carry=carry, diagnostics=diagnostics)
+    diagnostics.extend(_lost_text(drafts))
     return Filled(drafts, styles)
+
+
+def _lost_text(drafts: Sequence[Draft]) -> Iterator[Diagnostic]:
+    """Warnings where the Markdown shows that a converter dropped text (pdfplumber drops
+    cells not closed by a rule at a page break): a 序号 that jumps (14, then 16: row 15 is
+    gone), and a merged label that only a row continued from the page before brings, to a
+    task that had none and unlike the task above (its first part is gone). The values are
+    still filled as the Markdown says; the warning says which to check against the PDF."""
+    previous: Draft | None = None
+    for draft in drafts:
+        if previous is not None and draft.sub == 1 and previous.seq and draft.seq:
+            if draft.seq > previous.seq + 1:
+                missing = draft.seq - previous.seq - 1
+                yield Diagnostic(
+                    level="warning",
+                    code="missing-rows",
+                    message=f"序号 (serial number) jumps from {previous.seq} to {draft.seq}: "
+                    f"{missing} row{'s' if missing > 1 else ''} may have been lost by the "
+                    "converter, and text joined to the wrong row",
+                    line=draft.line,
+                    seq=draft.seq,
+                )
+        for role, line in draft.orphans.items():
+            text = draft.values.get(role)
+            if previous is None or previous.values.get(role) != text:
+                yield Diagnostic(
+                    level="warning",
+                    code="label-without-start",
+                    message=f"the {role} of this task comes only from a row continued on the "
+                    "next page: the first part of that label may have been lost",
+                    line=line,
+                    seq=draft.seq,
+                    role=role,
+                    text=text,
+                )
+        previous = draft
 
 
 #: What the user can say of a table's merged cells: auto (detect), or the style to assume.
@@ -249,6 +286,8 @@ def _join(draft: Draft, row: AlignedRow, diagnostics: list[Diagnostic]) -> None:
         before = draft.values.get(role)
         if before == text and role in MERGED_ROLES:
             continue  # a merged label repeated at the top of the next page, not new text
+        if not before and role in MERGED_ROLES and row.page != draft.page:
+            draft.orphans[role] = row.line  # checked once spans are filled: _lost_text
         draft.values[role] = f"{before}\n{text}" if before else text
         draft.origin.setdefault(role, origin_of("explicit", row.line))
     for header, text in row.extra.items():
