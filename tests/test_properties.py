@@ -12,10 +12,12 @@ import tasktable
 from golden import TASK_FIELDS
 from strategies import (
     BrokenTable,
+    CentredTable,
     DatePhrase,
     ShiftedTable,
     TaskTable,
     broken_tables,
+    centred_tables,
     date_phrases,
     shifted_tables,
     tableish_tables,
@@ -140,6 +142,20 @@ def test_broken_table_parses_to_its_truth(table: BrokenTable) -> None:
         (r.seq, r.theme, r.project, r.content, r.schedule, [r.department]) for r in table.records
     ]
     assert got == want, table.damage
+
+
+@given(centred_tables())
+def test_centred_labels_are_placed_by_printed_height(table: CentredTable) -> None:
+    """Issue 8: merged labels on the row where their span's middle falls, rows of 1-3
+    printed lines, pages breaking between themes; drawn only where one cut of the spans puts
+    every label where it is printed (docs/trust.md). Every task equals its truth."""
+    doc = tasktable.parse(table.markdown)
+    got = [(t.seq, t.theme, t.project, t.content, t.schedule, t.departments) for t in doc.tasks]
+    want = [
+        (r.seq, r.theme, r.project, r.content, r.schedule, [r.department]) for r in table.records
+    ]
+    assert got == want
+    assert set(doc.merged.values()) == {"centred"}
 
 
 @given(task_tables() | shifted_tables() | broken_tables())

@@ -8,6 +8,7 @@ over rows or pages and places every span around its label by printed height.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from ..models import Diagnostic, How, Origin
 from ..vocab.shapes import DEPARTMENT_FINALS
@@ -29,26 +30,42 @@ def _key(draft: Draft, parents: tuple[str, ...]) -> tuple[str | None, ...]:
     return tuple(draft.values.get(p) for p in parents)
 
 
-def is_centred(drafts: Sequence[Draft], role: str, parents: tuple[str, ...]) -> bool:
-    """Whether the labels of ``role`` stand in the middle of their spans (pymupdf4llm's
-    layout mode) rather than on top. A top-placing converter writes a label on the first row
-    of every span; here at least half of the enclosing spans that hold a label begin with
-    blank rows, the label further down on the same page, two such rows in all at least (one
-    blank first row is as likely a label a converter misplaced, and is backfilled alike)."""
+class Evidence(NamedTuple):
+    """What one merged column shows of where its labels stand."""
+
+    labelled: int  # enclosing spans holding a label
+    blank_starts: int  # of those, spans that begin with blank rows above the label
+    blank_rows: int  # those blank rows, in all
+
+
+def evidence(drafts: Sequence[Draft], role: str, parents: tuple[str, ...]) -> Evidence:
+    """Count, inside the spans that enclose ``role``, those whose first label stands below
+    blank rows of the same page: a top-placing converter writes one on every span's first
+    row, a centring one only where the span's middle falls in its first row."""
     labelled = blank_starts = blank_rows = 0
     for run in segments(drafts, parents):
         first = next((i for i in run if drafts[i].values.get(role)), None)
         if first is None:
             continue
         labelled += 1
-        same_page = [i for i in range(run.start, first) if drafts[i].page == drafts[first].page]
-        if len(same_page) == first - run.start and same_page:
+        page = drafts[first].page
+        if first > run.start and all(drafts[i].page == page for i in range(run.start, first)):
             blank_starts += 1
-            blank_rows += len(same_page)
-    return blank_rows >= _CENTRED_EVIDENCE and 2 * blank_starts >= labelled
+            blank_rows += first - run.start
+    return Evidence(labelled, blank_starts, blank_rows)
 
 
-#: Blank rows above the first labels of their spans that tell a centring converter.
+def is_centred(shown: Evidence) -> bool:
+    """Whether the labels stand in the middle of their spans (pymupdf4llm's layout mode)
+    rather than on top: most spans begin with blank rows. Exactly half will do with two
+    blank rows in all at least: one blank first row in two spans is as likely a label a
+    converter misplaced, and is backfilled alike."""
+    if 2 * shown.blank_starts == shown.labelled:
+        return shown.blank_rows >= _CENTRED_EVIDENCE
+    return 2 * shown.blank_starts > shown.labelled
+
+
+#: Blank rows above the first labels of their spans that settle a tie (half the spans).
 _CENTRED_EVIDENCE = 2
 
 
@@ -150,6 +167,10 @@ def _is_name(text: str) -> bool:
     return text.rstrip()[-1:] in DEPARTMENT_FINALS
 
 
+#: How much more a line between a span's middle and its label's rows costs than a line
+#: between the middles: the first says the label could not have been printed there.
+_OUTSIDE_WEIGHT = 10.0
+
 #: How much more a span broken by a page break pays per line above its label than a span on
 #: one page pays per line off its middle: such a label is on top, as the renderer places it.
 _CROSSING_WEIGHT = 10.0
@@ -170,7 +191,12 @@ def _placed_spans(
             return (_CROSSING_WEIGHT * (tops[first] - tops[start])) ** 2
         label_middle = (tops[first] + tops[last + 1]) / 2
         span_middle = (tops[start] + tops[end + 1]) / 2
-        return (label_middle - span_middle) ** 2
+        # The label is printed around its span's middle, a line of it half a line either
+        # side, so the middle must lie half a line inside the label's rows; among the spans
+        # where it does, the one best centred wins.
+        low, high = tops[first] + 0.5, tops[last + 1] - 0.5
+        outside = max(low - span_middle, span_middle - high, 0.0)
+        return (_OUTSIDE_WEIGHT * outside) ** 2 + (label_middle - span_middle) ** 2
 
     # best[end] = (cost, ends) of the labels so far, the last of them ending at ``end``.
     best: dict[int, tuple[float, list[int]]] = {run.start - 1: (0.0, [])}

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from itertools import pairwise
 from typing import Literal, NamedTuple, get_args
 
@@ -21,7 +22,7 @@ from ..models import Diagnostic, How, MergedStyle, Origin
 from ..vocab.headers import MERGED_ROLES
 from ..vocab.shapes import ITEM_MARKER
 from ..wraps import ends_sentence, sentence_tail, split_names, split_roles, unwrap
-from .centred import fill_centred, is_centred
+from .centred import evidence, fill_centred, is_centred
 from .drafts import Draft, origin_of, set_value
 from .realign import AlignedRow, parse_seq
 
@@ -47,11 +48,11 @@ def fill_tasks(
     forces where the converter put merged text; "auto" detects it per column.
     """
     drafts = _join_continuations(rows, diagnostics, has_seq=has_seq, has_theme=has_theme)
+    centred = merged == "centre" or (merged == "auto" and _centred_table(drafts))
     styles: dict[str, MergedStyle] = {}
     for role, parents, carry in _MERGED_LEVELS:
         if not any(role in draft.values for draft in drafts):
             continue  # no such column, or nothing in it: nothing placed anywhere
-        centred = merged == "centre" or (merged == "auto" and is_centred(drafts, role, parents))
         if centred:
             fill_centred(drafts, role, parents, carry=carry, diagnostics=diagnostics)
             styles[role] = "centred"
@@ -60,6 +61,19 @@ def fill_tasks(
             _fill_span(drafts, role, parents=parents, carry=carry, diagnostics=diagnostics)
     diagnostics.extend(_lost_text(drafts))
     return Filled(drafts, styles)
+
+
+def _centred_table(drafts: Sequence[Draft]) -> bool:
+    """Whether the converter centred the merged labels. One renderer placed them all, so
+    one column that shows it is enough: another may show no sign of its own (a theme whose
+    middle falls in a tall first row is printed on that row). Each column is read inside
+    its enclosing spans as a top-style reading cuts them."""
+    trial = [replace(d, values=dict(d.values), origin=dict(d.origin)) for d in drafts]
+    for role, parents, carry in _MERGED_LEVELS:
+        if is_centred(evidence(trial, role, parents)):
+            return True
+        _fill_span(trial, role, parents=parents, carry=carry, diagnostics=[])
+    return False
 
 
 def _lost_text(drafts: Sequence[Draft]) -> Iterator[Diagnostic]:
