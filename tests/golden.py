@@ -6,6 +6,7 @@ import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+import tasktable
 from tasktable import Task
 
 #: What a task says, as opposed to where it was read (line, page, origin): the fields that
@@ -22,3 +23,12 @@ def write_one_per_line(path: Path, found: Mapping[str, Sequence[object]]) -> Non
         for key, items in found.items()
     ]
     path.write_text("{\n" + ",\n".join(blocks) + "\n}\n", "utf-8")
+
+
+def dump(path: Path) -> dict[str, object]:
+    """A whole Document as golden-file JSON, with the version that would churn every file
+    at each release masked."""
+    document = tasktable.parse(path.read_bytes(), source=path.name)
+    data: dict[str, object] = json.loads(document.model_dump_json())
+    data["tasktable_version"] = "*"
+    return data

@@ -11,20 +11,13 @@ from pathlib import Path
 
 import pytest
 
-import tasktable
+from golden import dump
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures"
 SAMPLE = HERE.parent / "samples" / "lianyungang-kexie-2019.md"
 
 CASES = [*sorted(FIXTURES.glob("*.md")), SAMPLE]
-
-
-def dump(path: Path) -> dict[str, object]:
-    document = tasktable.parse(path.read_bytes(), source=path.name)
-    data: dict[str, object] = json.loads(document.model_dump_json())
-    data["tasktable_version"] = "*"  # a release must not rewrite every golden file
-    return data
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.stem for case in CASES])
