@@ -191,3 +191,67 @@ def test_every_field_that_differs_from_the_truth_is_pinned(update_golden: bool) 
     if update_golden:
         golden.write_text(json.dumps(actual, ensure_ascii=False, indent=1) + "\n", "utf-8")
     assert actual == json.loads(golden.read_text("utf-8"))
+
+
+HEADER = "| 序号 | 主题 | 项目名称 | 项目内容 | 序时进度 | 责任部门 |\n|---|---|---|---|---|---|\n"
+
+#: Top-style tables with a blank at the head of a span, each of which an earlier rule read as
+#: centred, moving values a top-style reading gets right (found by an adversarial review).
+TOP_WITH_BLANK_HEADS = {
+    "the first theme lost": (
+        "| 1 | | 稳定粮食生产 | 抓好三夏生产。 | 5月底前。 | 种植业股 |\n"
+        "| 2 | | 建设高标准农田 | 新建高标准农田。 | 12月底前。 | 农田股 |\n"
+        "| 3 | 推进乡村振兴 | 改善人居环境 | 开展村庄清洁行动。 | 全年。 | 社会事业股 |\n"
+    ),
+    "an overview row without project opens each theme": (
+        "| 1 | 守牢粮食安全 | | 全年粮食播种面积稳定。 | 全年。 | 种植业股 |\n"
+        "| 2 | | 稳定粮食生产 | 抓好三夏生产。 | 5月底前。 | 种植业股 |\n"
+        "| 3 | | | 推广绿色高产技术。 | 全年。 | 农机站 |\n"
+        "| 4 | | 建设高标准农田 | 新建高标准农田。 | 12月底前。 | 农田股 |\n"
+        "| 5 | 推进乡村振兴 | | 统筹推进乡村振兴。 | 全年。 | 办公室 |\n"
+        "| 6 | | 改善人居环境 | 开展村庄清洁行动。 | 全年。 | 社会事业股 |\n"
+        "| 7 | | | 推进厕所革命。 | 年底前。 | |\n"
+        "| 8 | | 发展乡村产业 | 培育龙头企业。 | 年底前。 | 产业股 |\n"
+    ),
+    "two blank departments at one of two project heads": (
+        "| 1 | 守牢粮食安全 | 稳定粮食生产 | 抓好三夏生产。 | 5月底前。 | 种植业股 |\n"
+        "| 2 | | | 推广技术。 | 全年。 | 农机站 |\n"
+        "| 3 | | 建设高标准农田 | 新建农田。 | 12月底前。 | |\n"
+        "| 4 | | | 加强管护。 | 每月。 | |\n"
+        "| 5 | | | 质量评价。 | 11月底前。 | 土肥站 |\n"
+    ),
+    "departments written on most rows, some project heads blank": (
+        "| 1 | 守牢粮食安全 | 稳定粮食生产 | 抓好三夏生产。 | 5月底前。 | |\n"
+        "| 2 | | | 推广绿色高产技术。 | 全年。 | 种植业股 |\n"
+        "| 3 | | | 推广机械化。 | 全年。 | 农机站 |\n"
+        "| 4 | | 建设高标准农田 | 新建高标准农田。 | 12月底前。 | 农田股 |\n"
+        "| 5 | | | 加强管护。 | 每月。 | |\n"
+        "| 6 | | 生猪稳产保供 | 稳定能繁母猪存栏。 | 全年。 | |\n"
+        "| 7 | | | 抓好防疫。 | 全年。 | 畜牧股 |\n"
+        "| 8 | | | 无害化处理。 | 全年。 | |\n"
+        "| 9 | | | 屠宰监管。 | 全年。 | 执法大队 |\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("body", TOP_WITH_BLANK_HEADS.values(), ids=TOP_WITH_BLANK_HEADS.keys())
+def test_top_style_table_with_blank_span_heads_is_not_read_as_centred(body: str) -> None:
+    doc = tasktable.parse(HEADER + body)
+    assert "centred" not in doc.merged.values()
+    top = tasktable.parse(HEADER + body, merged="top")
+    fields = [(t.theme, t.project, t.departments) for t in doc.tasks]
+    assert fields == [(t.theme, t.project, t.departments) for t in top.tasks]
+
+
+def test_one_row_labels_side_by_side_are_not_joined_where_labels_do_not_wrap() -> None:
+    """Two one-row projects in adjacent rows of a centred table, each as long as the longest
+    project: no label of the column wraps, so neither ran to the cell's edge."""
+    body = (
+        "| 1 | | 建设高标准农田 | 新建高标准农田。 | 12月底前。 | |\n"
+        "| 2 | | 稳定粮食生产啊 | 抓好三夏生产。 | 5月底前。 | 种植业股 |\n"
+        "| 3 | 守牢粮食安全 | | 推广绿色高产技术。 | 全年。 | |\n"
+        "| 4 | | | 抓好秋粮生产。 | 10月底前。 | |\n"
+        "| 5 | | 生猪稳产保供 | 稳定能繁母猪存栏。 | 全年。 | |\n"
+    )
+    doc = tasktable.parse(HEADER + body, merged="centre")
+    assert [t.project for t in doc.tasks][:2] == ["建设高标准农田", "稳定粮食生产啊"]

@@ -8,6 +8,7 @@ over rows or pages and places every span around its label by printed height.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import accumulate
 from typing import NamedTuple
 
 from ..models import Diagnostic, How, Origin
@@ -33,6 +34,8 @@ def _key(draft: Draft, parents: tuple[str, ...]) -> tuple[str | None, ...]:
 class Evidence(NamedTuple):
     """What one merged column shows of where its labels stand."""
 
+    rows: int  # rows of the table
+    written: int  # rows that write a label of their own
     labelled: int  # enclosing spans holding a label
     blank_starts: int  # of those, spans that begin with blank rows above the label
     blank_rows: int  # those blank rows, in all
@@ -42,6 +45,7 @@ def evidence(drafts: Sequence[Draft], role: str, parents: tuple[str, ...]) -> Ev
     """Count, inside the spans that enclose ``role``, those whose first label stands below
     blank rows of the same page: a top-placing converter writes one on every span's first
     row, a centring one only where the span's middle falls in its first row."""
+    written = sum(1 for draft in drafts if draft.values.get(role))
     labelled = blank_starts = blank_rows = 0
     for run in segments(drafts, parents):
         first = next((i for i in run if drafts[i].values.get(role)), None)
@@ -52,21 +56,24 @@ def evidence(drafts: Sequence[Draft], role: str, parents: tuple[str, ...]) -> Ev
         if first > run.start and all(drafts[i].page == page for i in range(run.start, first)):
             blank_starts += 1
             blank_rows += first - run.start
-    return Evidence(labelled, blank_starts, blank_rows)
+    return Evidence(len(drafts), written, labelled, blank_starts, blank_rows)
 
 
 def is_centred(shown: Evidence) -> bool:
-    """Whether the labels stand in the middle of their spans (pymupdf4llm's layout mode)
-    rather than on top: most spans begin with blank rows. Exactly half will do with two
-    blank rows in all at least: one blank first row in two spans is as likely a label a
-    converter misplaced, and is backfilled alike."""
+    """Whether a column shows labels in the middle of their spans (pymupdf4llm's layout
+    mode) rather than on top: a merged column (fewer than half the rows write a label) in
+    which most of two or more enclosing spans begin with blank rows; exactly half will do
+    with two blank rows in all at least. A top-style table shows less: a lost label, or a
+    first task without a project, blanks the start of one span, not most."""
+    if shown.labelled < 2 or 2 * shown.written >= shown.rows:
+        return False
     if 2 * shown.blank_starts == shown.labelled:
-        return shown.blank_rows >= _CENTRED_EVIDENCE
+        return shown.blank_rows >= _TIE_EVIDENCE
     return 2 * shown.blank_starts > shown.labelled
 
 
 #: Blank rows above the first labels of their spans that settle a tie (half the spans).
-_CENTRED_EVIDENCE = 2
+_TIE_EVIDENCE = 2
 
 
 def _height(draft: Draft) -> int:
@@ -90,7 +97,7 @@ def fill_centred(
     """Fill ``role`` where its labels are centred: each blank row goes to the label whose
     span, placed so that every label is as near its span's middle (by printed height) as
     the others allow, covers it. A span broken by a page break has its label on top."""
-    heights = [_height(d) for d in drafts]
+    tops = [0, *accumulate(_height(d) for d in drafts)]
     current: tuple[str, Origin] | None = None
     for run in segments(drafts, parents):
         labels = _labels(drafts, run, role)
@@ -100,7 +107,7 @@ def fill_centred(
                 for index in run:
                     set_value(drafts[index], role, current[0], carried)
             continue
-        ends = _placed_spans(drafts, heights, run, labels)
+        ends = _placed_spans(drafts, tops, run, labels)
         start = run.start
         for (first, last, text), end in zip(labels, ends, strict=True):
             origin = drafts[first].origin[role]
@@ -130,11 +137,14 @@ _Label = tuple[int, int, str]
 def _labels(drafts: Sequence[Draft], run: range, role: str) -> list[_Label]:
     """(first row, last row, text) of each label in ``run``. A label printed over two rows
     (提升农机装 / 备水平), or cut by a page break, is joined again: a piece whose last line is
-    as long as the column's longest ran to the cell's edge, so the label goes on below."""
-    width = max(
-        (len(line) for draft in drafts for line in draft.values.get(role, "").split("\n")),
-        default=0,
-    )
+    as long as the column's longest ran to the cell's edge, so the label goes on below. Only
+    in a column whose labels wrap: where none does, a label as long as the longest is no
+    sign of anything, and two one-row spans side by side stay two."""
+    texts = [draft.values[role] for draft in drafts if draft.values.get(role)]
+    wraps = any("\n" in text for text in texts)
+    width = max((len(line) for text in texts for line in text.split("\n")), default=0)
+    if not wraps:
+        width = 0  # no piece goes on
     labels: list[_Label] = []
     for index in run:
         text = drafts[index].values.get(role)
@@ -152,7 +162,7 @@ def _goes_on(drafts: Sequence[Draft], label: _Label, index: int, width: int, rol
     """Whether the text at ``index`` continues ``label``: the label's last line is full,
     and the text is in the next row, or the label ends its page and the text is on the next."""
     _, last, text = label
-    if len(text.rsplit("\n", 1)[-1]) < width:
+    if not width or len(text.rsplit("\n", 1)[-1]) < width:
         return False
     if role == "departments" and _is_name(text) and _is_name(drafts[index].values[role]):
         return False
@@ -161,6 +171,15 @@ def _goes_on(drafts: Sequence[Draft], label: _Label, index: int, width: int, rol
         return True
     ends_page = last + 1 < len(drafts) and drafts[last + 1].page != page
     return ends_page and drafts[index].page == page + 1
+
+
+def _outside(tops: Sequence[int], first: int, last: int, start: int, end: int) -> float:
+    """By how many printed lines the middle of span ``start..end`` misses the label's rows
+    ``first..last``. A label is printed around its span's middle, a line of it half a line
+    either side, so the middle must lie half a line inside the label's rows; among the cuts
+    where it does, the best-centred wins (_placed_spans)."""
+    middle = (tops[start] + tops[end + 1]) / 2
+    return max(tops[first] + 0.5 - middle, middle - (tops[last + 1] - 0.5), 0.0)
 
 
 def _is_name(text: str) -> bool:
@@ -177,25 +196,17 @@ _CROSSING_WEIGHT = 10.0
 
 
 def _placed_spans(
-    drafts: Sequence[Draft], heights: Sequence[int], run: range, labels: Sequence[_Label]
+    drafts: Sequence[Draft], tops: Sequence[int], run: range, labels: Sequence[_Label]
 ) -> list[int]:
     """The last row of each label's span: a dynamic programme over where each gap between
     two labels is cut, minimising the squared distance of each label's middle from its
     span's middle (a span over a page break: the height above its label)."""
-    tops = [0]
-    for h in heights:
-        tops.append(tops[-1] + h)
-
     def cost(first: int, last: int, start: int, end: int) -> float:
         if drafts[start].page != drafts[end].page:
             return (_CROSSING_WEIGHT * (tops[first] - tops[start])) ** 2
         label_middle = (tops[first] + tops[last + 1]) / 2
         span_middle = (tops[start] + tops[end + 1]) / 2
-        # The label is printed around its span's middle, a line of it half a line either
-        # side, so the middle must lie half a line inside the label's rows; among the spans
-        # where it does, the one best centred wins.
-        low, high = tops[first] + 0.5, tops[last + 1] - 0.5
-        outside = max(low - span_middle, span_middle - high, 0.0)
+        outside = _outside(tops, first, last, start, end)
         return (_OUTSIDE_WEIGHT * outside) ** 2 + (label_middle - span_middle) ** 2
 
     # best[end] = (cost, ends) of the labels so far, the last of them ending at ``end``.

@@ -53,11 +53,14 @@ def fill_tasks(
     for role, parents, carry in _MERGED_LEVELS:
         if not any(role in draft.values for draft in drafts):
             continue  # no such column, or nothing in it: nothing placed anywhere
-        if centred:
+        # A column that comes with its extents (rowspan), or written on every row, or
+        # copied from the left, is read the same whatever the table's labels do.
+        style = _FORCED.get(merged) or _style(drafts, role, diagnostics)
+        if centred and style in ("top", "centred"):
             fill_centred(drafts, role, parents, carry=carry, diagnostics=diagnostics)
             styles[role] = "centred"
         else:
-            styles[role] = _FORCED.get(merged) or _style(drafts, role, diagnostics)
+            styles[role] = style
             _fill_span(drafts, role, parents=parents, carry=carry, diagnostics=diagnostics)
     diagnostics.extend(_lost_text(drafts))
     return Filled(drafts, styles)
