@@ -5,6 +5,8 @@ The strategies live in ``strategies.py``; example counts come from the profiles 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -14,6 +16,7 @@ from strategies import (
     BrokenTable,
     CentredTable,
     DatePhrase,
+    Record,
     ShiftedTable,
     TaskTable,
     broken_tables,
@@ -42,6 +45,15 @@ def _output_texts(doc: Document) -> set[str]:
     return texts
 
 
+def _fields(doc: Document) -> list[tuple[object, ...]]:
+    """What each task says, as the generated truth says it."""
+    return [(t.seq, t.theme, t.project, t.content, t.schedule, t.departments) for t in doc.tasks]
+
+
+def _truth(records: Sequence[Record]) -> list[tuple[object, ...]]:
+    return [(r.seq, r.theme, r.project, r.content, r.schedule, [r.department]) for r in records]
+
+
 def _parse_or_reject(data: str | bytes) -> None:
     """Parse ``data``; a TasktableError is a fine answer to junk, anything else propagates."""
     try:
@@ -59,11 +71,7 @@ def test_clean_table_is_never_realigned(table: TaskTable) -> None:
     """
     doc = tasktable.parse(table.markdown)
     assert [d for d in doc.diagnostics if d.code == "realigned"] == []
-    got = [(t.seq, t.theme, t.project, t.content, t.schedule, t.departments) for t in doc.tasks]
-    want = [
-        (r.seq, r.theme, r.project, r.content, r.schedule, [r.department]) for r in table.records
-    ]
-    assert got == want
+    assert _fields(doc) == _truth(table.records)
 
 
 @given(shifted_tables())
@@ -85,11 +93,7 @@ def test_shifted_table_is_put_back(table: ShiftedTable) -> None:
     column, are put back under their roles, so every task equals its truth.
     """
     doc = tasktable.parse(table.markdown)
-    got = [(t.seq, t.theme, t.project, t.content, t.schedule, t.departments) for t in doc.tasks]
-    want = [
-        (r.seq, r.theme, r.project, r.content, r.schedule, [r.department]) for r in table.records
-    ]
-    assert got == want
+    assert _fields(doc) == _truth(table.records)
 
 
 @given(st.text())
@@ -137,11 +141,7 @@ def test_broken_table_parses_to_its_truth(table: BrokenTable) -> None:
     wraps at random points, escaped pipes, a row broken across a page break, shifted cells,
     CRLF and a BOM: every task equals its truth on every field."""
     doc = tasktable.parse(table.markdown)
-    got = [(t.seq, t.theme, t.project, t.content, t.schedule, t.departments) for t in doc.tasks]
-    want = [
-        (r.seq, r.theme, r.project, r.content, r.schedule, [r.department]) for r in table.records
-    ]
-    assert got == want, table.damage
+    assert _fields(doc) == _truth(table.records), table.damage
 
 
 @given(centred_tables())
@@ -151,11 +151,7 @@ def test_centred_labels_are_placed_by_printed_height(table: CentredTable) -> Non
     every label where it is printed (docs/trust.md). Read as centred (merged="centre": the
     placement, whatever the detection says), every task equals its truth."""
     doc = tasktable.parse(table.markdown, merged="centre")
-    got = [(t.seq, t.theme, t.project, t.content, t.schedule, t.departments) for t in doc.tasks]
-    want = [
-        (r.seq, r.theme, r.project, r.content, r.schedule, [r.department]) for r in table.records
-    ]
-    assert got == want
+    assert _fields(doc) == _truth(table.records)
 
 
 @given(centred_tables())

@@ -98,9 +98,10 @@ def fill_centred(
     span, placed so that every label is as near its span's middle (by printed height) as
     the others allow, covers it. A span broken by a page break has its label on top."""
     tops = [0, *accumulate(_height(d) for d in drafts)]
+    width = _full_width(drafts, role)
     current: tuple[str, Origin] | None = None
     for run in segments(drafts, parents):
-        labels = _labels(drafts, run, role)
+        labels = _labels(drafts, run, role, width)
         if not labels:
             if carry and current is not None:
                 carried = origin_of("carried", current[1].line)
@@ -134,17 +135,20 @@ def fill_centred(
 _Label = tuple[int, int, str]
 
 
-def _labels(drafts: Sequence[Draft], run: range, role: str) -> list[_Label]:
+def _full_width(drafts: Sequence[Draft], role: str) -> int:
+    """The length of a full line in ``role``'s cells: its labels' longest line. 0 in a column
+    whose labels never wrap: there a label as long as the longest is no sign of anything."""
+    texts = [draft.values[role] for draft in drafts if draft.values.get(role)]
+    if not any("\n" in text for text in texts):
+        return 0
+    return max(len(line) for text in texts for line in text.split("\n"))
+
+
+def _labels(drafts: Sequence[Draft], run: range, role: str, width: int) -> list[_Label]:
     """(first row, last row, text) of each label in ``run``. A label printed over two rows
     (提升农机装 / 备水平), or cut by a page break, is joined again: a piece whose last line is
-    as long as the column's longest ran to the cell's edge, so the label goes on below. Only
-    in a column whose labels wrap: where none does, a label as long as the longest is no
-    sign of anything, and two one-row spans side by side stay two."""
-    texts = [draft.values[role] for draft in drafts if draft.values.get(role)]
-    wraps = any("\n" in text for text in texts)
-    width = max((len(line) for text in texts for line in text.split("\n")), default=0)
-    if not wraps:
-        width = 0  # no piece goes on
+    ``width`` long ran to the cell's edge, so the label goes on below (never where ``width``
+    is 0: two one-row spans side by side stay two)."""
     labels: list[_Label] = []
     for index in run:
         text = drafts[index].values.get(role)
@@ -199,8 +203,10 @@ def _placed_spans(
     drafts: Sequence[Draft], tops: Sequence[int], run: range, labels: Sequence[_Label]
 ) -> list[int]:
     """The last row of each label's span: a dynamic programme over where each gap between
-    two labels is cut, minimising the squared distance of each label's middle from its
-    span's middle (a span over a page break: the height above its label)."""
+    two labels is cut. A cut pays heavily for each line by which a span's middle misses its
+    label's rows (_outside), and a little for the distance between the middles; a span over
+    a page break pays for the lines above its label instead."""
+
     def cost(first: int, last: int, start: int, end: int) -> float:
         if drafts[start].page != drafts[end].page:
             return (_CROSSING_WEIGHT * (tops[first] - tops[start])) ** 2

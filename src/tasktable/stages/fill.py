@@ -48,35 +48,51 @@ def fill_tasks(
     forces where the converter put merged text; "auto" detects it per column.
     """
     drafts = _join_continuations(rows, diagnostics, has_seq=has_seq, has_theme=has_theme)
-    centred = merged == "centre" or (merged == "auto" and _centred_table(drafts))
-    styles: dict[str, MergedStyle] = {}
-    for role, parents, carry in _MERGED_LEVELS:
-        if not any(role in draft.values for draft in drafts):
-            continue  # no such column, or nothing in it: nothing placed anywhere
-        # A column that comes with its extents (rowspan), or written on every row, or
-        # copied from the left, is read the same whatever the table's labels do.
-        style = _FORCED.get(merged) or _style(drafts, role, diagnostics)
-        if centred and style in ("top", "centred"):
-            fill_centred(drafts, role, parents, carry=carry, diagnostics=diagnostics)
-            styles[role] = "centred"
-        else:
-            styles[role] = style
-            _fill_span(drafts, role, parents=parents, carry=carry, diagnostics=diagnostics)
+    untouched = [replace(d, values=dict(d.values), origin=dict(d.origin)) for d in drafts]
+    forced = _FORCED.get(merged)
+    styles = _fill_levels(drafts, diagnostics, centred=merged == "centre", forced=forced)
+    if styles is None:  # a column read top-style showed centred labels: read them so
+        drafts = untouched
+        styles = _fill_levels(drafts, diagnostics, centred=True, forced=None)
+        assert styles is not None  # centred=True never asks for a second reading
     diagnostics.extend(_lost_text(drafts))
     return Filled(drafts, styles)
 
 
-def _centred_table(drafts: Sequence[Draft]) -> bool:
-    """Whether the converter centred the merged labels. One renderer placed them all, so
-    one column that shows it is enough: another may show no sign of its own (a theme whose
-    middle falls in a tall first row is printed on that row). Each column is read inside
-    its enclosing spans as a top-style reading cuts them."""
-    trial = [replace(d, values=dict(d.values), origin=dict(d.origin)) for d in drafts]
+def _fill_levels(
+    drafts: list[Draft],
+    diagnostics: list[Diagnostic],
+    *,
+    centred: bool,
+    forced: MergedStyle | None,
+) -> dict[str, MergedStyle] | None:
+    """Fill the merged columns from the outside in and record where each one's text was.
+
+    Read top-style with nothing forced, each column is first checked for centred labels,
+    inside its enclosing spans as that reading cuts them; the first that shows them stops
+    the reading (None), for the caller to read the untouched rows as centred. One column is
+    enough: one renderer placed them all, and a column may show no sign of its own (a theme
+    whose middle falls in a tall first row is printed on that row).
+    """
+    detect = not centred and forced is None
+    found: list[Diagnostic] = []  # kept only if this reading stands
+    styles: dict[str, MergedStyle] = {}
     for role, parents, carry in _MERGED_LEVELS:
-        if is_centred(evidence(trial, role, parents)):
-            return True
-        _fill_span(trial, role, parents=parents, carry=carry, diagnostics=[])
-    return False
+        if detect and is_centred(evidence(drafts, role, parents)):
+            return None
+        if not any(role in draft.values for draft in drafts):
+            continue  # no such column, or nothing in it: nothing placed anywhere
+        # A column that comes with its extents (rowspan), or written on every row, or
+        # copied from the left, is read the same whatever the table's labels do.
+        style = forced or _style(drafts, role, diagnostics)
+        if centred and style in ("top", "centred"):
+            fill_centred(drafts, role, parents, carry=carry, diagnostics=found)
+            styles[role] = "centred"
+        else:
+            styles[role] = style
+            _fill_span(drafts, role, parents=parents, carry=carry, diagnostics=found)
+    diagnostics.extend(found)
+    return styles
 
 
 def _lost_text(drafts: Sequence[Draft]) -> Iterator[Diagnostic]:
