@@ -179,3 +179,18 @@ def test_markdown_output_parses_to_the_same_tasks(
         t.model_dump(include=TASK_FIELDS) for t in doc.tasks
     ]
     assert [d for d in again.diagnostics if d.code == "realigned"] == []
+
+
+def test_the_centred_oracle_counts_a_cut_across_a_page_break() -> None:
+    """Regression: CI drew a table whose first theme (rows 1-3, a tall first row) could as
+    well run on over the page break with its label on top, and the parser so read it; the
+    generator's oracle now counts that reading, and such a table is not drawn."""
+    from itertools import accumulate
+
+    from strategies import _placements
+
+    tops = [0, *accumulate([3, 1, 1, 1, 1, 1, 2, 2])]
+    themes, labels = [range(0, 3), range(3, 8)], [0, 6]
+    assert _placements(themes, labels, tops, set(), breaks=[]) == 1
+    # theme 1 may end after row 3 (the truth), 4 or 5: the latter two run over the break
+    assert _placements(themes, labels, tops, set(), breaks=[3]) == 3
