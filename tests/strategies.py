@@ -637,11 +637,12 @@ _CENTRED_PROJECTS: Final[dict[int, tuple[tuple[int, ...], ...]]] = {
 
 
 @st.composite
-def centred_tables(draw: st.DrawFn) -> CentredTable:
+def centred_tables(draw: st.DrawFn, *, ambiguous: bool = False) -> CentredTable:
     """A table as pymupdf4llm's layout mode writes it (docs/realignment.md): each merged
     label (theme, project, department) on the row where its span's vertical middle falls,
     blank elsewhere; rows 1-3 printed lines tall (contents wrapped with <br>); pages breaking
-    between themes.
+    between themes. Drawn only where one cut of the spans puts every label where it is
+    printed, or, ``ambiguous``, only where some column's labels fit more than one cut.
     """
     themes = draw(st.permutations(THEMES))[: draw(st.integers(1, 2))]
     names = iter(draw(st.permutations(PROJECTS)))
@@ -693,6 +694,7 @@ def centred_tables(draw: st.DrawFn) -> CentredTable:
         rows[index][SCHEDULE] = record.schedule or ""
     tops = [0, *accumulate(heights)]
     fixed: set[int] = set()  # edges of the enclosing spans, which every reading shares
+    readings = []
     for column, field_of in (
         (THEME, "theme"),
         (PROJECT, "project"),
@@ -709,9 +711,10 @@ def centred_tables(draw: st.DrawFn) -> CentredTable:
             rows[label][column] = getattr(records[span.start], field_of)
             labels.append(label)
         # Rows of different heights can leave two ways to cut the spans that each put every
-        # label where it is printed; such a table is not decidable, and not drawn.
-        assume(_placements(spans, labels, tops, fixed, breaks) == 1)
+        # label where it is printed; such a table is not decidable.
+        readings.append(_placements(spans, labels, tops, fixed, breaks))
         fixed |= {span.stop for span in spans}
+    assume(max(readings) > 1 if ambiguous else max(readings) == 1)
     pages, start = [], 0
     for end in [*sorted(breaks), len(records)]:
         page = Page(tuple(tuple(row) for row in rows[start:end]), extra_column=False)
@@ -729,18 +732,24 @@ def _placements(
     fixed: set[int],
     breaks: Sequence[int],
 ) -> int:
-    """How many ways to cut the rows into spans, each holding its label and with its
-    vertical middle at least half a line inside the label's row, keep the enclosing spans'
-    edges (``fixed``): the truth is one; more means the Markdown cannot tell them apart.
-    A span cut by a page break (``breaks``: rows that start a page) fits with its label on
-    its first row, as the parser reads one (docs/realignment.md): the truth never cuts a
-    span so, but another reading may."""
+    """How many ways to cut the rows into spans, each holding its label where it is printed,
+    keep the enclosing spans' edges (``fixed``): the truth is one; more means the Markdown
+    cannot tell them apart. A one-line label is printed where its span's vertical middle
+    falls, so a span fits when its middle lies in the label's row (its edges included: a
+    middle on the line between two rows could be printed on either). A span cut by a page
+    break (``breaks``: rows that start a page) fits with its label on its first row, or in
+    the middle of its part on the first page, as the parser reads one (docs/realignment.md):
+    the truth never cuts a span so, but another reading may."""
+
+    def centred(start: int, stop: int, label: int) -> bool:
+        middle = (tops[start] + tops[stop]) / 2
+        return tops[label] <= middle <= tops[label + 1]
 
     def fits(start: int, stop: int, label: int) -> bool:
-        if any(start < row < stop for row in breaks):
-            return label == start
-        middle = (tops[start] + tops[stop]) / 2
-        return tops[label] + 0.5 <= middle <= tops[label + 1] - 0.5
+        cut = next((row for row in breaks if start < row < stop), None)
+        if cut is None:
+            return centred(start, stop, label)
+        return label == start or (label < cut and centred(start, cut, label))
 
     ways = {spans[0].start: 1}  # where the next span starts -> readings that get there
     for number, (span, label) in enumerate(zip(spans, labels, strict=True)):

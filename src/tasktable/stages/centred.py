@@ -7,7 +7,7 @@ over rows or pages and places every span around its label by printed height.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -95,10 +95,12 @@ def fill_centred(
     diagnostics: list[Diagnostic],
 ) -> None:
     """Fill ``role`` where its labels are centred: each blank row goes to the label whose
-    span, placed so that every label is as near its span's middle (by printed height) as
-    the others allow, covers it. A span broken by a page break has its label on top."""
+    span, placed so that every label is printed where the renderer would centre it (by
+    printed height) and as near its span's middle as the others allow, covers it. Rows the
+    Markdown leaves open between two labels get an ``uncertain-span`` warning."""
     tops = [0, *accumulate(_height(d) for d in drafts)]
     width = _full_width(drafts, role)
+    placement = _Placement(drafts, tops)
     current: tuple[str, Origin] | None = None
     for run in segments(drafts, parents):
         labels = _labels(drafts, run, role, width)
@@ -108,18 +110,22 @@ def fill_centred(
                 for index in run:
                     set_value(drafts[index], role, current[0], carried)
             continue
-        ends = _placed_spans(drafts, tops, run, labels)
+        ends = placement.best(run, labels)
+        doubts = list(placement.doubts(run, labels, ends))
         start = run.start
-        for (first, last, text), end in zip(labels, ends, strict=True):
-            origin = drafts[first].origin[role]
+        for label, end in zip(labels, ends, strict=True):
+            origin = drafts[label.first].origin[role]
             for index in range(start, end + 1):
-                if first <= index <= last:
-                    set_value(drafts[index], role, text, origin)
+                if label.first <= index <= label.last:
+                    set_value(drafts[index], role, label.text, origin)
                 else:
-                    how: How = "backfilled" if index < first else "carried"
-                    set_value(drafts[index], role, text, origin_of(how, origin.line))
+                    how: How = "backfilled" if index < label.first else "carried"
+                    set_value(drafts[index], role, label.text, origin_of(how, origin.line))
             start = end + 1
-            current = (text, origin)
+            current = (label.text, origin)
+        for index, why in doubts:
+            diagnostics.append(_doubt(drafts[index], role, why))
+        diagnostics.extend(_inherited_doubts(drafts, run, labels, ends, role, parents))
     diagnostics.append(
         Diagnostic(
             level="info",
@@ -131,8 +137,14 @@ def fill_centred(
     )
 
 
-#: A label: (first row, last row, text), its pieces joined with line breaks.
-_Label = tuple[int, int, str]
+class _Label(NamedTuple):
+    """A merged label as printed: its rows, its text (pieces joined with line breaks), and
+    the row each of its printed lines stands in."""
+
+    first: int
+    last: int
+    text: str
+    lines: tuple[int, ...]
 
 
 def _full_width(drafts: Sequence[Draft], role: str) -> int:
@@ -145,88 +157,232 @@ def _full_width(drafts: Sequence[Draft], role: str) -> int:
 
 
 def _labels(drafts: Sequence[Draft], run: range, role: str, width: int) -> list[_Label]:
-    """(first row, last row, text) of each label in ``run``. A label printed over two rows
-    (提升农机装 / 备水平), or cut by a page break, is joined again: a piece whose last line is
-    ``width`` long ran to the cell's edge, so the label goes on below (never where ``width``
-    is 0: two one-row spans side by side stay two)."""
+    """Each label in ``run``. A label printed over two rows (提升农机装 / 备水平), or cut by a
+    page break, is joined again: a piece whose last line is ``width`` long ran to the cell's
+    edge, so the label goes on below (never where ``width`` is 0: two one-row spans side by
+    side stay two)."""
     labels: list[_Label] = []
     for index in run:
         text = drafts[index].values.get(role)
         if not text:
             continue
+        lines = (index,) * (text.count("\n") + 1)
         if labels and _goes_on(drafts, labels[-1], index, width, role):
-            first, _, before = labels[-1]
-            labels[-1] = (first, index, f"{before}\n{text}")
+            first, _, before, above = labels[-1]
+            labels[-1] = _Label(first, index, f"{before}\n{text}", above + lines)
             continue
-        labels.append((index, index, text))
+        labels.append(_Label(index, index, text, lines))
     return labels
 
 
 def _goes_on(drafts: Sequence[Draft], label: _Label, index: int, width: int, role: str) -> bool:
     """Whether the text at ``index`` continues ``label``: the label's last line is full,
     and the text is in the next row, or the label ends its page and the text is on the next."""
-    _, last, text = label
-    if not width or len(text.rsplit("\n", 1)[-1]) < width:
+    if not width or len(label.text.rsplit("\n", 1)[-1]) < width:
         return False
-    if role == "departments" and _is_name(text) and _is_name(drafts[index].values[role]):
+    if role == "departments" and _is_name(label.text) and _is_name(drafts[index].values[role]):
         return False
-    page = drafts[last].page
-    if last == index - 1 and drafts[index].page == page:
+    page = drafts[label.last].page
+    if label.last == index - 1 and drafts[index].page == page:
         return True
-    ends_page = last + 1 < len(drafts) and drafts[last + 1].page != page
+    ends_page = label.last + 1 < len(drafts) and drafts[label.last + 1].page != page
     return ends_page and drafts[index].page == page + 1
-
-
-def _outside(tops: Sequence[int], first: int, last: int, start: int, end: int) -> float:
-    """By how many printed lines the middle of span ``start..end`` misses the label's rows
-    ``first..last``. A label is printed around its span's middle, a line of it half a line
-    either side, so the middle must lie half a line inside the label's rows; among the cuts
-    where it does, the best-centred wins (_placed_spans)."""
-    middle = (tops[start] + tops[end + 1]) / 2
-    return max(tops[first] + 0.5 - middle, middle - (tops[last + 1] - 0.5), 0.0)
 
 
 def _is_name(text: str) -> bool:
     return text.rstrip()[-1:] in DEPARTMENT_FINALS
 
 
-#: How much more a line between a span's middle and its label's rows costs than a line
-#: between the middles: the first says the label could not have been printed there.
-_OUTSIDE_WEIGHT = 10.0
-
-#: How much more a span broken by a page break pays per line above its label than a span on
-#: one page pays per line off its middle: such a label is on top, as the renderer places it.
-_CROSSING_WEIGHT = 10.0
+#: How much more a line by which a span misses its label costs than a line between the
+#: middles of the span and of where the label could stand: the first says the label could
+#: not have been printed there, the second only ranks the cuts that could.
+_MISS_WEIGHT = 10.0
 
 
-def _placed_spans(
-    drafts: Sequence[Draft], tops: Sequence[int], run: range, labels: Sequence[_Label]
-) -> list[int]:
-    """The last row of each label's span: a dynamic programme over where each gap between
-    two labels is cut. A cut pays heavily for each line by which a span's middle misses its
-    label's rows (_outside), and a little for the distance between the middles; a span over
-    a page break pays for the lines above its label instead."""
+#: Lines added to the distance of a span broken by a page break whose label is centred in
+#: the first page's part: weasyprint, the renderer seen, mostly puts such a label on top.
+_FIRST_PART_PENALTY = 1.0
 
-    def cost(first: int, last: int, start: int, end: int) -> float:
-        if drafts[start].page != drafts[end].page:
-            return (_CROSSING_WEIGHT * (tops[first] - tops[start])) ** 2
-        label_middle = (tops[first] + tops[last + 1]) / 2
-        span_middle = (tops[start] + tops[end + 1]) / 2
-        outside = _outside(tops, first, last, start, end)
-        return (_OUTSIDE_WEIGHT * outside) ** 2 + (label_middle - span_middle) ** 2
 
-    # best[end] = (cost, ends) of the labels so far, the last of them ending at ``end``.
-    best: dict[int, tuple[float, list[int]]] = {run.start - 1: (0.0, [])}
-    for number, (first, last, _) in enumerate(labels):
-        upper = labels[number + 1][0] - 1 if number + 1 < len(labels) else run.stop - 1
-        lower = last if number + 1 < len(labels) else upper
-        step: dict[int, tuple[float, list[int]]] = {}
-        for end in range(lower, upper + 1):
-            options = (
-                (total + cost(first, last, before + 1, end), [*ends, end])
-                for before, (total, ends) in best.items()
-                if before < first
-            )
-            step[end] = min(options, key=lambda option: option[0])
-        best = step
-    return best[run.stop - 1][1]
+class _Placement:
+    """Where spans may be cut around their labels, by the printed lines of the rows above
+    each row (``tops``; a row is as tall as its tallest own cell).
+
+    The renderer centres a label's lines around its span's vertical middle, and the
+    converter writes each line in the row its centre falls in. So a span fits its label
+    when its middle lies in the label's window: the middles at which every printed line of
+    the label would land in the row it is written in. A span broken by a page break fits
+    with its label on top (weasyprint) or centred in the part on the first page.
+    """
+
+    def __init__(self, drafts: Sequence[Draft], tops: Sequence[int]) -> None:
+        self.drafts = drafts
+        self.tops = tops
+        self._windows: dict[int, tuple[float, float]] = {}
+        # page_ends[i]: the last row on row i's page
+        self.page_ends = list(range(len(drafts)))
+        for index in range(len(drafts) - 2, -1, -1):
+            if drafts[index + 1].page == drafts[index].page:
+                self.page_ends[index] = self.page_ends[index + 1]
+
+    def window(self, label: _Label) -> tuple[float, float]:
+        """The span middles at which the label is printed as the Markdown shows it. A label
+        cut by a page break was not printed around one middle, nor one whose lines no
+        middle puts where they stand: its rows stand in for it."""
+        if label.first in self._windows:
+            return self._windows[label.first]
+        tops, count = self.tops, len(label.lines)
+        low, high = float("-inf"), float("inf")
+        for number, row in enumerate(label.lines):
+            # line ``number`` is centred at middle - count/2 + number + 1/2, inside its row
+            shift = count / 2 - number - 0.5
+            low, high = max(low, tops[row] + shift), min(high, tops[row + 1] + shift)
+        if low > high or self.drafts[label.first].page != self.drafts[label.last].page:
+            low, high = tops[label.first] + 0.5, tops[label.last + 1] - 0.5
+        self._windows[label.first] = (low, high)
+        return low, high
+
+    def fit(self, label: _Label, start: int, end: int) -> tuple[float, float]:
+        """(lines missed, distance from the window's centre) of span ``start..end``:
+        missed is 0 where the span could have been printed with its label so."""
+        drafts, tops = self.drafts, self.tops
+        if drafts[start].page == drafts[end].page:
+            return self._centred(label, start, end)
+        on_top = (tops[label.first] - tops[start], 0.0)
+        page_end = self.page_ends[start]
+        if label.last > page_end:
+            return on_top
+        missed, off = self._centred(label, start, page_end)
+        return min(on_top, (missed, off + _FIRST_PART_PENALTY))
+
+    def _centred(self, label: _Label, start: int, end: int) -> tuple[float, float]:
+        low, high = self.window(label)
+        middle = (self.tops[start] + self.tops[end + 1]) / 2
+        return max(low - middle, middle - high, 0.0), abs((low + high) / 2 - middle)
+
+    def cost(self, label: _Label, start: int, end: int) -> float:
+        missed, off = self.fit(label, start, end)
+        return (_MISS_WEIGHT * missed) ** 2 + off**2
+
+    def best(self, run: range, labels: Sequence[_Label]) -> list[int]:
+        """The last row of each label's span: a dynamic programme over where each gap
+        between two labels is cut, for the least total cost."""
+        # best[end] = (cost, ends) of the labels so far, the last of them ending at ``end``.
+        best: dict[int, tuple[float, list[int]]] = {run.start - 1: (0.0, [])}
+        for number, label in enumerate(labels):
+            step: dict[int, tuple[float, list[int]]] = {}
+            for end in _end_range(labels, number, run):
+                options = (
+                    (total + self.cost(label, before + 1, end), [*ends, end])
+                    for before, (total, ends) in best.items()
+                    if before < label.first
+                )
+                step[end] = min(options, key=lambda option: option[0])
+            best = step
+        return best[run.stop - 1][1]
+
+    def fitting_ends(self, run: range, labels: Sequence[_Label]) -> list[set[int]]:
+        """For each label, the rows its span may end on in some cut of the run in which
+        every span fits its label: one row where the Markdown settles the cut, more where
+        several cuts fit, none where no cut fits at all."""
+        # reach[number][end]: where the span before may end, when label ``number``'s ends
+        # at ``end`` and every span up to it fits.
+        reach: list[dict[int, list[int]]] = []
+        ends: set[int] = {run.start - 1}
+        for number, label in enumerate(labels):
+            step: dict[int, list[int]] = {}
+            for end in _end_range(labels, number, run):
+                befores = [
+                    before
+                    for before in ends
+                    if before < label.first and self.fit(label, before + 1, end)[0] == 0
+                ]
+                if befores:
+                    step[end] = befores
+            reach.append(step)
+            ends = set(step)
+        fitting: list[set[int]] = [set() for _ in labels]
+        alive = {run.stop - 1} & ends
+        for number in range(len(labels) - 1, -1, -1):
+            fitting[number] = alive
+            alive = {before for end in alive for before in reach[number][end]}
+        return fitting
+
+    def doubts(
+        self, run: range, labels: Sequence[_Label], ends: Sequence[int]
+    ) -> Iterator[tuple[int, str]]:
+        """(row, why) for each row whose span the Markdown does not settle: one that a
+        fitting cut gives to one label and another to the next, or, where no cut fits,
+        a blank row of a span that misses its label."""
+        fitting = self.fitting_ends(run, labels)
+        if not fitting[-1]:
+            start = run.start
+            for label, end in zip(labels, ends, strict=True):
+                if self.fit(label, start, end)[0]:
+                    for index in range(start, end + 1):
+                        if not label.first <= index <= label.last:
+                            yield index, "no cut of the spans puts every label where it stands"
+                start = end + 1
+            return
+        for number, choices in enumerate(fitting[:-1]):
+            if len(choices) > 1:
+                before, after = labels[number].text, labels[number + 1].text
+                why = f"it may belong to {_flat(before)!r} or to {_flat(after)!r}"
+                for index in range(min(choices) + 1, max(choices) + 1):
+                    yield index, why
+
+
+def _inherited_doubts(
+    drafts: Sequence[Draft],
+    run: range,
+    labels: Sequence[_Label],
+    ends: Sequence[int],
+    role: str,
+    parents: tuple[str, ...],
+) -> Iterator[Diagnostic]:
+    """Doubts for the blank rows of each span that holds, or borders on, a row whose
+    enclosing span is in doubt: were that row cut the other way, these spans would be cut
+    again too."""
+
+    def doubted(index: int) -> bool:
+        inside = 0 <= index < len(drafts)
+        return inside and any(parent in drafts[index].doubted for parent in parents)
+
+    start = run.start
+    for label, end in zip(labels, ends, strict=True):
+        touched = any(doubted(index) for index in range(start, end + 1))
+        touched |= (start == run.start and doubted(start - 1)) or (
+            end == run.stop - 1 and doubted(end + 1)
+        )
+        if touched:
+            for index in range(start, end + 1):
+                blank = not label.first <= index <= label.last
+                if blank and role not in drafts[index].doubted:
+                    yield _doubt(drafts[index], role, "the span around it is uncertain")
+        start = end + 1
+
+
+def _end_range(labels: Sequence[_Label], number: int, run: range) -> range:
+    """The rows label ``number``'s span may end on: from its own last row to the row above
+    the next label (the run's last row for the last label)."""
+    if number + 1 == len(labels):
+        return range(run.stop - 1, run.stop)
+    return range(labels[number].last, labels[number + 1].first)
+
+
+def _flat(text: str) -> str:
+    return text.replace("\n", "")
+
+
+def _doubt(draft: Draft, role: str, why: str) -> Diagnostic:
+    draft.doubted.add(role)
+    return Diagnostic(
+        level="warning",
+        code="uncertain-span",
+        message=f"the {role} of this task was placed by where its label is centred, and "
+        f"the Markdown leaves it open: {why}",
+        line=draft.line,
+        seq=draft.seq,
+        role=role,
+        text=_flat(draft.values.get(role, "")) or None,
+    )

@@ -21,6 +21,8 @@ class Draft:
     extra: dict[str, str] = field(default_factory=dict)
     #: role -> line, for a merged value that only a continuation row on the next page gave
     orphans: dict[str, int] = field(default_factory=dict)
+    #: roles whose value the Markdown leaves open (an ``uncertain-span`` warning says why)
+    doubted: set[str] = field(default_factory=set)
 
 
 @lru_cache(maxsize=1024)

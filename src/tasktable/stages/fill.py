@@ -48,7 +48,10 @@ def fill_tasks(
     forces where the converter put merged text; "auto" detects it per column.
     """
     drafts = _join_continuations(rows, diagnostics, has_seq=has_seq, has_theme=has_theme)
-    untouched = [replace(d, values=dict(d.values), origin=dict(d.origin)) for d in drafts]
+    untouched = [
+        replace(d, values=dict(d.values), origin=dict(d.origin), doubted=set(d.doubted))
+        for d in drafts
+    ]
     forced = _FORCED.get(merged)
     styles = _fill_levels(drafts, diagnostics, centred=merged == "centre", forced=forced)
     if styles is None:  # a column read top-style showed centred labels: read them so
