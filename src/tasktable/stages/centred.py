@@ -99,19 +99,22 @@ def fill_centred(
     printed height) and as near its span's middle as the others allow, covers it. Rows the
     Markdown leaves open between two labels get an ``uncertain-span`` warning."""
     tops = [0, *accumulate(_height(d) for d in drafts)]
-    width = _full_width(drafts, role)
+    texts = [draft.values.get(role) for draft in drafts]  # as written, before any filling
+    width = _full_width(texts)
     placement = _Placement(drafts, tops)
+    doubts = _Doubts(drafts, texts, placement, role, width, parents)
     current: tuple[str, Origin] | None = None
     for run in segments(drafts, parents):
-        labels = _labels(drafts, run, role, width)
+        labels = _labels(drafts, texts, run, role, width)
         if not labels:
             if carry and current is not None:
                 carried = origin_of("carried", current[1].line)
                 for index in run:
                     set_value(drafts[index], role, current[0], carried)
+            diagnostics.extend(_doubt(drafts[i], role, why) for i, why in doubts.of(run, []))
             continue
         ends = placement.best(run, labels)
-        doubts = list(placement.doubts(run, labels, ends))
+        found = list(doubts.of(run, labels, ends))
         start = run.start
         for label, end in zip(labels, ends, strict=True):
             origin = drafts[label.first].origin[role]
@@ -123,9 +126,7 @@ def fill_centred(
                     set_value(drafts[index], role, label.text, origin_of(how, origin.line))
             start = end + 1
             current = (label.text, origin)
-        for index, why in doubts:
-            diagnostics.append(_doubt(drafts[index], role, why))
-        diagnostics.extend(_inherited_doubts(drafts, run, labels, ends, role, parents))
+        diagnostics.extend(_doubt(drafts[index], role, why) for index, why in found)
     diagnostics.append(
         Diagnostic(
             level="info",
@@ -147,27 +148,29 @@ class _Label(NamedTuple):
     lines: tuple[int, ...]
 
 
-def _full_width(drafts: Sequence[Draft], role: str) -> int:
-    """The length of a full line in ``role``'s cells: its labels' longest line. 0 in a column
+def _full_width(texts: Sequence[str | None]) -> int:
+    """The length of a full line in a column's cells: its labels' longest line. 0 in a column
     whose labels never wrap: there a label as long as the longest is no sign of anything."""
-    texts = [draft.values[role] for draft in drafts if draft.values.get(role)]
-    if not any("\n" in text for text in texts):
+    written = [text for text in texts if text]
+    if not any("\n" in text for text in written):
         return 0
-    return max(len(line) for text in texts for line in text.split("\n"))
+    return max(len(line) for text in written for line in text.split("\n"))
 
 
-def _labels(drafts: Sequence[Draft], run: range, role: str, width: int) -> list[_Label]:
-    """Each label in ``run``. A label printed over two rows (提升农机装 / 备水平), or cut by a
-    page break, is joined again: a piece whose last line is ``width`` long ran to the cell's
-    edge, so the label goes on below (never where ``width`` is 0: two one-row spans side by
-    side stay two)."""
+def _labels(
+    drafts: Sequence[Draft], texts: Sequence[str | None], rows: range, role: str, width: int
+) -> list[_Label]:
+    """Each label in ``rows`` (``texts``: the column as written). A label printed over two
+    rows (提升农机装 / 备水平), or cut by a page break, is joined again: a piece whose last line
+    is ``width`` long ran to the cell's edge, so the label goes on below (never where
+    ``width`` is 0: two one-row spans side by side stay two)."""
     labels: list[_Label] = []
-    for index in run:
-        text = drafts[index].values.get(role)
+    for index in rows:
+        text = texts[index]
         if not text:
             continue
         lines = (index,) * (text.count("\n") + 1)
-        if labels and _goes_on(drafts, labels[-1], index, width, role):
+        if labels and _goes_on(drafts, labels[-1], index, text, width, role):
             first, _, before, above = labels[-1]
             labels[-1] = _Label(first, index, f"{before}\n{text}", above + lines)
             continue
@@ -175,12 +178,14 @@ def _labels(drafts: Sequence[Draft], run: range, role: str, width: int) -> list[
     return labels
 
 
-def _goes_on(drafts: Sequence[Draft], label: _Label, index: int, width: int, role: str) -> bool:
-    """Whether the text at ``index`` continues ``label``: the label's last line is full,
-    and the text is in the next row, or the label ends its page and the text is on the next."""
+def _goes_on(
+    drafts: Sequence[Draft], label: _Label, index: int, text: str, width: int, role: str
+) -> bool:
+    """Whether ``text`` at ``index`` continues ``label``: the label's last line is full, and
+    the text is in the next row, or the label ends its page and the text is on the next."""
     if not width or len(label.text.rsplit("\n", 1)[-1]) < width:
         return False
-    if role == "departments" and _is_name(label.text) and _is_name(drafts[index].values[role]):
+    if role == "departments" and _is_name(label.text) and _is_name(text):
         return False
     page = drafts[label.last].page
     if label.last == index - 1 and drafts[index].page == page:
@@ -308,58 +313,116 @@ class _Placement:
             alive = {before for end in alive for before in reach[number][end]}
         return fitting
 
-    def doubts(
+
+#: How many placements of a run's edges are read before all its blank rows are doubted.
+_EDGE_READINGS = 64
+
+
+class _Doubts:
+    """Which rows of a run the Markdown leaves open. A reading of some rows is a cut of them
+    in which every span fits its label (_Placement.fit). A run's edges may move too: rows
+    next to them whose enclosing span is in doubt may belong to this run or to the next.
+    Every reading of every placement of the edges is taken, and a blank row that two of
+    them give different values is doubted. Where no reading fits the run as cut, the blank
+    rows of the spans that miss their labels are."""
+
+    def __init__(
+        self,
+        drafts: Sequence[Draft],
+        texts: Sequence[str | None],
+        placement: _Placement,
+        role: str,
+        width: int,
+        parents: tuple[str, ...],
+    ) -> None:
+        self.drafts, self.texts, self.placement = drafts, texts, placement
+        self.role, self.width, self.parents = role, width, parents
+
+    def of(
+        self, run: range, labels: Sequence[_Label], ends: Sequence[int] = ()
+    ) -> Iterator[tuple[int, str]]:
+        """(row, why) for each blank row of ``run`` that is in doubt; ``ends`` is the cut
+        chosen (none for a run without labels)."""
+        written = {row for label in labels for row in range(label.first, label.last + 1)}
+        blank = [index for index in run if index not in written]
+        missed = dict(self._misses(run, labels, ends))
+        starts, stops = self._edges(run)
+        inner = range(starts[-1], stops[0])  # rows no placement of the edges moves
+        if len(starts) * len(stops) > _EDGE_READINGS or any(
+            self._parent_doubted(index) for index in inner
+        ):
+            for index in blank:
+                yield index, missed.get(index, "the span around it is uncertain")
+            return
+        # what the chosen cut gives each blank row, then what every other reading does
+        values: dict[int, set[str | None]] = {index: {None} for index in blank}
+        start = run.start
+        for label, end in zip(labels, ends, strict=True):
+            for index in range(start, end + 1):
+                if index in values:
+                    values[index] = {label.text}
+            start = end + 1
+        for start in starts:
+            for stop in stops:
+                if stop > start:
+                    self._read(range(start, stop), values)
+        for index in blank:
+            if index in missed:
+                yield index, missed[index]
+            elif len(values[index]) > 1:
+                named = sorted(_flat(v) for v in values[index] if v is not None)
+                if None in values[index] or len(named) != 2:
+                    yield index, "the span around it is uncertain"
+                else:
+                    yield index, f"it may belong to {named[0]!r} or to {named[1]!r}"
+
+    def _parent_doubted(self, index: int) -> bool:
+        inside = 0 <= index < len(self.drafts)
+        return inside and any(parent in self.drafts[index].doubted for parent in self.parents)
+
+    def _edges(self, run: range) -> tuple[range, range]:
+        """Where the run may start, and where it may stop (one past its last row), were
+        the doubted rows of its enclosing spans next to its edges cut the other way."""
+        doubted = self._parent_doubted
+        low = high = run.start
+        while doubted(low - 1):
+            low -= 1
+        while high < run.stop - 1 and doubted(high):
+            high += 1
+        first = last = run.stop
+        while doubted(last):
+            last += 1
+        while first > high + 1 and doubted(first - 1):
+            first -= 1
+        return range(low, high + 1), range(first, last + 1)
+
+    def _read(self, rows: range, values: dict[int, set[str | None]]) -> None:
+        """Add what each fitting reading of ``rows`` gives the rows in ``values``; a row
+        outside ``rows`` belongs to a neighbour, whose value is not known here (None)."""
+        labels = _labels(self.drafts, self.texts, rows, self.role, self.width)
+        fitting = self.placement.fitting_ends(rows, labels) if labels else []
+        if labels and not fitting[-1]:
+            return  # no reading: these edges do not hold
+        for index, seen in values.items():
+            if index not in rows or not labels:
+                seen.add(None)
+        start = rows.start
+        for number, label in enumerate(labels):
+            for index in range(start, max(fitting[number]) + 1):
+                if index in values:
+                    values[index].add(label.text)
+            start = min(fitting[number]) + 1
+
+    def _misses(
         self, run: range, labels: Sequence[_Label], ends: Sequence[int]
     ) -> Iterator[tuple[int, str]]:
-        """(row, why) for each row whose span the Markdown does not settle: one that a
-        fitting cut gives to one label and another to the next, or, where no cut fits,
-        a blank row of a span that misses its label."""
-        fitting = self.fitting_ends(run, labels)
-        if not fitting[-1]:
-            start = run.start
-            for label, end in zip(labels, ends, strict=True):
-                if self.fit(label, start, end)[0]:
-                    for index in range(start, end + 1):
-                        if not label.first <= index <= label.last:
-                            yield index, "no cut of the spans puts every label where it stands"
-                start = end + 1
-            return
-        for number, choices in enumerate(fitting[:-1]):
-            if len(choices) > 1:
-                before, after = labels[number].text, labels[number + 1].text
-                why = f"it may belong to {_flat(before)!r} or to {_flat(after)!r}"
-                for index in range(min(choices) + 1, max(choices) + 1):
-                    yield index, why
-
-
-def _inherited_doubts(
-    drafts: Sequence[Draft],
-    run: range,
-    labels: Sequence[_Label],
-    ends: Sequence[int],
-    role: str,
-    parents: tuple[str, ...],
-) -> Iterator[Diagnostic]:
-    """Doubts for the blank rows of each span that holds, or borders on, a row whose
-    enclosing span is in doubt: were that row cut the other way, these spans would be cut
-    again too."""
-
-    def doubted(index: int) -> bool:
-        inside = 0 <= index < len(drafts)
-        return inside and any(parent in drafts[index].doubted for parent in parents)
-
-    start = run.start
-    for label, end in zip(labels, ends, strict=True):
-        touched = any(doubted(index) for index in range(start, end + 1))
-        touched |= (start == run.start and doubted(start - 1)) or (
-            end == run.stop - 1 and doubted(end + 1)
-        )
-        if touched:
-            for index in range(start, end + 1):
-                blank = not label.first <= index <= label.last
-                if blank and role not in drafts[index].doubted:
-                    yield _doubt(drafts[index], role, "the span around it is uncertain")
-        start = end + 1
+        start = run.start
+        for label, end in zip(labels, ends, strict=True):
+            if self.placement.fit(label, start, end)[0]:
+                for index in range(start, end + 1):
+                    if not label.first <= index <= label.last:
+                        yield index, "its span, as cut, does not print its label where it stands"
+            start = end + 1
 
 
 def _end_range(labels: Sequence[_Label], number: int, run: range) -> range:
