@@ -177,6 +177,11 @@ def test_cli_format_from_option_and_suffix(tmp_path: Path) -> None:
     assert main([str(SAMPLE), "-o", str(tmp_path / "out.sqlite")]) == 0
     with sqlite3.connect(tmp_path / "out.sqlite") as db:
         assert db.execute("SELECT COUNT(*) FROM tasks").fetchone()[0] == 61
+    assert main([str(SAMPLE), "-o", str(tmp_path / "out.db")]) == 0  # .db is sqlite too
+    with sqlite3.connect(tmp_path / "out.db") as db:
+        assert db.execute("SELECT COUNT(*) FROM tasks").fetchone()[0] == 61
+    assert main([str(SAMPLE), "-o", str(tmp_path / "out.htm")]) == 0
+    assert (tmp_path / "out.htm").read_text("utf-8").startswith("<!DOCTYPE html>")
 
 
 # --- queries on Document ---------------------------------------------------------------------

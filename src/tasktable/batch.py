@@ -22,22 +22,12 @@ from typing import TextIO
 from .api import parse_file
 from .errors import InputFileError, OutputFileError, TasktableError
 from .files import write_atomically
-from .formats import Format, render
+from .formats import SUFFIXES, Format, render
 from .models import Document, Task
 from .stages.fill import Placement
 
 #: What a folder given as input contributes: its Markdown files, at any depth.
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-
-#: The suffix each format's output file gets.
-SUFFIX: dict[str, str] = {
-    "json": ".json",
-    "jsonl": ".jsonl",
-    "csv": ".csv",
-    "md": ".md",
-    "sqlite": ".sqlite",
-    "html": ".html",
-}
 
 
 @dataclass(frozen=True)
@@ -133,7 +123,7 @@ def plan_jobs(inputs: Sequence[tuple[str, Path]], output: str, format: Format) -
     jobs: list[Job] = []
     taken: dict[Path, str] = {}
     for source, relative in inputs:
-        target = folder / relative.with_suffix(SUFFIX[format])
+        target = folder / relative.with_suffix(SUFFIXES[format][0])
         if target in taken:
             raise InputFileError(
                 f"would write {target}, as {taken[target]} does; rename one of them",

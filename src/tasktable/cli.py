@@ -21,21 +21,9 @@ from . import __version__, batch
 from .api import check_roles, parse, parse_file
 from .errors import TasktableError
 from .files import write_atomically
-from .formats import FORMATS, Format, render
+from .formats import FORMAT_OF_SUFFIX, FORMATS, Format, render
 from .models import Document
 from .stages.fill import PLACEMENTS
-
-#: Output formats by file suffix, for -o without --format.
-_SUFFIXES: dict[str, Format] = {
-    ".json": "json",
-    ".jsonl": "jsonl",
-    ".csv": "csv",
-    ".md": "md",
-    ".sqlite": "sqlite",
-    ".db": "sqlite",
-    ".html": "html",
-    ".htm": "html",
-}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -149,11 +137,11 @@ def _main_many(
         return _usage(parser, "stdin (-) cannot be one of many inputs")
     output = args.output
     suffix = Path(output).suffix.lower()
-    if suffix in _SUFFIXES and suffix != ".jsonl" and not _names_folder(output):
+    if suffix in FORMAT_OF_SUFFIX and suffix != ".jsonl" and not _names_folder(output):
         return _usage(
             parser,
             f"many inputs write a folder of files, but -o {output} names a file: "
-            f"use -o FOLDER -f {_SUFFIXES[suffix]} (or -o NAME.jsonl to gather every task)",
+            f"use -o FOLDER -f {FORMAT_OF_SUFFIX[suffix]} (or -o NAME.jsonl to gather every task)",
         )
     format: Format = args.format or ("jsonl" if suffix == ".jsonl" else "json")
     if output == "-" and format != "jsonl":
@@ -202,7 +190,7 @@ def _role_pair(text: str) -> tuple[str, str]:
 def _format(chosen: Format | None, output: str) -> Format:
     if chosen is not None:
         return chosen
-    return _SUFFIXES.get(Path(output).suffix.lower(), "json") if output != "-" else "json"
+    return FORMAT_OF_SUFFIX.get(Path(output).suffix.lower(), "json") if output != "-" else "json"
 
 
 def _emit(data: bytes, output: str) -> int:

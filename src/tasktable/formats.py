@@ -20,6 +20,22 @@ from .report import to_html
 Format = Literal["json", "jsonl", "csv", "md", "sqlite", "html"]
 FORMATS: tuple[str, ...] = get_args(Format)
 
+#: The file suffixes of each format: the first is the one tasktable writes, the others
+#: are read as meaning the same format when an output file is named.
+SUFFIXES: dict[Format, tuple[str, ...]] = {
+    "json": (".json",),
+    "jsonl": (".jsonl",),
+    "csv": (".csv",),
+    "md": (".md",),
+    "sqlite": (".sqlite", ".db"),
+    "html": (".html", ".htm"),
+}
+
+#: The format a suffix names (-o out.csv writes csv).
+FORMAT_OF_SUFFIX: dict[str, Format] = {
+    suffix: format for format, suffixes in SUFFIXES.items() for suffix in suffixes
+}
+
 #: How departments and other lists are joined in a single text cell (csv, md): 、, the
 #: enumeration comma a Chinese reader expects, which tasktable also splits on when reading.
 LIST_JOINER = "、"
