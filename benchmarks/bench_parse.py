@@ -6,7 +6,8 @@ For the sample and for larger inputs made of copies of it (as many tables, and a
 table), runs both parsers in alternation (so that machine noise hits both alike) and prints
 the median time of each and their ratio; then how each one's time grows with the input, as a
 ratio to linear; the peak memory (tracemalloc) of each on the 100-copy input; and the share of
-the sample's parse spent finding targets. Compare ratios, not times, between machines.
+the sample's parse spent finding targets; and what reading centred labels costs, on the
+pymupdf4llm converter fixture. Compare ratios, not times, between machines.
 Goals: the sample at most 2x markdown-it-py; time within 10% of linear; peak memory below
 markdown-it-py's.
 """
@@ -25,7 +26,10 @@ from markdown_it import MarkdownIt
 
 import tasktable
 
-SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "lianyungang-kexie-2019.md"
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "lianyungang-kexie-2019.md"
+#: pymupdf4llm's layout mode: labels in the middle of their spans, placed by printed height
+CENTRED = ROOT / "tests" / "fixtures" / "converters" / "agri-2021.pymupdf4llm.md"
 
 
 def alternate(
@@ -123,6 +127,22 @@ def main() -> None:
     print(
         f"\ntarget extraction on the sample: {target_time * 1e3:.2f} ms of "
         f"{parse_time * 1e3:.2f} ms parse ({target_time / parse_time:.0%})"
+    )
+
+    centred = CENTRED.read_text(encoding="utf-8")
+    md_time, centred_time = alternate(
+        partial(markdown.parse, centred), partial(tasktable.parse, centred), args.rounds
+    )
+    top_time, centred_time = alternate(
+        partial(tasktable.parse, centred, merged="top"),
+        partial(tasktable.parse, centred),
+        args.rounds,
+    )
+    print(
+        f"\ncentred labels ({CENTRED.name}): markdown-it-py {md_time * 1e3:.2f} ms, "
+        f"tasktable {centred_time * 1e3:.2f} ms ({centred_time / md_time:.2f}x); read as top "
+        f"style instead {top_time * 1e3:.2f} ms: placing and doubting the spans costs "
+        f"{(centred_time - top_time) / centred_time:.0%}"
     )
 
 
