@@ -299,18 +299,20 @@ def _centred_table(rows: list[tuple[int, str, str, str]], breaks: set[int]) -> s
     lines = [HEADER]
     for seq, (height, theme, project, department) in enumerate(rows, 1):
         if seq in breaks:
-            lines.append(HEADER)
+            lines.append("\n" + HEADER)  # a new table: the next page
         content = "<br>".join(["开展专项工作。"] * height)
         lines.append(f"| {seq} | {theme} | {project} | {content} | 全年。 | {department} |\n")
     return "".join(lines)
 
 
 def test_values_that_move_with_a_doubted_theme_edge_are_doubted() -> None:
-    """Regression (the ambiguous-table property found such tables): rows of 1-3 printed
-    lines, a page break before row 12. The truth (themes 1-5 and 6-16; projects 1-5, 6-10,
-    11-13 over the break with its label on top, 14-16) fits, and so does a reading whose
-    theme 2 starts at row 4, which moves the projects of rows 4 and 5 with it. Every value
-    that differs from the truth is doubted, and the labels' own rows are not."""
+    """Regression (the ambiguous-table property found it): rows of 1-3 printed lines, a
+    page break before row 12. The truth (themes 1-5 and 6-16; projects 1-5, 6-10, 11-13
+    over the break with its label on top, 14-16) fits, and so does a reading whose theme 2
+    starts at row 7, the parser's: its project labelled on row 8 then spans 7-9, and row
+    10, four rows from the theme's doubted edge, changes project with it. It was left
+    undoubted when only the spans touching a doubted row were doubted. Every value that
+    differs from the truth is doubted, and no label's own cell is."""
     rows = [
         (1, "", "", ""),
         (1, "", "", ""),
@@ -352,7 +354,7 @@ def test_values_that_move_with_a_doubted_theme_edge_are_doubted() -> None:
         )
         if got != truth[role][(task.seq or 0) - 1]
     }
-    assert (4, "project") in wrong  # the parser's theme 2 starts at row 4
+    assert (10, "project") in wrong
     assert wrong <= doubted
     written = {
         (index, role)
@@ -361,3 +363,41 @@ def test_values_that_move_with_a_doubted_theme_edge_are_doubted() -> None:
         if cell
     }
     assert not written & doubted
+
+
+def _doubted(doc: tasktable.Document) -> set[tuple[int | None, str | None]]:
+    return {(d.seq, d.role) for d in doc.diagnostics if d.code == "uncertain-span"}
+
+
+def test_a_run_without_labels_next_to_a_doubted_edge_is_doubted() -> None:
+    """Regression (review): theme 1 may end at row 3 or row 4, and the parser ends it at 3.
+    Theme 2 then has no project label, so row 4 gets none; had theme 1 run on, row 4 would
+    have project 建设农田. Row 4's project is doubted, not left blank in silence."""
+    rows = [
+        (1, "", "", ""),
+        (2, "科技兴农", "建设农田", "县水务局"),
+        (1, "", "", ""),
+        (1, "", "", ""),
+        (2, "乡村振兴", "", ""),
+        (1, "", "", ""),
+    ]
+    doc = tasktable.parse(_centred_table(rows, breaks=set()), merged="centre")
+    assert (4, "theme") in _doubted(doc)
+    assert doc.tasks[3].project is None
+    assert (4, "project") in _doubted(doc)
+
+
+def test_label_pieces_split_by_a_doubted_edge_are_doubted() -> None:
+    """Regression (review): theme 1 may end before the page break at row 3 (the truth) or
+    run over it with its label on top. Read the second way, project 持续改善农 / 村人居环境
+    整治, cut over rows 3 and 4, falls into two themes and stays two labels; both rows'
+    projects are doubted, although each holds a piece of its own."""
+    rows = [
+        (3, "科技兴农", "加快推进高<br>标准农田建", "县水务局"),
+        (2, "", "设", ""),
+        (2, "", "持续改善农", "县水务局"),
+        (3, "乡村建设", "村人居环境<br>整治", "县商务局"),
+    ]
+    doc = tasktable.parse(_centred_table(rows, breaks={3}), merged="centre")
+    assert [t.project for t in doc.tasks][2:] == ["持续改善农", "村人居环境整治"]
+    assert {(3, "project"), (4, "project")} <= _doubted(doc)

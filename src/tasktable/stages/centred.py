@@ -139,18 +139,20 @@ def fill_centred(
 
 
 class _Label(NamedTuple):
-    """A merged label as printed: its rows, its text (pieces joined with line breaks), and
-    the row each of its printed lines stands in."""
+    """A merged label as printed: its first and last rows, its text (pieces joined with line
+    breaks), and the row each of its printed lines stands in."""
 
     first: int
     last: int
     text: str
-    lines: tuple[int, ...]
+    line_rows: tuple[int, ...]  # the row of each printed line, top to bottom
 
 
 def _full_width(texts: Sequence[str | None]) -> int:
     """The length of a full line in a column's cells: its labels' longest line. 0 in a column
-    whose labels never wrap: there a label as long as the longest is no sign of anything."""
+    where no cell holds a line break: with no wrapped label to measure the cell's width by,
+    a label as long as the longest is no sign that it ran on (labels cut one line per row
+    in one-line rows are then left unjoined)."""
     written = [text for text in texts if text]
     if not any("\n" in text for text in written):
         return 0
@@ -169,12 +171,14 @@ def _labels(
         text = texts[index]
         if not text:
             continue
-        lines = (index,) * (text.count("\n") + 1)
+        line_rows = (index,) * (text.count("\n") + 1)
         if labels and _goes_on(drafts, labels[-1], index, text, width, role):
-            first, _, before, above = labels[-1]
-            labels[-1] = _Label(first, index, f"{before}\n{text}", above + lines)
+            head = labels[-1]
+            labels[-1] = _Label(
+                head.first, index, f"{head.text}\n{text}", head.line_rows + line_rows
+            )
             continue
-        labels.append(_Label(index, index, text, lines))
+        labels.append(_Label(index, index, text, line_rows))
     return labels
 
 
@@ -198,9 +202,10 @@ def _is_name(text: str) -> bool:
     return text.rstrip()[-1:] in DEPARTMENT_FINALS
 
 
-#: How much more a line by which a span misses its label costs than a line between the
-#: middles of the span and of where the label could stand: the first says the label could
-#: not have been printed there, the second only ranks the cuts that could.
+#: The weight of a line by which a span misses its label against a line between the middles
+#: of the span and of the label's window, both squared in the cost (so 100 to 1): a miss
+#: says the label could not have been printed there, the distance only ranks the cuts that
+#: could.
 _MISS_WEIGHT = 10.0
 
 
@@ -231,14 +236,15 @@ class _Placement:
                 self.page_ends[index] = self.page_ends[index + 1]
 
     def window(self, label: _Label) -> tuple[float, float]:
-        """The span middles at which the label is printed as the Markdown shows it. A label
-        cut by a page break was not printed around one middle, nor one whose lines no
-        middle puts where they stand: its rows stand in for it."""
+        """(low, high): the span middles, in printed lines from the table's top, that print
+        each line of the label in the row the Markdown shows it in. Where no middle does
+        (a label cut by a page break, or pieces that no one centring explains), the middles
+        half a line inside the label's rows stand in."""
         if label.first in self._windows:
             return self._windows[label.first]
-        tops, count = self.tops, len(label.lines)
+        tops, count = self.tops, len(label.line_rows)
         low, high = float("-inf"), float("inf")
-        for number, row in enumerate(label.lines):
+        for number, row in enumerate(label.line_rows):
             # line ``number`` is centred at middle - count/2 + number + 1/2, inside its row
             shift = count / 2 - number - 0.5
             low, high = max(low, tops[row] + shift), min(high, tops[row + 1] + shift)
@@ -314,6 +320,12 @@ class _Placement:
         return fitting
 
 
+#: What a reading gives a row it leaves to the neighbouring run: a value not known here.
+_ELSEWHERE = "\0"
+
+#: Why a row is doubted when more than two values, or a neighbour's, are possible.
+_UNSETTLED = "the span around it is uncertain"
+
 #: How many placements of a run's edges are read before all its blank rows are doubted.
 _EDGE_READINGS = 64
 
@@ -322,9 +334,11 @@ class _Doubts:
     """Which rows of a run the Markdown leaves open. A reading of some rows is a cut of them
     in which every span fits its label (_Placement.fit). A run's edges may move too: rows
     next to them whose enclosing span is in doubt may belong to this run or to the next.
-    Every reading of every placement of the edges is taken, and a blank row that two of
-    them give different values is doubted. Where no reading fits the run as cut, the blank
-    rows of the spans that miss their labels are."""
+    The readings of every placement of the edges (up to _EDGE_READINGS of them) are taken,
+    and a blank row that two of them may give different values is doubted. Each label's
+    span is taken to end anywhere between its earliest and latest fitting end, which can
+    doubt a row no single reading moves, never miss one that one does. Where the chosen
+    cut misses a label, the blank rows of that span are doubted."""
 
     def __init__(
         self,
@@ -341,18 +355,21 @@ class _Doubts:
     def of(
         self, run: range, labels: Sequence[_Label], ends: Sequence[int] = ()
     ) -> Iterator[tuple[int, str]]:
-        """(row, why) for each blank row of ``run`` that is in doubt; ``ends`` is the cut
-        chosen (none for a run without labels)."""
+        """(row, why) for each row of ``run`` in doubt; ``ends`` is the cut chosen (none for
+        a run without labels). Only blank rows are, but for a label piece at an edge in doubt
+        that may run on into the neighbouring run (_cut_pieces)."""
+        yield from self._cut_pieces(run)
         written = {row for label in labels for row in range(label.first, label.last + 1)}
         blank = [index for index in run if index not in written]
         missed = dict(self._misses(run, labels, ends))
         starts, stops = self._edges(run)
-        inner = range(starts[-1], stops[0])  # rows no placement of the edges moves
+        fixed = range(starts[-1], stops[0])  # rows that stay in the run wherever its edges go
         if len(starts) * len(stops) > _EDGE_READINGS or any(
-            self._parent_doubted(index) for index in inner
+            self._parent_doubted(index) for index in fixed
         ):
+            # a doubted row inside the run: the enclosing cut may split the run itself
             for index in blank:
-                yield index, missed.get(index, "the span around it is uncertain")
+                yield index, missed.get(index, _UNSETTLED)
             return
         # what the chosen cut gives each blank row, then what every other reading does
         values: dict[int, set[str | None]] = {index: {None} for index in blank}
@@ -370,11 +387,26 @@ class _Doubts:
             if index in missed:
                 yield index, missed[index]
             elif len(values[index]) > 1:
-                named = sorted(_flat(v) for v in values[index] if v is not None)
-                if None in values[index] or len(named) != 2:
-                    yield index, "the span around it is uncertain"
-                else:
+                named = sorted(_flat(v) for v in values[index] if v not in (None, _ELSEWHERE))
+                if len(named) == len(values[index]) == 2:
                     yield index, f"it may belong to {named[0]!r} or to {named[1]!r}"
+                else:
+                    yield index, _UNSETTLED
+
+    def _cut_pieces(self, run: range) -> Iterator[tuple[int, str]]:
+        """A label piece at an edge of the run, where the enclosing span is in doubt, that
+        the piece beyond the edge may continue (提升农机装 / 备水平 on either side): were the
+        enclosing span cut the other way, the two would be one label."""
+        texts, drafts = self.texts, self.drafts
+        for inside, outside in ((run.start, run.start - 1), (run.stop - 1, run.stop)):
+            if not 0 <= outside < len(drafts) or not (texts[inside] and texts[outside]):
+                continue
+            if not (self._parent_doubted(inside) or self._parent_doubted(outside)):
+                continue
+            upper, lower = sorted((inside, outside))
+            above = _Label(upper, upper, texts[upper] or "", ())
+            if _goes_on(drafts, above, lower, texts[lower] or "", self.width, self.role):
+                yield inside, "its label may go on across the uncertain edge of its span"
 
     def _parent_doubted(self, index: int) -> bool:
         inside = 0 <= index < len(self.drafts)
@@ -384,27 +416,29 @@ class _Doubts:
         """Where the run may start, and where it may stop (one past its last row), were
         the doubted rows of its enclosing spans next to its edges cut the other way."""
         doubted = self._parent_doubted
-        low = high = run.start
-        while doubted(low - 1):
-            low -= 1
-        while high < run.stop - 1 and doubted(high):
-            high += 1
-        first = last = run.stop
-        while doubted(last):
-            last += 1
-        while first > high + 1 and doubted(first - 1):
-            first -= 1
-        return range(low, high + 1), range(first, last + 1)
+        earliest_start = latest_start = run.start
+        while doubted(earliest_start - 1):
+            earliest_start -= 1
+        while latest_start < run.stop - 1 and doubted(latest_start):
+            latest_start += 1
+        earliest_stop = latest_stop = run.stop
+        while doubted(latest_stop):
+            latest_stop += 1
+        while earliest_stop > latest_start + 1 and doubted(earliest_stop - 1):
+            earliest_stop -= 1
+        return range(earliest_start, latest_start + 1), range(earliest_stop, latest_stop + 1)
 
     def _read(self, rows: range, values: dict[int, set[str | None]]) -> None:
-        """Add what each fitting reading of ``rows`` gives the rows in ``values``; a row
-        outside ``rows`` belongs to a neighbour, whose value is not known here (None)."""
+        """Add what each fitting reading of ``rows`` gives the rows in ``values``: a label's
+        text, None where ``rows`` hold no label, _ELSEWHERE for a row outside ``rows``."""
         labels = _labels(self.drafts, self.texts, rows, self.role, self.width)
         fitting = self.placement.fitting_ends(rows, labels) if labels else []
         if labels and not fitting[-1]:
             return  # no reading: these edges do not hold
         for index, seen in values.items():
-            if index not in rows or not labels:
+            if index not in rows:
+                seen.add(_ELSEWHERE)
+            elif not labels:
                 seen.add(None)
         start = rows.start
         for number, label in enumerate(labels):
