@@ -8,7 +8,7 @@ over rows or pages and places every span around its label by printed height.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from itertools import accumulate
+from itertools import accumulate, count
 from typing import NamedTuple
 
 from ..models import Diagnostic, How, Origin
@@ -256,15 +256,28 @@ class _Placement:
     def fit(self, label: _Label, start: int, end: int) -> tuple[float, float]:
         """(lines missed, distance from the window's centre) of span ``start..end``:
         missed is 0 where the span could have been printed with its label so."""
-        drafts, tops = self.drafts, self.tops
+        drafts = self.drafts
         if drafts[start].page == drafts[end].page:
             return self._centred(label, start, end)
-        on_top = (tops[label.first] - tops[start], 0.0)
         page_end = self.page_ends[start]
+        on_top = (self._below_top(label, start, page_end), 0.0)
         if label.last > page_end:
             return on_top
         missed, off = self._centred(label, start, page_end)
         return min(on_top, (missed, off + _FIRST_PART_PENALTY))
+
+    def _below_top(self, label: _Label, start: int, page_end: int) -> float:
+        """Lines by which the label, printed from the first line of span ``start`` down
+        (line n centred n + 1/2 lines below its top), misses the rows its lines on that
+        page stand in; a label with no line on that page misses by all the lines above it."""
+        tops = self.tops
+        centres = (tops[start] + number + 0.5 for number in count())
+        misses = [
+            max(tops[row] - centre, centre - tops[row + 1], 0.0)
+            for row, centre in zip(label.line_rows, centres, strict=False)
+            if row <= page_end
+        ]
+        return max(misses, default=tops[label.first] - tops[start])
 
     def _centred(self, label: _Label, start: int, end: int) -> tuple[float, float]:
         low, high = self.window(label)
