@@ -7,7 +7,7 @@ over rows or pages and places every span around its label by printed height.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate, count
 from typing import NamedTuple
 
@@ -111,7 +111,7 @@ def fill_centred(
                 carried = origin_of("carried", current[1].line)
                 for index in run:
                     set_value(drafts[index], role, current[0], carried)
-            diagnostics.extend(_doubt(drafts[i], role, why) for i, why in doubts.of(run, []))
+            _record_doubts(drafts, role, doubts.of(run, []), diagnostics)
             continue
         ends = placement.best(run, labels)
         found = list(doubts.of(run, labels, ends))
@@ -126,7 +126,7 @@ def fill_centred(
                     set_value(drafts[index], role, label.text, origin_of(how, origin.line))
             start = end + 1
             current = (label.text, origin)
-        diagnostics.extend(_doubt(drafts[index], role, why) for index, why in found)
+        _record_doubts(drafts, role, found, diagnostics)
     diagnostics.append(
         Diagnostic(
             level="info",
@@ -228,7 +228,7 @@ class _Placement:
     def __init__(self, drafts: Sequence[Draft], tops: Sequence[int]) -> None:
         self.drafts = drafts
         self.tops = tops
-        self._windows: dict[int, tuple[float, float]] = {}
+        self._windows: dict[tuple[int, int], tuple[float, float]] = {}
         # page_ends[i]: the last row on row i's page
         self.page_ends = list(range(len(drafts)))
         for index in range(len(drafts) - 2, -1, -1):
@@ -240,8 +240,10 @@ class _Placement:
         each line of the label in the row the Markdown shows it in. Where no middle does
         (a label cut by a page break, or pieces that no one centring explains), the middles
         half a line inside the label's rows stand in."""
-        if label.first in self._windows:
-            return self._windows[label.first]
+        # keyed by both ends: a reading of fewer rows can cut a label's pieces short
+        key = (label.first, label.last)
+        if key in self._windows:
+            return self._windows[key]
         tops, count = self.tops, len(label.line_rows)
         low, high = float("-inf"), float("inf")
         for number, row in enumerate(label.line_rows):
@@ -250,7 +252,7 @@ class _Placement:
             low, high = max(low, tops[row] + shift), min(high, tops[row + 1] + shift)
         if low > high or self.drafts[label.first].page != self.drafts[label.last].page:
             low, high = tops[label.first] + 0.5, tops[label.last + 1] - 0.5
-        self._windows[label.first] = (low, high)
+        self._windows[key] = (low, high)
         return low, high
 
     def fit(self, label: _Label, start: int, end: int) -> tuple[float, float]:
@@ -395,7 +397,8 @@ class _Doubts:
         for start in starts:
             for stop in stops:
                 if stop > start:
-                    self._read(range(start, stop), values)
+                    rows = range(start, stop)
+                    self._read(rows, values, labels if rows == run else None)
         for index in blank:
             if index in missed:
                 yield index, missed[index]
@@ -441,10 +444,17 @@ class _Doubts:
             earliest_stop -= 1
         return range(earliest_start, latest_start + 1), range(earliest_stop, latest_stop + 1)
 
-    def _read(self, rows: range, values: dict[int, set[str | None]]) -> None:
-        """Add what each fitting reading of ``rows`` gives the rows in ``values``: a label's
-        text, None where ``rows`` hold no label, _ELSEWHERE for a row outside ``rows``."""
-        labels = _labels(self.drafts, self.texts, rows, self.role, self.width)
+    def _read(
+        self,
+        rows: range,
+        values: dict[int, set[str | None]],
+        labels: Sequence[_Label] | None = None,
+    ) -> None:
+        """Add what each fitting reading of ``rows`` (its ``labels``, if already found)
+        gives the rows in ``values``: a label's text, None where ``rows`` hold no label,
+        _ELSEWHERE for a row outside ``rows``."""
+        if labels is None:
+            labels = _labels(self.drafts, self.texts, rows, self.role, self.width)
         fitting = self.placement.fitting_ends(rows, labels) if labels else []
         if labels and not fitting[-1]:
             return  # no reading: these edges do not hold
@@ -484,15 +494,26 @@ def _flat(text: str) -> str:
     return text.replace("\n", "")
 
 
-def _doubt(draft: Draft, role: str, why: str) -> Diagnostic:
-    draft.doubted.add(role)
-    return Diagnostic(
-        level="warning",
-        code="uncertain-span",
-        message=f"the {role} of this task was placed by where its label is centred, and "
-        f"the Markdown leaves it open: {why}",
-        line=draft.line,
-        seq=draft.seq,
-        role=role,
-        text=_flat(draft.values.get(role, "")) or None,
-    )
+def _record_doubts(
+    drafts: Sequence[Draft],
+    role: str,
+    doubts: Iterable[tuple[int, str]],
+    diagnostics: list[Diagnostic],
+) -> None:
+    """Mark each doubted row's ``role`` (nested columns read it) and warn with the value
+    it was given."""
+    for index, why in doubts:
+        draft = drafts[index]
+        draft.doubted.add(role)
+        diagnostics.append(
+            Diagnostic(
+                level="warning",
+                code="uncertain-span",
+                message=f"the {role} of this task was placed by where its label is centred, "
+                f"and the Markdown leaves it open: {why}",
+                line=draft.line,
+                seq=draft.seq,
+                role=role,
+                text=_flat(draft.values.get(role, "")) or None,
+            )
+        )
