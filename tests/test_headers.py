@@ -12,28 +12,30 @@ import tasktable
 from tasktable import RoleMapError
 from tasktable.cli import main
 
-# 序号 and 完成时限 are known; 工作事项 "work item" and 承办科室 "handling section" are not.
+# 序号 and 完成时限 are known; 承办事宜 "matters handled" and 经办 "handled by" are not. The
+# first holds the task text; the cells of the second (见附件 "see the annex") show no role.
 TABLE = (
-    "| 序号 | 工作事项 | 承办科室 | 完成时限 |\n|---|---|---|---|\n"
-    "| 1 | 完成审计工作，6月底前报送 | 审计科 | 6月底前 |\n"
+    "| 序号 | 承办事宜 | 经办 | 完成时限 |\n|---|---|---|---|\n"
+    "| 1 | 完成审计工作，6月底前报送 | 见附件 | 6月底前 |\n"
 )
 
 
-def test_unknown_header_is_extra_with_an_info_diagnostic() -> None:
+def test_unknown_header_whose_cells_show_no_role_is_extra_with_a_warning() -> None:
     doc = tasktable.parse(TABLE, year=2024)
-    assert [c.role for c in doc.columns] == ["seq", "extra", "extra", "schedule"]
-    assert doc.tasks[0].extra == {"工作事项": "完成审计工作，6月底前报送", "承办科室": "审计科"}
+    assert [c.role for c in doc.columns] == ["seq", "content", "extra", "schedule"]
+    assert doc.tasks[0].extra == {"经办": "见附件"}
     unknown = [d for d in doc.diagnostics if d.code == "unknown-header"]
-    assert [(d.level, d.column) for d in unknown] == [("info", "工作事项"), ("info", "承办科室")]
+    assert [(d.level, d.column) for d in unknown] == [("warning", "经办")]
+    assert "--role 经办=" in unknown[0].message
 
 
 def test_role_map_names_the_columns_the_vocabulary_lacks() -> None:
-    roles = {"工作事项": "content", "承办科室": "departments"}
+    roles = {"承办事宜": "content", "经办": "departments"}
     doc = tasktable.parse(TABLE, year=2024, roles=roles)
     (task,) = doc.tasks
     assert (task.content, task.departments, task.schedule) == (
         "完成审计工作，6月底前报送",
-        ["审计科"],
+        ["见附件"],
         "6月底前",
     )
     assert str(task.due) == "2024-06-30"
@@ -41,23 +43,23 @@ def test_role_map_names_the_columns_the_vocabulary_lacks() -> None:
 
 
 def test_role_map_matches_headers_with_spaces_and_breaks() -> None:
-    text = TABLE.replace("承办科室", "承 办<br>科 室")
-    (task,) = tasktable.parse(text, roles={"承办科室": "departments"}).tasks
-    assert task.departments == ["审计科"]
+    text = TABLE.replace("经办", "经<br> 办")
+    (task,) = tasktable.parse(text, roles={"经办": "departments"}).tasks
+    assert task.departments == ["见附件"]
 
 
 def test_role_map_with_an_unknown_role_is_an_error() -> None:
     with pytest.raises(RoleMapError, match="'boss'"):
-        tasktable.parse(TABLE, roles={"承办科室": "boss"})
+        tasktable.parse(TABLE, roles={"经办": "boss"})
 
 
 def test_cli_role_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "t.md"
     path.write_text(TABLE, "utf-8")
-    argv = [str(path), "--role", "工作事项=content", "--role", "承办科室=departments"]
+    argv = [str(path), "--role", "承办事宜=content", "--role", "经办=departments"]
     assert main(argv) == 0
     (task,) = json.loads(capsys.readouterr().out)["tasks"]
-    assert (task["content"], task["departments"]) == ("完成审计工作，6月底前报送", ["审计科"])
+    assert (task["content"], task["departments"]) == ("完成审计工作，6月底前报送", ["见附件"])
     assert main([str(path), "--role", "oops"]) == 2
 
 

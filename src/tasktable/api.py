@@ -5,9 +5,12 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+
+import regex
 
 from . import __version__
 from .errors import (
@@ -18,7 +21,17 @@ from .errors import (
     OptionError,
     RoleMapError,
 )
-from .models import Column, Diagnostic, Document, Milestone, Source, Target, Task, TextField
+from .models import (
+    Column,
+    Diagnostic,
+    Document,
+    Milestone,
+    Progress,
+    Source,
+    Target,
+    Task,
+    TextField,
+)
 from .stages.dates import find_periods
 from .stages.decode import decode_bytes, normalise_newlines
 from .stages.drafts import Draft
@@ -33,9 +46,10 @@ from .stages.fill import (
 from .stages.milestones import find_milestones
 from .stages.read import read_tables
 from .stages.realign import realign_rows
-from .stages.stitch import PageColumn, stitch_tables
+from .stages.roles import assign_roles
+from .stages.stitch import PageColumn, normalised_roles, stitch_tables
 from .stages.targets import find_targets
-from .vocab.headers import ROLES
+from .vocab.headers import MAPPABLE_ROLES
 from .wraps import unwrap_people
 
 _HEADER_HINT = "序号, 项目名称, 项目内容, 序时进度, 责任部门"
@@ -94,10 +108,6 @@ def parse(
             merged=merged,
             diagnostics=diagnostics,
         )
-
-
-#: The roles a user's role map may give: the task fields, and extra (kept under the header).
-MAPPABLE_ROLES = (*ROLES, "extra")
 
 
 def check_roles(roles: Mapping[str, str] | None, source: str | None) -> None:
@@ -180,6 +190,7 @@ def _parse_text(
             source=source,
             line=first.line,
         )
+    grid = assign_roles(grid, normalised_roles(roles))
     grid.diagnostics.extend(
         Diagnostic(
             level="warning",
@@ -193,9 +204,14 @@ def _parse_text(
     )
     aligned = realign_rows(grid)
     has_seq = any(row.fields.get("seq") for row in aligned)
-    has_theme = any(column.role == "theme" for column in grid.columns)
+    roles_present = {column.role for column in grid.columns}
     drafts, styles = fill_tasks(
-        aligned, grid.diagnostics, has_seq=has_seq, has_theme=has_theme, merged=merged
+        aligned,
+        grid.diagnostics,
+        has_seq=has_seq,
+        has_theme="theme" in roles_present,
+        has_project="project" in roles_present,
+        merged=merged,
     )
     grid.diagnostics.extend(_empty_columns(grid.columns, drafts))
     year = year if year is not None else read.year
@@ -243,6 +259,12 @@ def _task(draft: Draft, year: int | None) -> Task:
     for field, text in (("content", content), ("schedule", schedule)):
         if text:
             _found_in(text, field, year, targets, milestones)  # type: ignore[arg-type]
+    progress = resolved_text(draft, "progress")
+    if progress:
+        # A report's dates are milestones too (剩余预计11月底前完成); its numbers are what was
+        # done, not targets.
+        periods = find_periods(progress, year=year)
+        milestones.extend(find_milestones(progress, periods, [], field="progress"))
     ends = [m.when.end for m in milestones if m.when.end is not None]
     # A department cell may mark who leads and who assists (牵头 / 配合): the assisting
     # units join the partners.
@@ -256,8 +278,10 @@ def _task(draft: Draft, year: int | None) -> Task:
         content=content,
         schedule=schedule,
         departments=leads,
-        partners=partners + [name for name in assisting if name not in partners],
+        # A unit that leads is no partner of its own task (牵头单位 beside 责任单位).
+        partners=[name for name in dict.fromkeys(partners + assisting) if name not in leads],
         owner=unwrap_people(owner) if (owner := draft.values.get("owner")) else None,
+        progress=Progress(text=progress, percent=_percent(progress)) if progress else None,
         extra={header: text for header, text in draft.extra.items()},
         line=draft.line,
         page=draft.page,
@@ -266,6 +290,16 @@ def _task(draft: Draft, year: int | None) -> Task:
         targets=targets,
         due=max(ends, default=None),
     )
+
+
+#: A percentage: 65%, 65 %, ６５％, 12.5%.
+_PERCENT = regex.compile(r"([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*[%％]")
+
+
+def _percent(text: str) -> float | None:
+    """The first percentage a progress text states, as a number (65%(二期工程进度滞后) -> 65)."""
+    match = _PERCENT.search(text)
+    return float(unicodedata.normalize("NFKC", match.group(1))) if match else None
 
 
 def _found_in(

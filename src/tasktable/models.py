@@ -15,7 +15,16 @@ from pydantic import BaseModel, ConfigDict, Field
 SCHEMA_VERSION = "1"
 
 Role = Literal[
-    "seq", "theme", "project", "content", "schedule", "departments", "partners", "owner", "extra"
+    "seq",
+    "theme",
+    "project",
+    "content",
+    "schedule",
+    "departments",
+    "partners",
+    "owner",
+    "progress",
+    "extra",
 ]
 How = Literal["explicit", "carried", "backfilled"]
 #: Where a converter put a merged cell's text (docs/converters.md): on the first row of its span
@@ -38,7 +47,7 @@ PeriodKind = Literal[
 ]
 Comparator = Literal[">=", ">", "<=", "<", "~", "range", "="]
 #: The task fields that targets and milestones are found in.
-TextField = Literal["content", "schedule"]
+TextField = Literal["content", "schedule", "progress"]
 
 
 class _Model(BaseModel):
@@ -123,6 +132,13 @@ class Milestone(_Model):
     span: tuple[int, int] = Field(description="[start, end) character offsets in its field.")
 
 
+class Progress(_Model):
+    text: str = Field(description="The progress cell as written (line wraps removed).")
+    percent: float | None = Field(
+        None, description="The first percentage the text states (65% -> 65.0); null if none."
+    )
+
+
 class Task(_Model):
     seq: int | None = Field(description="The 序号 as a number; null when the cell is not a number.")
     sub: int = Field(1, description="1 for a numbered task; 2, 3… for unnumbered sub-tasks.")
@@ -133,6 +149,11 @@ class Task(_Model):
     departments: list[str] = Field(default_factory=list, description="Responsible departments.")
     partners: list[str] = Field(default_factory=list, description="Cooperating units.")
     owner: str | None = Field(None, description="Person or leader in charge, as written.")
+    progress: Progress | None = Field(
+        None,
+        description="What a progress column (进展情况, 当前进度) reports for the task: a report, "
+        "not a plan; null where the table has no such column.",
+    )
     extra: dict[str, str] = Field(
         default_factory=dict, description="Columns with no known role, by their header."
     )

@@ -20,7 +20,7 @@ from typing import Literal, NamedTuple, get_args
 
 from ..models import Diagnostic, How, MergedStyle, Origin
 from ..vocab.headers import MERGED_ROLES
-from ..vocab.shapes import ITEM_MARKER
+from ..vocab.shapes import ITEM_MARKER, ITEM_NUMBER
 from ..wraps import ends_sentence, sentence_tail, split_names, split_roles, unwrap
 from .centred import evidence, fill_centred, is_centred
 from .drafts import Draft, origin_of, set_value
@@ -39,6 +39,7 @@ def fill_tasks(
     *,
     has_seq: bool,
     has_theme: bool = False,
+    has_project: bool = True,
     merged: Placement = "auto",
 ) -> Filled:
     """Tasks with every merged-cell field resolved; continuation rows joined.
@@ -47,7 +48,9 @@ def fill_tasks(
     their title is the theme of the rows below them, up to the next section. ``merged``
     forces where the converter put merged text; "auto" detects it per column.
     """
-    drafts = _join_continuations(rows, diagnostics, has_seq=has_seq, has_theme=has_theme)
+    drafts = _join_continuations(
+        rows, diagnostics, has_seq=has_seq, has_theme=has_theme, has_project=has_project
+    )
     untouched = [
         replace(d, values=dict(d.values), origin=dict(d.origin), doubted=set(d.doubted))
         for d in drafts
@@ -203,15 +206,27 @@ def resolved_roles(draft: Draft, role: str) -> tuple[list[str], list[str]]:
 
 
 def _join_continuations(
-    rows: Sequence[AlignedRow], diagnostics: list[Diagnostic], *, has_seq: bool, has_theme: bool
+    rows: Sequence[AlignedRow],
+    diagnostics: list[Diagnostic],
+    *,
+    has_seq: bool,
+    has_theme: bool,
+    has_project: bool,
 ) -> list[Draft]:
     drafts: list[Draft] = []
-    section: tuple[str, int] | None = None  # (title, line) of the section in force
+    #: (title, line) of the first-level (一、) and second-level (（一）) headings in force
+    headings: list[tuple[str, int] | None] = [None, None]
     themes_rows = not has_theme  # whether the section in force is the theme of its rows
     section_start = 0  # drafts before this index belong to earlier sections
+    page = 0  # the page of the row before: a row on a new page may continue the one above
     for row in rows:
+        page_top, page = row.page != page, row.page
         if row.section is not None:
-            section, section_start = (row.section, row.line), len(drafts)
+            if row.section_level == 1:
+                headings = [(row.section, row.line), None]
+            else:
+                headings[1] = (row.section, row.line)
+            section_start = len(drafts)
             # Under a theme column, a section themes its rows only if it stands in that column.
             themes_rows = not has_theme or row.section_role == "theme"
             diagnostics.append(
@@ -226,18 +241,23 @@ def _join_continuations(
             )
             continue
         seq_text = row.fields.get("seq")
-        if seq_text and len(drafts) > section_start and drafts[-1].sub == 1:
+        if seq_text and len(drafts) > section_start:
             if parse_seq(seq_text) is not None and parse_seq(seq_text) == drafts[-1].seq:
                 # The 序号 above repeated (a rowspan written out, or repeated at a page top):
                 # the row is read as if it had none.
                 seq_text = None
         sub = 1
         if has_seq and not seq_text and len(drafts) > section_start:
-            if not _starts_new_item(drafts[-1], row):
+            if not _starts_new_item(drafts[-1], row, page_top=page_top):
                 _join(drafts[-1], row, diagnostics)
                 continue
             sub = drafts[-1].sub + 1
-        seq = parse_seq(seq_text) if seq_text else drafts[-1].seq if sub > 1 else None
+        if sub > 1:
+            seq: int | None = drafts[-1].seq
+        elif seq_text:
+            seq = parse_seq(seq_text)
+        else:
+            seq = None if has_seq else _marker_number(row)
         draft = Draft(row.line, row.page, seq, sub, extra=dict(row.extra))
         explicit = origin_of("explicit", row.line)
         for role, text in row.fields.items():
@@ -257,6 +277,7 @@ def _join_continuations(
                 )
             )
         elif sub > 1:
+            _carry_merged_content(drafts[-1], draft)
             diagnostics.append(
                 Diagnostic(
                     level="info",
@@ -276,34 +297,81 @@ def _join_continuations(
                     line=row.line,
                 )
             )
-        if section is not None and themes_rows and "theme" not in draft.values:
-            draft.values["theme"] = section[0]
-            draft.origin["theme"] = origin_of("carried", section[1])
+        _take_headings(draft, headings, themes_rows=themes_rows, has_project=has_project)
         drafts.append(draft)
     return drafts
 
 
-def _starts_new_item(above: Draft, row: AlignedRow) -> bool:
+def _take_headings(
+    draft: Draft,
+    headings: Sequence[tuple[str, int] | None],
+    *,
+    themes_rows: bool,
+    has_project: bool,
+) -> None:
+    """Give a task the section headings above it (SPEC §4): the first level (一、) is its
+    theme, the second (（一）) its project, where the table has no column for them. A table
+    that uses one level only makes that level the theme."""
+    first, second = headings
+    if first is None:
+        first, second = second, None
+    if first is not None and themes_rows and "theme" not in draft.values:
+        set_value(draft, "theme", first[0], origin_of("carried", first[1]))
+    if second is not None and not has_project and "project" not in draft.values:
+        set_value(draft, "project", second[0], origin_of("carried", second[1]))
+
+
+#: The fields a row of its own writes: a row without 序号 that has one is a task's item.
+_OWN_FIELDS = ("content", "schedule", "departments", "progress")
+#: The text fields a page break can cut: the row above continues on the next page while one
+#: of them is unfinished.
+_CUT_FIELDS = ("content", "schedule")
+
+
+def _starts_new_item(above: Draft, row: AlignedRow, *, page_top: bool) -> bool:
     """Whether a row without 序号 is a new item (a sub-task) rather than the rest of the row
-    above (a row broken by a page break). It is a new item when its content starts like a
-    list item (（2）…); when it has a content, a schedule and a department of its own, the
-    department not the one above (a converter may repeat a merged department on the next
-    page); or when the content and schedule above both end their sentences and this row has
-    a content and a schedule of its own."""
+    above (SPEC §4).
+
+    A row holding only merged labels (a theme or project printed across rows) is joined to
+    the row above; a row whose content starts like a list item ((2)…) is an item. A row
+    continues the row above when that row was cut (its content or schedule does not end its
+    sentence: a page break, or a converter that split one tall row in two), unless it names
+    a department of its own beside its own content and schedule. A row without content
+    first after a page break continues the row above too (a schedule cut after its ；, or
+    the tail of a row whose first part the converter lost). Any other row with text of its
+    own is a sub-task: one with its own content, or with its own schedule or department
+    under a content cell merged over it.
+    """
     content = row.fields.get("content")
-    if not content:
+    if content and ITEM_MARKER.match(content):
+        return True
+    if not any(row.fields.get(role) for role in _OWN_FIELDS):
         return False
-    if ITEM_MARKER.match(content):
-        return True
-    schedule = row.fields.get("schedule")
-    department = row.fields.get("departments")
-    if schedule and department and department != above.values.get("departments"):
-        return True
-    return (
-        bool(schedule)
-        and all(_ends_sentence(above.values.get(role)) for role in ("content", "schedule"))
-        and bool(above.values.get("content"))
-    )
+    if not all(_ends_sentence(above.values.get(role)) for role in _CUT_FIELDS):
+        schedule = row.fields.get("schedule")
+        department = row.fields.get("departments")
+        return bool(
+            content and schedule and department and department != above.values.get("departments")
+        )
+    return bool(content) or not page_top
+
+
+def _carry_merged_content(above: Draft, draft: Draft) -> None:
+    """A sub-task with no content of its own stands under a content cell merged over the
+    item's rows (its own department or schedule beside it): it carries that content."""
+    if "content" not in draft.values and "content" in above.values:
+        line = above.origin["content"].line
+        set_value(draft, "content", above.values["content"], origin_of("carried", line))
+
+
+def _marker_number(row: AlignedRow) -> int | None:
+    """The task number a table without a 序号 column writes as the list marker of the row's
+    first text: 1.城市人居环境提升项目 is task 1."""
+    first = next((text for role, text in row.fields.items() if text), None)
+    if first is None:
+        return None
+    match = ITEM_NUMBER.match(first)
+    return int(match.group(1) or match.group(2)) if match else None
 
 
 def _ends_sentence(text: str | None) -> bool:

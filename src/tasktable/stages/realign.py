@@ -29,8 +29,10 @@ from ..vocab.shapes import (
     SECTION_NUMBER,
     SENTENCE_PUNCT,
     SEQ_NUMBER,
+    SUBSECTION_NUMBER,
 )
 from ..wraps import ends_sentence, sentence_tail
+from .profiles import Kind, Profile, kind_of, profile_of
 from .stitch import Grid, GridRow, PageColumn
 
 #: Score of a cell left where no role fits (it goes to a diagnostic instead).
@@ -51,6 +53,22 @@ THEME_WITHOUT_PROJECT = -1.0
 _LONGEST_DEPARTMENT_LIST = 80
 #: Roles whose values recur over merged spans and so feed the lexicon.
 _LEXICON_ROLES = ("theme", "project", "departments")
+#: Weight of a column's profile: how much a cell gains in a column whose undoubted cells are
+#: all of its kind, over one where a share PROFILE_BASELINE are. Strong enough that a phone
+#: number finds the phone column and a name the 责任人 column, wherever they stand.
+PROFILE_WEIGHT = 3.0
+PROFILE_BASELINE = 0.3
+#: Kinds a profile tells apart. Sentences and labels stand in content, schedule, theme and
+#: project columns alike, and the shape scores already weigh them; names, units, short dates,
+#: digits and progress notes each belong to one column of a table.
+_PROFILED_KINDS: frozenset[Kind] = frozenset({"digits", "person", "unit", "date", "progress"})
+#: A column's profile counts only once this many of its cells are undoubted.
+MIN_PROFILE_CELLS = 3
+#: A person's name is an owner; it is no unit.
+PERSON_AS_OWNER = 2.0
+PERSON_AS_UNIT = -2.0
+#: A progress note (65%, 已完成) is progress; a schedule plans instead.
+PROGRESS_AS_PROGRESS = 2.0
 
 
 class Shape(NamedTuple):
@@ -63,6 +81,7 @@ class Shape(NamedTuple):
     dates: int
     starts_with_date: bool
     department: bool
+    kind: Kind
 
 
 @dataclass(slots=True)
@@ -74,6 +93,7 @@ class AlignedRow:
     section: str | None = None  # a section heading row: its title, and the row is no task
     written: str = ""  # a section row's text as written, numbering included
     section_role: str | None = None  # the role of the column the section's title stands in
+    section_level: int = 1  # 1 for a heading numbered 一、, 2 for one numbered （一）
     #: role -> (first row's line, rows spanned) for a value from an HTML cell with rowspan
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)
 
@@ -95,6 +115,7 @@ def shape_of(text: str) -> Shape:
         department=len(flat) <= _LONGEST_DEPARTMENT_LIST
         and flat.rstrip("、，,；; ")[-1:] in DEPARTMENT_FINALS
         and DEPARTMENT_LIST.match(text) is not None,
+        kind=kind_of(text),
     )
 
 
@@ -126,6 +147,14 @@ def role_scores(shape: Shape) -> dict[str, float]:
     # Unknown organisation forms (市直有关单位牵头) are common under 责任单位: a short text
     # without a sentence end is only a little unlike a department; a sentence is not one.
     short_name = -1.0 if length <= 20 and not sentence_end else -6.0
+    owner = 0.0 if length <= 10 and not punct else -4.0
+    progress = -1.0
+    if shape.kind == "person":
+        owner, short_name = PERSON_AS_OWNER, PERSON_AS_UNIT
+    elif shape.kind == "progress":
+        progress = PROGRESS_AS_PROGRESS
+    elif shape.kind == "digits":  # a phone or a code: only an extra column holds one
+        return dict(_NOT_A_NUMBER)
     return {
         "seq": -8.0,
         "theme": theme,
@@ -134,7 +163,8 @@ def role_scores(shape: Shape) -> dict[str, float]:
         "schedule": schedule,
         "departments": short_name,
         "partners": short_name,
-        "owner": 0.0 if length <= 10 and not punct else -4.0,
+        "owner": owner,
+        "progress": progress,
     }
 
 
@@ -156,6 +186,7 @@ def realign_rows(grid: Grid) -> list[AlignedRow]:
                 texts[text] = _Text.of(text)
     kept = [_clearly_aligned(row, texts) for row in grid.rows]
     lexicon = _build_lexicon(row for row, keep in zip(grid.rows, kept, strict=True) if keep)
+    profiles = _column_profiles(row for row, keep in zip(grid.rows, kept, strict=True) if keep)
     aligned: list[AlignedRow] = []
     theme = ""
     # Chinese ordinals number sections only where digits number the tasks; in a table
@@ -169,15 +200,23 @@ def realign_rows(grid: Grid) -> list[AlignedRow]:
         if title is not None:
             written = " ".join(text for _, text in cells)
             role = next((row.columns[i].role for i, text in cells if title in text), None)
+            level = 2 if SUBSECTION_NUMBER.match(written) else 1
             aligned.append(
-                AlignedRow(row.line, row.page, section=title, written=written, section_role=role)
+                AlignedRow(
+                    row.line,
+                    row.page,
+                    section=title,
+                    written=written,
+                    section_role=role,
+                    section_level=level,
+                )
             )
             continue
         if keep:
-            roles = [row.columns[i].role for i, _ in cells]
+            targets: list[int | None] = [i for i, _ in cells]
         else:
-            roles = realign_row(row, cells, texts, lexicon, theme)
-        result = _apply(row, cells, roles, grid.diagnostics)
+            targets = realign_row(row, cells, texts, lexicon, theme, profiles)
+        result = _apply(row, cells, targets, grid.diagnostics)
         theme = result.fields.get("theme", theme)
         aligned.append(result)
     return aligned
@@ -224,6 +263,7 @@ class _Text(NamedTuple):
     """A distinct cell text of the document, scored once for every role."""
 
     number: bool  # a bare number, as in a 序号 cell
+    kind: Kind  # what the text is, for the column profiles
     scores: dict[str, float]  # role -> role_score
     best: float  # the highest of those scores
 
@@ -231,7 +271,7 @@ class _Text(NamedTuple):
     def of(cls, text: str) -> _Text:
         shape = shape_of(text)
         scores = role_scores(shape)
-        return cls(shape.number, scores, max(scores.values()))
+        return cls(shape.number, shape.kind, scores, max(scores.values()))
 
 
 def _clearly_aligned(row: GridRow, texts: dict[str, _Text]) -> bool:
@@ -265,6 +305,24 @@ def _numbered(row: GridRow, texts: dict[str, _Text]) -> bool:
     )
 
 
+#: A column of the document as the profiles know it: (its index on the page, its header).
+_ColumnKey = tuple[int, str]
+
+
+def _column_profiles(rows: Iterable[GridRow]) -> dict[_ColumnKey, Profile]:
+    """What each column holds, from the rows that clearly stand as they are (SPEC §3)."""
+    texts: dict[_ColumnKey, list[str]] = defaultdict(list)
+    for row in rows:
+        for index, (column, text) in enumerate(zip(row.columns, row.cells, strict=True)):
+            if text and column.role is not None:
+                texts[(index, column.header)].append(text)
+    return {
+        key: profile
+        for key, column_texts in texts.items()
+        if (profile := profile_of(column_texts)).cells >= MIN_PROFILE_CELLS
+    }
+
+
 def _build_lexicon(rows: Iterable[GridRow]) -> dict[str, set[str]]:
     lexicon: dict[str, set[str]] = defaultdict(set)
     for row in rows:
@@ -295,8 +353,10 @@ def realign_row(
     texts: dict[str, _Text],
     lexicon: dict[str, set[str]],
     theme: str,
-) -> list[str | None]:
-    """The roles of ``cells`` (column index, text), or None for a cell no role fits.
+    profiles: dict[_ColumnKey, Profile] | None = None,
+) -> list[int | None]:
+    """The column each of ``cells`` (column index, text) belongs in, or None for a cell no
+    role fits.
 
     The best monotone assignment is found exactly by a forward DP over (cell, state). It
     replaces the row as it stands only if it scores more than MARGIN higher.
@@ -310,7 +370,11 @@ def realign_row(
         needs_content="content" in roles and _numbered(row, texts),
         theme=theme,
     )
-    gains = [[_gain(col, text, slot, texts, lexicon) for slot in slots] for col, text in cells]
+    fits = [(profiles or {}).get((position, row.columns[position].header)) for position, _ in slots]
+    gains = [
+        [_gain(col, text, slot, texts, lexicon, fit) for slot, fit in zip(slots, fits, strict=True)]
+        for col, text in cells
+    ]
     # Leaving a cell out costs more than any placement, so try without it first.
     best, picks = _best_path(cells, gains, context, may_leave_out=False)
     if best == _NEVER:
@@ -324,8 +388,8 @@ def realign_row(
         ]
         as_is, _ = _best_path(cells, own, context, may_leave_out=False)
         if best - as_is <= MARGIN:
-            return [slots[where[column]][1] for column, _ in cells]
-    return [None if pick is None else slots[pick][1] for pick in picks]
+            return [column for column, _ in cells]
+    return [None if pick is None else slots[pick][0] for pick in picks]
 
 
 def _best_path(
@@ -398,11 +462,23 @@ def _gain(
     slot: tuple[int, str],
     texts: dict[str, _Text],
     lexicon: dict[str, set[str]],
+    profile: Profile | None,
 ) -> float:
+    """How well ``text`` from ``column`` fits ``slot``: its shape, the column's profile, the
+    document's known values, less the cost of moving. An unknown (extra) column takes only
+    its own cell, or a cell its profile clearly shows it holds (a phone number)."""
     position, role = slot
+    known = texts[text]
+    fit = 0.0
+    if profile is not None and known.kind in _PROFILED_KINDS:
+        fit = PROFILE_WEIGHT * (profile.share(known.kind) - PROFILE_BASELINE)
     if role == "extra":
-        return 0.0 if position == column else _NEVER
-    score = texts[text].scores[role] - MOVE_COST * abs(position - column)
+        if position == column:
+            return max(fit, 0.0)
+        if fit <= 0.0:
+            return _NEVER
+        return fit - MOVE_COST * abs(position - column)
+    score = known.scores[role] + fit - MOVE_COST * abs(position - column)
     if text in lexicon.get(role, ()):
         score += KNOWN_VALUE
     return score
@@ -411,14 +487,15 @@ def _gain(
 def _apply(
     row: GridRow,
     cells: Sequence[tuple[int, str]],
-    roles: Sequence[str | None],
+    targets: Sequence[int | None],
     diagnostics: list[Diagnostic],
 ) -> AlignedRow:
     result = AlignedRow(row.line, row.page)
     moved: list[tuple[str, str, str]] = []  # (header, role, text)
-    for (position, text), role in zip(cells, roles, strict=True):
+    for (position, text), target in zip(cells, targets, strict=True):
         column: PageColumn = row.columns[position]
         header = column.header or f"column {position + 1}"
+        role = None if target is None else row.columns[target].role
         if role is None:
             diagnostics.append(
                 Diagnostic(
@@ -431,8 +508,12 @@ def _apply(
                 )
             )
         elif role == "extra":  # two columns with one header keep both texts
-            before = result.extra.get(header)
-            result.extra[header] = f"{before}\n{text}" if before else text
+            assert target is not None
+            under = row.columns[target].header or f"column {target + 1}"
+            before = result.extra.get(under)
+            result.extra[under] = f"{before}\n{text}" if before else text
+            if target != position:
+                moved.append((header, role, text))
         else:
             result.fields[role] = text
             span = row.spans[position] if position < len(row.spans) else None

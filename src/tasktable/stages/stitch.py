@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..models import Diagnostic
-from ..vocab.headers import HEADER_SYNONYMS, MERGED_ROLES, MIN_HEADER_ROLES
+from ..vocab.headers import HEADER_SYNONYMS, LEAD_HEADERS, MERGED_ROLES, MIN_HEADER_ROLES
 from .read import RawRow, RawTable
 
 #: Characters that never matter in a header word: spaces (also ideographic), line breaks, colons.
@@ -53,6 +53,7 @@ class Grid:
     columns: tuple[PageColumn, ...]
     rows: list[GridRow] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    line: int = 0  # the source line of the document's header row
 
 
 #: A user's own header words: header text (noise removed) -> role.
@@ -69,8 +70,17 @@ def normalise_header(header: str) -> str:
     return _HEADER_NOISE.sub("", header)
 
 
+def normalised_roles(roles: RoleMap | None) -> dict[str, str]:
+    """A user's role map keyed by header text as matched (noise removed)."""
+    return {normalise_header(header): role for header, role in (roles or {}).items()}
+
+
 def read_header(
-    cells: Sequence[str], first: tuple[PageColumn, ...] = (), roles: RoleMap | None = None
+    cells: Sequence[str],
+    first: tuple[PageColumn, ...] = (),
+    roles: RoleMap | None = None,
+    *,
+    lenient: bool = False,
 ) -> tuple[tuple[PageColumn, ...], tuple[str, ...]] | None:
     """Columns of a header row and any text in it that is not a header, or None.
 
@@ -78,7 +88,9 @@ def read_header(
     bare number (a data row's 序号). In a
     repeated header (``first`` is the document's first header), text that is no header word
     is returned per column: a converter sometimes writes the next row into the header's cells
-    (``项目内容\n创新开展…``), and that text must not be lost.
+    (``项目内容\n创新开展…``), and that text must not be lost. ``lenient`` reads the header
+    row of the document's first table (markdown-it's own head row) with one exact word
+    enough, the rest left to the cells (stages/roles.py): 序号 | 事由 | 经手 | 期限说明.
     """
     columns: list[PageColumn] = []
     leftovers: list[str] = []
@@ -92,7 +104,7 @@ def read_header(
         exact += is_exact
         if role is None and cell:
             unknown += 1
-            if 2 * unknown > len(cells):
+            if 2 * unknown > len(cells) and not lenient:
                 return None  # a data row: most of its cells name no role
         if first and cell and not is_exact and normalise_header(header) not in known_headers:
             # Not a header word: text of the row below, under the first header's column.
@@ -107,7 +119,9 @@ def read_header(
         columns.append(PageColumn(header, role))
         leftovers.append(leftover)
     named = _settle_duplicates(columns, candidates)
-    if not exact or len(named) < MIN_HEADER_ROLES or unknown > len(named):
+    if not exact:
+        return None
+    if not lenient and (len(named) < MIN_HEADER_ROLES or unknown > len(named)):
         return None
     return tuple(columns), tuple(leftovers)
 
@@ -132,6 +146,8 @@ def _settle_duplicates(
         if len(claims) == 1:
             continue
         winner = next((i for i, is_exact in claims if is_exact), claims[0][0])
+        if role == "departments":  # a lead column leads, wherever it stands (SPEC §2)
+            winner = next((i for i, _ in claims if _is_lead(columns[i].header)), winner)
         for index, _ in claims:
             if index == winner:
                 continue
@@ -143,6 +159,11 @@ def _settle_duplicates(
                 second = "extra"
             columns[index] = PageColumn(header, second)
     return named
+
+
+def _is_lead(header: str) -> bool:
+    """Whether a departments header names the lead units (牵头单位, 主要责任单位)."""
+    return normalise_header(header) in LEAD_HEADERS
 
 
 def _contained_role(header: str, exclude: set[str]) -> str | None:
@@ -186,20 +207,21 @@ def stitch_tables(tables: Sequence[RawTable], roles: RoleMap | None = None) -> G
     grid: Grid | None = None
     page_columns: tuple[PageColumn, ...] = ()
     skipped: list[Diagnostic] = []
-    roles = {normalise_header(header): role for header, role in (roles or {}).items()}
+    roles = normalised_roles(roles)
     for table in tables:
         upper: tuple[PageColumn, ...] | None = None  # the header row just above, if any
         for row in table.rows:
             if all(not cell or _DELIMITER_CELL.match(cell) for cell in row.cells):
                 continue  # a delimiter row repeated as data, or an empty row
             header = read_header(row.cells, grid.columns if grid else (), roles)
+            if header is None and grid is None and row.head and not skipped:
+                header = read_header(row.cells, (), roles, lenient=True)
             if header is not None:
                 columns = header[0] if upper is None else _stacked(upper, header[0])
-                page_columns, leftovers = _content_fallback(columns), header[1]
+                page_columns, leftovers = columns, header[1]
                 if grid is None or (upper is not None and not grid.rows):
                     # The document's header: its first row, or its two rows together.
-                    unknown = _unknown_headers(page_columns, row, roles)
-                    grid = Grid(page_columns, diagnostics=unknown)
+                    grid = Grid(page_columns, line=row.line)
                 if any(leftovers):
                     columns_here = _fit(page_columns, len(leftovers))
                     grid.rows.append(GridRow(row.line, table.page, leftovers, columns_here))
@@ -303,46 +325,6 @@ def _stacked(
         above = upper[i] if i < len(upper) else blank
         stacked.append(below if below.header and below.role is not None else above)
     return tuple(stacked)
-
-
-def _content_fallback(columns: tuple[PageColumn, ...]) -> tuple[PageColumn, ...]:
-    """A table without a content column (序号 | 重点工作任务 | 责任单位) writes each task's
-    text under its project header: that column is the content, where targets and dated
-    clauses are looked for."""
-    if any(c.role == "content" for c in columns):
-        return columns
-    projects = [i for i, c in enumerate(columns) if c.role == "project"]
-    if len(projects) != 1:
-        return columns
-    (i,) = projects
-    return (*columns[:i], PageColumn(columns[i].header, "content"), *columns[i + 1 :])
-
-
-def _unknown_headers(
-    columns: Sequence[PageColumn], row: RawRow, roles: RoleMap
-) -> list[Diagnostic]:
-    """An info diagnostic for each column kept under extra that no user map put there."""
-    diagnostics = []
-    for column in columns:
-        if column.role != "extra" or normalise_header(column.header) in roles:
-            continue
-        named = header_role(column.header)
-        why = (
-            f"names {named}, which another column has"
-            if named is not None
-            else "names no known role"
-        )
-        diagnostics.append(
-            Diagnostic(
-                level="info",
-                code="unknown-header",
-                message=f"the column '{column.header}' {why}; its text is kept under extra "
-                "(give it a role with roles= or --role)",
-                line=row.line,
-                column=column.header,
-            )
-        )
-    return diagnostics
 
 
 def _fit(columns: tuple[PageColumn, ...], width: int) -> tuple[PageColumn, ...]:

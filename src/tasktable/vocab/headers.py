@@ -9,12 +9,25 @@ from __future__ import annotations
 
 from typing import Final
 
-#: role -> header words seen in real tables, seed header first.
+#: role -> header words seen in real tables, seed header first. Not a closed list: a column
+#: whose header names no role gets one from its cells (stages/roles.py).
 HEADER_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
     # 序号 "serial number"
-    "seq": ("序号", "编号", "序"),
+    "seq": ("序号", "编号", "序", "项目编号", "任务编号"),
     # 主题 "theme": the broadest grouping
-    "theme": ("主题", "类别", "板块", "重点领域", "一级任务"),
+    "theme": (
+        "主题",
+        "类别",
+        "分类",  # classification
+        "板块",  # sector
+        "领域",  # field
+        "重点领域",
+        "一级任务",  # first-level task
+        "事项分类",
+        "任务类别",
+        "工作类别",
+        "专项",  # special programme
+    ),
     # 项目名称 "project name"
     "project": (
         "项目名称",
@@ -24,21 +37,30 @@ HEADER_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
         "项目",
         "二级任务",
         "重点任务",  # key task
-        "主要任务",  # main task
+        "事项名称",  # item name
+        "工作事项",  # work item
     ),
     # 项目内容 "project content"
     "content": (
         "项目内容",
         "主要内容",
         "目标任务",
+        "年度目标任务",
         "具体措施",
         "工作措施",
         "任务内容",
         "工作内容",
         "具体任务",  # specific tasks
         "民生实事",  # livelihood projects: the task text of a 民生实事 table
+        "事项",  # item
+        "建设内容",  # what is built
+        "目标要求",  # goals and requirements
+        "主要任务",  # main tasks
+        "重点工作任务",  # key work tasks
+        "任务",  # task: a header that says no more is the task text
+        "具体事项",
     ),
-    # 序时进度 "schedule"
+    # 序时进度 "schedule": when a task is due (a plan, never a report)
     "schedule": (
         "序时进度",
         "完成时限",
@@ -46,10 +68,14 @@ HEADER_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
         "进度安排",
         "时间安排",
         "完成时间",
+        "计划完成时间",
         "时限",  # time limit
+        "时限要求",
         "完成期限",  # deadline
+        "办结时限",
         "时间进度",  # timetable
-        "进度",  # progress
+        "时序进度",
+        "进度",  # progress: a plan or a report, the cells decide (stages/roles.py)
     ),
     # 责任部门 "responsible department"
     "departments": (
@@ -59,15 +85,59 @@ HEADER_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
         "责任科室",
         "主要责任单位",
         "牵头部门",
+        "牵头责任单位",
         "责任处室",  # responsible division
         "牵头处室",  # leading division
+        "承办单位",  # undertaking unit
+        "实施单位",  # implementing unit
+        "责任主体",  # responsible body
         "牵头",  # lead: the lower row of a two-row header 责任单位 / 牵头 | 配合
     ),
     # 配合单位 "cooperating units"
-    "partners": ("配合单位", "协同单位", "协办单位", "协同配合单位", "配合部门", "配合"),
+    "partners": (
+        "配合单位",
+        "协同单位",
+        "协办单位",
+        "协同配合单位",
+        "配合部门",
+        "参与单位",
+        "协同责任单位",
+        "配合",
+    ),
     # 责任人 "person in charge"
-    "owner": ("责任人", "分管领导", "牵头负责领导", "责任领导"),
+    "owner": (
+        "责任人",
+        "负责人",
+        "分管领导",
+        "牵头负责领导",
+        "责任领导",
+        "牵头领导",
+        "联系领导",
+        "区政府分管领导",
+        "县政府分管领导",
+        "市政府分管领导",
+    ),
+    # 进展情况 "progress": a report of what was done, not a plan, so never the schedule
+    "progress": (
+        "进展情况",
+        "完成情况",
+        "当前进度",
+        "工作进展",
+        "推进情况",
+        "落实情况",
+        "目前进展",
+        "进展",
+    ),
+    # kept verbatim under the header, with no warning: 联系电话 phone, 联系人 contact, 备注 note
+    "extra": ("联系电话", "电话", "联系人", "联系方式", "备注"),
 }
+
+#: Department header words that name the lead units. Where a table has one of these and
+#: another units column (责任单位, 协同责任单位), the lead column is the departments and the
+#: other the partners (SPEC §2), whatever their order.
+LEAD_HEADERS: Final = frozenset(
+    {"牵头单位", "主要责任单位", "牵头责任单位", "牵头部门", "牵头处室", "牵头"}
+)
 
 #: The roles a task field can take, in the order of the seed header.
 ROLES: Final[tuple[str, ...]] = (
@@ -79,6 +149,7 @@ ROLES: Final[tuple[str, ...]] = (
     "departments",
     "partners",
     "owner",
+    "progress",
 )
 
 #: A header row must name at least this many distinct roles to count as a header.
@@ -86,3 +157,6 @@ MIN_HEADER_ROLES: Final = 2
 
 #: Roles whose cells a table may merge across rows (SPEC §4); content and schedule never merge.
 MERGED_ROLES: Final = frozenset({"theme", "project", "departments", "partners", "owner"})
+
+#: The roles a user's role map may give: the task fields, and extra (kept under the header).
+MAPPABLE_ROLES: Final[tuple[str, ...]] = (*ROLES, "extra")

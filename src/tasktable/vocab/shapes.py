@@ -113,6 +113,9 @@ CLOSERS: Final = "”’」』）)"
 SECTION_NUMBER: Final = regex.compile(
     r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]?|[（(]\s*[一二三四五六七八九十]+\s*[）)])\s*$"
 )
+#: The number of a second-level heading: （一）, (二) — a first-level one is 一、.
+SUBSECTION_NUMBER: Final = regex.compile(r"^\s*[（(]\s*[一二三四五六七八九十]+\s*[）)]")
+
 #: A heading that is the only text of its row: 一、经济社会发展的主要预期目标, （二）加快….
 SECTION_HEADING: Final = regex.compile(
     r"^\s*(?:[一二三四五六七八九十]+\s*、|[（(]\s*[一二三四五六七八九十]+\s*[）)])\s*(?P<title>\S.*)$",
@@ -123,6 +126,11 @@ SECTION_HEADING: Final = regex.compile(
 #: a sub-task, not the rest of the row above (1.5万 is a number, not an item).
 ITEM_MARKER: Final = regex.compile(
     r"^\s*(?:[（(]\s*[0-9一二三四五六七八九十]{1,3}\s*[）)]|[0-9]{1,2}\s*[.．、](?![0-9])|[①-⑳])"
+)
+
+#: The number of a numbered list item at the start of a text: 1.城市人居环境提升项目, 2、, （3）.
+ITEM_NUMBER: Final = regex.compile(
+    r"^\s*(?:[（(]\s*([0-9]{1,3})\s*[）)]|([0-9]{1,3})\s*[.．、](?![0-9]))"
 )
 
 #: A serial number: Arabic or full-width digits (up to 999,999 rows), optionally followed by a
@@ -148,4 +156,13 @@ SURNAMES: Final = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
     "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾"
     "毛郝龚邵万钱严覃武戴莫孔向汤"
+)
+
+#: What a progress report says (SPEC §2: progress, not a plan): a percentage first (65%,
+#: 100%), or words of work done or under way: 已完成 done, 已开工 started, 正在推进 under way,
+#: 推进中 in progress, 滞后 behind schedule, 未完成 not done, 进展顺利 going well.
+PROGRESS_CUE: Final = regex.compile(
+    r"^\s*[0-9０-９]{1,3}(?:[.．][0-9]+)?\s*[%％]"
+    r"|已完成|已开工|已启动|已竣工|已建成|已投入|已实施|已开展|正在推进|正在实施|正在开展|正在建设"
+    r"|推进中|进行中|实施中|建设中|滞后|未完成|未开工|未启动|进展顺利|基本完成|全面完成"
 )

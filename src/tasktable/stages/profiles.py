@@ -1,0 +1,114 @@
+"""What a column holds, learned from its cells (SPEC §2–3).
+
+Every cell text has a *kind* (a sentence, a short label, a unit name, a person's name, a date,
+digits, a serial number, a progress note). A column's profile is the share of each kind among
+its cells that are not in doubt. Two stages read profiles: ``roles`` gives a role to a column
+whose header names none, and ``realign`` scores a cell against what each column of the same
+table holds, so that person, phone, date and unit columns in any order realign right.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Final, Literal
+
+import regex
+
+from ..vocab.shapes import (
+    DATE_CUE,
+    DEPARTMENT_FINALS,
+    DEPARTMENT_LIST,
+    LIST_SEPARATOR,
+    PROGRESS_CUE,
+    SENTENCE_PUNCT,
+    SEQ_NUMBER,
+    SURNAMES,
+)
+from ..wraps import ends_sentence
+
+Kind = Literal["number", "digits", "progress", "person", "unit", "date", "sentence", "label"]
+
+#: Digits and what joins them in phone numbers and codes: 5555309, 0558-5555097, (0558)555.
+_DIGITS: Final = regex.compile(r"^[0-9０-９\-－—–()（）/\s、，,;；]+$")
+#: A plan year or a dotted date, which DATE_CUE (months, quarters) does not catch: 2024年底前,
+#: 2024年, 2021.8, 6.30前.
+_YEAR_OR_DOT_DATE: Final = regex.compile(r"(?:19|20)[0-9]{2}\s*年|[0-9]{1,4}[.．/][0-9]{1,2}")
+#: One person's name: two to four Han characters, perhaps with a title in brackets.
+_PERSON: Final = regex.compile(r"^\p{Han}{2,4}(?:[（(][^）)]{1,12}[）)])?$")
+
+#: Longest text read as a date phrase rather than a sentence that names a date.
+_LONGEST_DATE = 24
+#: Longest text read as a date phrase wherever its date stands; longer ones must start with it.
+_SHORT_DATE = 10
+#: Longest text read as a label (a heading, a name); longer texts are sentences.
+_LONGEST_LABEL = 24
+#: Longest list of names read as unit names.
+_LONGEST_UNITS = 120
+
+
+def kind_of(text: str) -> Kind:
+    """The kind of one cell's text."""
+    flat = text.replace("\n", " ").strip()
+    length = len(flat)
+    if SEQ_NUMBER.match(flat):
+        return "number"
+    if _DIGITS.match(flat) and sum(c.isdigit() for c in flat) >= 5:
+        return "digits"
+    if PROGRESS_CUE.search(flat) and length <= 60:
+        return "progress"
+    compact = flat.replace(" ", "")
+    if length <= _LONGEST_UNITS and DEPARTMENT_LIST.match(flat):
+        if compact.rstrip("、，,；; ")[-1:] in DEPARTMENT_FINALS:
+            return "unit"
+    if _people(flat):
+        return "person"
+    if length <= _LONGEST_DATE and _dated(flat):
+        return "date"
+    if length > _LONGEST_LABEL or ends_sentence(flat) or SENTENCE_PUNCT.search(flat):
+        return "sentence"
+    return "label"
+
+
+def _dated(text: str) -> bool:
+    """A short text that is mostly a date phrase: 2024年底前, 12月底前, 9月投入使用; not a
+    clause that names a date in passing (完成审计工作，6月底前报送)."""
+    match = DATE_CUE.search(text) or _YEAR_OR_DOT_DATE.search(text)
+    return match is not None and (len(text) <= _SHORT_DATE or match.start() == 0)
+
+
+def _people(text: str) -> bool:
+    """A cell of one or more people's names: 卢伯瑛, 孙永峰 李先俊, 何海平（副区长）."""
+    names = [name for name in LIST_SEPARATOR.split(text) if name]
+    if not names or len(names) > 8:
+        return False
+    return all(_PERSON.match(name) and name[0] in SURNAMES for name in names)
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """The kinds of a column's undoubted cells, and how often its cells repeat the one above."""
+
+    kinds: Counter[Kind]
+    cells: int
+    length: float  # mean length of the texts, in characters
+
+    def share(self, kind: Kind) -> float:
+        """The share of the column's cells of this kind; 0 for a column with no cells."""
+        return self.kinds[kind] / self.cells if self.cells else 0.0
+
+    def main_kind(self) -> tuple[Kind | None, float]:
+        """The commonest kind and its share."""
+        if not self.cells:
+            return None, 0.0
+        kind, count = self.kinds.most_common(1)[0]
+        return kind, count / self.cells
+
+
+def profile_of(texts: Iterable[str]) -> Profile:
+    """The profile of a column from its cell texts (blank cells ignored)."""
+    written = [text for text in texts if text]
+    kinds: Counter[Kind] = Counter(kind_of(text) for text in written)
+    length = sum(map(len, written)) / len(written) if written else 0.0
+    return Profile(kinds, len(written), length)

@@ -1,0 +1,239 @@
+"""Stage 2b: roles from the cells, where the header leaves them open (SPEC §2).
+
+Header words propose roles (stages/stitch.py); this stage reads each column's cells to settle
+what the words leave open:
+
+- a column whose header names no role takes the role its cells show, if that role is free:
+  long sentences are content, unit names departments (partners beside a departments column),
+  people's names the owner, date phrases the schedule, percentages and 已完成 the progress,
+  short labels left of the content a theme (recurring over runs of rows) or project;
+- a column named only by 进度 (progress) whose cells report rather than plan is progress;
+- a table always has a content column: where no header names one, the one project column,
+  else the column with the longest text.
+
+A user's role map wins: its columns are never changed. Each inferred role gets an
+``inferred-role`` info, each unknown column that stays under extra an ``unknown-header``
+warning saying how to give it a role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Final
+
+from ..models import Diagnostic
+from ..vocab.headers import HEADER_SYNONYMS
+from .profiles import Kind, Profile, profile_of
+from .stitch import Grid, GridRow, PageColumn, RoleMap, header_role, normalise_header
+
+#: A column takes a role from its cells only when at least this share of them agree.
+_CLEAR_SHARE: Final = 0.6
+#: Share of a 进度 column's cells that must report progress for it to be progress.
+_PROGRESS_SHARE: Final = 0.5
+#: A blank-header column is read for a role only if it holds text in this share of rows.
+_FILLED_SHARE: Final = 0.6
+#: Header words that name a plan (when), so a column named with one is never progress.
+_PLAN_WORDS: Final = ("时限", "时间", "节点", "期限", "安排", "序时", "时序", "计划")
+
+_EXTRA_WORDS: Final = frozenset(HEADER_SYNONYMS["extra"])
+
+#: The role each kind of cell proposes for a column whose header names none, in order of
+#: preference: units lead, or assist where another column leads.
+_ROLES_OF_KIND: Final[dict[Kind, tuple[str, ...]]] = {
+    "sentence": ("content",),
+    "unit": ("departments", "partners"),
+    "person": ("owner",),
+    "date": ("schedule",),
+    "progress": ("progress",),
+}
+
+
+def assign_roles(grid: Grid, roles: RoleMap) -> Grid:
+    """The grid with every column's role settled from its cells where its header left it
+    open; diagnostics for inferred and unplaceable columns are added to the grid's."""
+    columns = list(grid.columns)
+    fixed = {i for i, c in enumerate(columns) if normalise_header(c.header) in roles}
+    profiles = [_column_profile(grid.rows, i, c) for i, c in enumerate(columns)]
+    diagnostics: list[Diagnostic] = []
+
+    def taken(role: str) -> bool:
+        return any(c.role == role for c in columns)
+
+    header_line = grid.line
+
+    def give(index: int, role: str, why: str) -> None:
+        column = columns[index]
+        columns[index] = PageColumn(column.header, role)
+        diagnostics.append(
+            Diagnostic(
+                level="info",
+                code="inferred-role",
+                message=f"the column '{column.header or f'column {index + 1}'}' is read as "
+                f"{role}: {why}",
+                line=header_line,
+                column=column.header or None,
+                role=role,
+            )
+        )
+
+    for index, column in enumerate(columns):
+        if index in fixed:
+            continue
+        if column.role == "schedule" and _reports_progress(column, profiles[index]):
+            if not taken("progress"):
+                give(index, "progress", "its cells report progress (已完成, 65%), not a plan")
+    for index in _open_columns(columns, profiles, fixed, len(grid.rows)):
+        role = _role_from_cells(index, columns, profiles, grid.rows, {c.role for c in columns})
+        if role is not None:
+            give(index, role, _REASONS[role])
+    if not taken("content"):
+        text_column = _longest_text_column(columns, profiles, fixed)
+        if text_column is not None:
+            why = (
+                "the table has no content column, and this one project column holds the task text"
+                if columns[text_column].role == "project"
+                else "no header names the task text, and its cells are the longest"
+            )
+            give(text_column, "content", why)
+    for index, column in enumerate(columns):
+        if column.role == "extra" and index not in fixed and _unknown(column.header):
+            diagnostics.append(_unknown_header(column, header_line, header_role(column.header)))
+    if columns == list(grid.columns):
+        grid.diagnostics.extend(diagnostics)
+        return grid
+    pairs = enumerate(zip(grid.columns, columns, strict=True))
+    changed = {(i, old.header): new for i, (old, new) in pairs if old != new}
+    rows = [_with_roles(row, changed) for row in grid.rows]
+    return Grid(tuple(columns), rows, grid.diagnostics + diagnostics)
+
+
+_REASONS: Final = {
+    "content": "its cells are sentences",
+    "departments": "its cells name units",
+    "partners": "its cells name units, and another column names the lead units",
+    "owner": "its cells name people",
+    "schedule": "its cells are date phrases",
+    "progress": "its cells report progress",
+    "theme": "its cells are short labels that recur over runs of rows",
+    "project": "its cells are short labels left of the task text",
+}
+
+
+def _column_profile(rows: Sequence[GridRow], index: int, column: PageColumn) -> Profile:
+    """The profile of one document column over the rows whose page has it."""
+    return profile_of(
+        row.cells[index]
+        for row in rows
+        if index < len(row.cells) and row.columns[index].header == column.header
+    )
+
+
+def _open_columns(
+    columns: Sequence[PageColumn], profiles: Sequence[Profile], fixed: set[int], rows: int
+) -> list[int]:
+    """Columns whose header names no role: unknown headers under extra, and blank-header
+    columns that hold text in most rows (a header cell the converter lost)."""
+    open_ = []
+    for index, column in enumerate(columns):
+        if index in fixed:
+            continue
+        if column.role == "extra" and header_role(column.header) is None:
+            open_.append(index)
+        elif column.role is None and rows and profiles[index].cells >= _FILLED_SHARE * rows:
+            open_.append(index)
+    return open_
+
+
+def _unknown(header: str) -> bool:
+    """A header the vocabulary does not keep under extra on purpose (联系电话, 备注)."""
+    return normalise_header(header) not in _EXTRA_WORDS
+
+
+def _role_from_cells(
+    index: int,
+    columns: Sequence[PageColumn],
+    profiles: Sequence[Profile],
+    rows: Sequence[GridRow],
+    taken: set[str | None],
+) -> str | None:
+    """The free role a column's cells clearly show, or None."""
+    kind, share = profiles[index].main_kind()
+    if kind is None or share < _CLEAR_SHARE:
+        return None
+    if kind == "label":
+        return _label_role(index, columns, rows, taken)
+    for role in _ROLES_OF_KIND.get(kind, ()):
+        if role == "partners" and "departments" not in taken:
+            continue
+        if role not in taken:
+            return role
+    return None
+
+
+def _label_role(
+    index: int, columns: Sequence[PageColumn], rows: Sequence[GridRow], taken: set[str | None]
+) -> str | None:
+    """Short labels left of the content group the tasks: a theme where they recur over runs
+    of rows (a merged cell), a project where each row names its own."""
+    content = next((i for i, c in enumerate(columns) if c.role == "content"), None)
+    if content is not None and index > content:
+        return None
+    texts = [row.cells[index] for row in rows if index < len(row.cells)]
+    written = [t for t in texts if t]
+    recurring = len(set(written)) < 0.8 * len(texts)  # blanks or repeats: a merged cell
+    for role in ("theme", "project") if recurring else ("project", "theme"):
+        if role not in taken:
+            return role
+    return None
+
+
+def _reports_progress(column: PageColumn, profile: Profile) -> bool:
+    """A schedule column named by 进度 alone whose cells report progress."""
+    word = normalise_header(column.header)
+    if any(plan in word for plan in _PLAN_WORDS):
+        return False
+    return profile.share("progress") >= _PROGRESS_SHARE
+
+
+def _longest_text_column(
+    columns: Sequence[PageColumn], profiles: Sequence[Profile], fixed: set[int]
+) -> int | None:
+    """The column that holds the task text where no header names one: the one project
+    column (序号 | 重点工作任务 | 责任单位), else the unknown or grouping column with the
+    longest sentences."""
+    projects = [i for i, c in enumerate(columns) if c.role == "project" and i not in fixed]
+    if len(projects) == 1:
+        return projects[0]
+    candidates = [
+        i
+        for i, c in enumerate(columns)
+        if i not in fixed
+        and c.role in ("extra", "theme", "project", None)
+        and profiles[i].cells
+        and profiles[i].share("sentence") + profiles[i].share("label") >= _CLEAR_SHARE
+    ]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda i: profiles[i].length)
+
+
+def _unknown_header(column: PageColumn, line: int | None, named: str | None) -> Diagnostic:
+    why = (
+        f"names {named}, which another column has"
+        if named is not None
+        else "names no known role and its cells show none clearly"
+    )
+    return Diagnostic(
+        level="warning",
+        code="unknown-header",
+        message=f"the column '{column.header}' {why}; its text is kept under extra (give it a "
+        f"role with --role {column.header}=ROLE, or roles= in parse())",
+        line=line,
+        column=column.header,
+    )
+
+
+def _with_roles(row: GridRow, changed: dict[tuple[int, str], PageColumn]) -> GridRow:
+    columns = tuple(changed.get((i, column.header), column) for i, column in enumerate(row.columns))
+    return row if columns == row.columns else replace(row, columns=columns)

@@ -1,0 +1,186 @@
+"""Any bureau's table (issue 15): roles from headers and cells, column profiles in
+realignment, sub-rows, two heading levels, lead and assisting units, progress columns.
+
+Each table here is written from a rule of SPEC §2–4, not copied from a real plan.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import tasktable
+
+
+def _roles(doc: tasktable.Document) -> list[str | None]:
+    return [column.role for column in doc.columns]
+
+
+def test_a_table_with_only_unknown_headers_gets_its_roles_from_its_cells() -> None:
+    # 事由 "matter", 经手 "handled by", 人员 "people", 期限说明 "term": none in the vocabulary,
+    # and no header row could be found without at least two known words, so the table names
+    # 序号 and 电话 (phone) and the rest is read from the cells.
+    text = (
+        "| 序号 | 事由 | 经手 | 人员 | 期限说明 | 电话 |\n|---|---|---|---|---|---|\n"
+        "| 1 | 完成全县耕地质量等级调查评价，形成评价报告。 | 县农业农村局 | 王明 | 6月底前 | 5555309 |\n"
+        "| 2 | 新建高标准农田3万亩，同步发展高效节水灌溉。 | 县农发中心 | 李强 | 12月底前 | 5555310 |\n"
+        "| 3 | 培育县级以上示范家庭农场10家。 | 县经管站 | 张伟 | 9月底前 | 5555311 |\n"
+    )
+    doc = tasktable.parse(text, year=2024)
+    assert _roles(doc) == ["seq", "content", "departments", "owner", "schedule", "extra"]
+    inferred = [d.column for d in doc.diagnostics if d.code == "inferred-role"]
+    assert inferred == ["事由", "经手", "人员", "期限说明"]
+    assert not [d for d in doc.diagnostics if d.code == "unknown-header"]
+    first = doc.tasks[0]
+    assert (first.departments, first.owner, str(first.due)) == (
+        ["县农业农村局"],
+        "王明",
+        "2024-06-30",
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "roles"),
+    [
+        # 工作任务 beside a longer task-text column (具体措施) is the project ...
+        ("| 序号 | 工作任务 | 具体措施 | 责任单位 |", ["seq", "project", "content", "departments"]),
+        # ... and the content where it is the only text column.
+        ("| 序号 | 工作任务 | 完成时限 | 责任单位 |", ["seq", "content", "schedule", "departments"]),
+    ],
+)
+def test_gongzuo_renwu_is_project_or_content_by_the_table(header: str, roles: list[str]) -> None:
+    second = "开展道路交通安全隐患排查整治。" if "具体措施" in header else "年底前"
+    text = f"{header}\n|---|---|---|---|\n| 1 | 平安交通 | {second} | 县交通运输局 |\n"
+    if "完成时限" in header:
+        text = f"{header}\n|---|---|---|---|\n| 1 | 开展安全整治。 | 年底前 | 县交通运输局 |\n"
+    assert _roles(tasktable.parse(text)) == roles
+
+
+# A progress report: 序号 and 责任单位 merged over several 项目内容 rows, each row its own item.
+PROGRESS_TABLE = (
+    "2023年重点项目推进情况表\n\n"
+    "| 序号 | 项目内容 | 责任单位 | 进展情况 |\n|---|---|---|---|\n"
+    "| 1 | 新建污水处理厂一座。 | 县住建局 | 65%(二期工程进度滞后) |\n"
+    "|  | 改造雨污管网20公里。 |  | 已完成 |\n"
+    "|  | 建设再生水回用工程。 |  | 正在推进，预计11月底前完成 |\n"
+    "| 2 | 新增城镇就业5000人。 | 县人社局 | 已完成全年目标的80% |\n"
+)
+
+
+def test_progress_table_rows_under_a_merged_seq_are_sub_tasks() -> None:
+    doc = tasktable.parse(PROGRESS_TABLE)
+    assert [(t.seq, t.sub, t.departments) for t in doc.tasks] == [
+        (1, 1, ["县住建局"]),
+        (1, 2, ["县住建局"]),
+        (1, 3, ["县住建局"]),
+        (2, 1, ["县人社局"]),
+    ]
+    assert doc.tasks[1].origin["departments"].how == "carried"
+
+
+def test_progress_column_is_a_report_not_a_schedule() -> None:
+    doc = tasktable.parse(PROGRESS_TABLE)
+    assert "progress" in _roles(doc)
+    first, _, third, _ = doc.tasks
+    assert first.schedule is None
+    assert first.progress is not None and first.progress.percent == 65.0
+    assert third.progress is not None and third.progress.percent is None
+    (milestone,) = third.milestones
+    assert (milestone.field, str(milestone.when.end)) == ("progress", "2023-11-30")
+    assert not third.targets  # what was done is no target
+
+
+def test_jindu_alone_is_progress_when_its_cells_report() -> None:
+    text = (
+        "| 序号 | 项目内容 | 进度 |\n|---|---|---|\n"
+        "| 1 | 新建污水处理厂一座。 | 已完成 |\n| 2 | 改造管网20公里。 | 80% |\n"
+    )
+    assert _roles(tasktable.parse(text)) == ["seq", "content", "progress"]
+    planned = text.replace("已完成", "6月底前").replace("80%", "12月底前")
+    assert _roles(tasktable.parse(planned)) == ["seq", "content", "schedule"]
+
+
+def test_two_heading_levels_are_theme_and_project() -> None:
+    text = (
+        "| 序号 | 工作任务 | 责任单位 | 完成时限 |\n|---|---|---|---|\n"
+        "| 一、稳定经济增长 | | | |\n"
+        "| （一）扩大有效投资 | | | |\n"
+        "| 1 | 新开工重大项目20个。 | 区发改局 | 12月底前 |\n"
+        "| （二）促进消费升级 | | | |\n"
+        "| 2 | 举办促消费活动10场。 | 区商务局 | 全年 |\n"
+        "| 二、改善民生福祉 | | | |\n"
+        "| 3 | 新增城镇就业5000人。 | 区人社局 | 年底前 |\n"
+    )
+    doc = tasktable.parse(text)
+    assert [(t.seq, t.theme, t.project) for t in doc.tasks] == [
+        (1, "稳定经济增长", "扩大有效投资"),
+        (2, "稳定经济增长", "促进消费升级"),
+        (3, "改善民生福祉", None),  # a new first-level heading ends the second level
+    ]
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["| 序号 | 工作任务 | 牵头单位 | 责任单位 |", "| 序号 | 工作任务 | 责任单位 | 牵头单位 |"],
+)
+def test_lead_column_is_the_departments_wherever_it_stands(header: str) -> None:
+    lead_first = header.index("牵头") < header.index("责任")
+    lead, wide = "县发改局", "县发改局、县统计局"
+    cells = f"{lead} | {wide}" if lead_first else f"{wide} | {lead}"
+    text = f"{header}\n|---|---|---|---|\n| 1 | 地区生产总值增长6%左右。 | {cells} |\n"
+    (task,) = tasktable.parse(text).tasks
+    # The lead unit leads; the other column's units assist, without repeating the lead.
+    assert (task.departments, task.partners) == (["县发改局"], ["县统计局"])
+
+
+def test_a_table_without_seq_numbers_tasks_from_their_list_markers() -> None:
+    text = (
+        "| 项目名称 | 建设内容 | 责任单位 |\n|---|---|---|\n"
+        "| 1.城市人居环境提升项目 | 改造老旧小区12个。 | 县住建局 |\n"
+        "| 2.乡村道路畅通项目 | 新改建农村公路100公里。 | 县交通运输局 |\n"
+        "| 农贸市场改造 | 改造农贸市场2个。 | 县商务局 |\n"
+    )
+    assert [(t.seq, t.sub) for t in tasktable.parse(text).tasks] == [(1, 1), (2, 1), (None, 1)]
+
+
+def test_person_phone_and_date_columns_realign_by_what_the_table_holds() -> None:
+    # The third row lost its blank 类别 cell, so every later cell slid one column left: a
+    # person under 责任科室, a date under 责任人, a phone under 完成时限. The other rows show
+    # what each column holds.
+    text = (
+        "| 序号 | 类别 | 目标任务 | 责任科室 | 责任人 | 完成时限 | 联系电话 |\n"
+        "|---|---|---|---|---|---|---|\n"
+        "| 1 | 一、粮食安全 | 粮食播种面积稳定在68万亩以上。 | 种植业科 | 王明 | 12月底前 | 5555301 |\n"
+        "| 2 | 二、产业发展 | 新增规上农产品加工企业10家。 | 产业科 | 李强 | 年底前 | 5555302 |\n"
+        "| 3 | 培育示范家庭农场20家。 | 经管科 | 张伟 | 9月底前 | 5555303 | |\n"
+        "| 4 | 三、乡村建设 | 改造农村户厕3000户。 | 社会事业科 | 赵敏 | 10月底前 | 5555304 |\n"
+    )
+    doc = tasktable.parse(text, year=2024)
+    third = doc.tasks[2]
+    assert (third.theme, third.content, third.departments, third.owner, third.schedule) == (
+        "二、产业发展",
+        "培育示范家庭农场20家。",
+        ["经管科"],
+        "张伟",
+        "9月底前",
+    )
+    assert third.extra == {"联系电话": "5555303"}
+    # A row that already stands right is never moved.
+    assert not [d for d in doc.diagnostics if d.code == "realigned" and d.line != 5]
+
+
+def test_a_sub_row_on_the_same_page_with_its_own_content_is_a_sub_task() -> None:
+    text = (
+        "| 序号 | 项目名称 | 主要内容 | 牵头单位 |\n|---|---|---|---|\n"
+        "| 1 | 老城复兴 | 完成纪念馆提升工程。 | 文体旅局 |\n"
+        "|  | | 推进老城道路整治。 | 住建局 |\n"
+        "| 2 | 优化养老服务 | 提供居家上门服务。 | 民政局 |\n"
+        "|  | 改造社区养老服务中心8家。 | | |\n"
+    )
+    doc = tasktable.parse(text)
+    assert [(t.seq, t.sub, t.project, t.departments) for t in doc.tasks] == [
+        (1, 1, "老城复兴", ["文体旅局"]),
+        (1, 2, "老城复兴", ["住建局"]),
+        (2, 1, "优化养老服务", ["民政局"]),
+        (2, 2, "优化养老服务", ["民政局"]),  # the text slid under 项目名称: realigned
+    ]
+    assert doc.tasks[3].content == "改造社区养老服务中心8家。"
