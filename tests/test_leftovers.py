@@ -10,6 +10,7 @@ import pytest
 
 import tasktable
 from tasktable.stages.read import read_tables
+from tasktable.stages.stitch import Grid, stitch_tables
 
 
 def _cells(text: str) -> list[tuple[str, ...]]:
@@ -111,3 +112,116 @@ def test_a_default_sheet_name_is_not_the_title(sheet: str) -> None:
 def test_a_named_sheet_is_a_title() -> None:
     text = "## 2021年民生实事\n| 序号 | 项目内容 |\n| --- | --- |\n| 1 | 修路。 |\n"
     assert read_tables(text).title == "2021年民生实事"
+
+
+# docling: bold header cells, merged text repeated across and down -------------------------
+
+_DOCLING = """| **序号** | **重点工作** | **牵头单位** | **责任单位** |
+|---|---|---|---|
+| **一、稳定经济增长** | **一、稳定经济增长** | **一、稳定经济增长** | **一、稳定经济增长** |
+| 1 | 地区生产总值增长6%。 | 区发改局 | 各街道 |
+| 2 | 规模工业增加值增长5%。 | 区工信局 | 区工信局 |
+| 二、改善民生 | 二、改善民生 | 二、改善民生 | 二、改善民生 |
+| 3 | 新增就业1000人。 | 区人社局 | 各街道 |
+"""
+
+
+def _grid(text: str) -> Grid:
+    grid = stitch_tables(read_tables(text).tables)
+    assert grid is not None
+    return grid
+
+
+def test_bold_header_cells_are_a_header() -> None:
+    assert [c.role for c in _grid(_DOCLING).columns] == [
+        "seq",
+        "content",
+        "departments",
+        "partners",
+    ]
+
+
+def test_a_heading_repeated_in_every_cell_is_one_heading() -> None:
+    grid = _grid(_DOCLING)
+    assert [row.cells for row in grid.rows if not row.cells[0].isdigit()] == [
+        ("一、稳定经济增长", "", "", ""),
+        ("二、改善民生", "", "", ""),
+    ]
+    doc = tasktable.parse(_DOCLING)
+    assert [(t.seq, t.theme) for t in doc.tasks] == [
+        (1, "稳定经济增长"),
+        (2, "稳定经济增长"),
+        (3, "改善民生"),
+    ]
+    assert [d.text for d in doc.diagnostics if d.code == "section"] == [
+        "一、稳定经济增长",
+        "二、改善民生",
+    ]
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        ("一、改善民生", "一、改善民生", "一、改善民生", ""),  # a named column left blank
+        ("一、改善民生", "二、扩大开放", "一、改善民生", "一、改善民生"),  # another text
+    ],
+    ids=["blank-named-column", "another-text"],
+)
+def test_a_row_not_one_text_across_every_named_column_stays_as_written(
+    cells: tuple[str, ...],
+) -> None:
+    text = "| 序号 | 重点工作 | 牵头单位 | 责任单位 |\n|---|---|---|---|\n| " + " | ".join(cells)
+    assert _grid(text + " |\n").rows[0].cells[:2] == cells[:2]  # not one heading in cell 1
+
+
+# pymupdf4llm without layout: cells under a merge filled from the left ---------------------
+
+_LEFT_FILLED = """| 序号 | 主题 | 项目名称 | 项目内容 | 序时进度 | 牵头单位 | 责任单位 |
+|---|---|---|---|---|---|---|
+| 1 | 稳定生产 | 粮食 | 稳定播种面积。 | 全年 | 种植股 | 各乡镇 |
+| 2 | 2 | 2 | 抓好田间管理。 | 6月底前 | 6月底前 | 6月底前 |
+| 3 | 3 | 生猪 | 稳定生猪出栏。 | 全年 | 畜牧股 | 畜牧股 |
+"""
+
+
+def test_left_filled_cells_are_blank_where_the_table_shows_that_style() -> None:
+    grid = _grid(_LEFT_FILLED)
+    assert [row.cells[1:3] + row.cells[5:] for row in grid.rows] == [
+        ("稳定生产", "粮食", "种植股", "各乡镇"),
+        ("", "", "", ""),
+        ("", "生猪", "畜牧股", "畜牧股"),  # 牵头单位 = 责任单位: two unit columns, data
+    ]
+    assert grid.left_filled == {"theme", "project", "departments", "partners"}
+    doc = tasktable.parse(_LEFT_FILLED)
+    assert [(t.theme, t.project, t.departments) for t in doc.tasks] == [
+        ("稳定生产", "粮食", ["种植股"]),
+        ("稳定生产", "粮食", ["种植股"]),
+        ("稳定生产", "生猪", ["畜牧股"]),
+    ]
+    assert doc.merged["theme"] == "left-filled"
+
+
+_NO_LEFT_FILL = """| 序号 | 主题 | 项目名称 | 项目内容 | 牵头单位 | 责任单位 |
+|---|---|---|---|---|---|
+| 1 | 商贸 | 市场 | 新建农贸市场1个。 | 县发改局 | 县财政局 |
+| 2 | 党建 | 党建 | 开展主题党日12次。 | 县商务局 | 县商务局 |
+"""
+
+
+def test_repeats_are_data_where_the_table_shows_no_left_fill() -> None:
+    """No cell repeats a neighbour of another kind: a project named like its theme and two
+    unit columns naming the same unit are the table's text, not copies to blank."""
+    grid = _grid(_NO_LEFT_FILL)
+    assert grid.rows[1].cells == ("2", "党建", "党建", "开展主题党日12次。", "县商务局", "县商务局")
+    assert grid.left_filled == frozenset()
+    doc = tasktable.parse(_NO_LEFT_FILL)
+    assert (doc.tasks[1].project, doc.tasks[1].departments) == ("党建", ["县商务局"])
+    assert "县财政局" not in doc.tasks[1].partners
+    assert not [d for d in doc.diagnostics if d.code == "left-repeat"]
+
+
+def test_a_copy_of_a_copy_is_of_the_kind_it_was_copied_from() -> None:
+    """|…|推进改造。|推进改造。|推进改造。|: a sentence copied into 牵头单位 and on into 责任单位
+    is no pair of equal units: both copies are blank."""
+    text = _LEFT_FILLED + "| 4 | 4 | 4 | 推进改造。 | 推进改造。 | 推进改造。 | 推进改造。 |\n"
+    assert _grid(text).rows[-1].cells[4:] == ("推进改造。", "", "")

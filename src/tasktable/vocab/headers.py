@@ -7,6 +7,7 @@ An exact match wins; otherwise the longest synonym contained in the header decid
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Final
 
 #: role -> header words seen in real tables, seed header first.
@@ -86,3 +87,21 @@ MIN_HEADER_ROLES: Final = 2
 
 #: Roles whose cells a table may merge across rows (SPEC §4); content and schedule never merge.
 MERGED_ROLES: Final = frozenset({"theme", "project", "departments", "partners", "owner"})
+
+#: What each role's cells hold, to tell a converter's left fill from data (SPEC §4): a merged
+#: cell repeating its left neighbour of another kind (a 序号 under 主题, a 序时进度 under 责任部门)
+#: is a copy the converter made, which no table writes as data.
+ROLE_KINDS: Final[Mapping[str, str]] = {
+    "seq": "number",
+    "theme": "label",
+    "project": "label",
+    "content": "text",
+    "schedule": "text",
+    "departments": "units",
+    "partners": "units",
+    "owner": "people",
+}
+
+#: Kinds whose neighbouring columns hold the same text as data: 牵头单位 = 责任单位 = 县商务局
+#: (the lead unit is also among the responsible ones), never a left fill.
+SAME_TEXT_KINDS: Final = frozenset({"units", "people"})
