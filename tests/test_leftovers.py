@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 import tasktable
+from tasktable import ForeignTableError
 from tasktable.stages.read import read_tables
 from tasktable.stages.stitch import Grid, stitch_tables
 
@@ -225,3 +226,57 @@ def test_a_copy_of_a_copy_is_of_the_kind_it_was_copied_from() -> None:
     is no pair of equal units: both copies are blank."""
     text = _LEFT_FILLED + "| 4 | 4 | 4 | 推进改造。 | 推进改造。 | 推进改造。 | 推进改造。 |\n"
     assert _grid(text).rows[-1].cells[4:] == ("推进改造。", "", "")
+
+
+# pandoc -t markdown: tables that are not GFM -----------------------------------------------
+
+_MULTILINE = """2021年重点工作任务分解表
+
+---------------------------------------
+ 序号   项目内容
+------ --------------------------------
+ 1      修建道路3公里，
+        硬化路面2公里。
+---------------------------------------
+"""
+
+_GRID = """2021年重点工作任务分解表
+
++------+--------------------+
+| 序号 | 项目内容           |
++======+====================+
+| 1    | 修建道路3公里。    |
++------+--------------------+
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "seen"),
+    [(_MULTILINE, 5, "multiline or simple table"), (_GRID, 3, "grid table")],
+    ids=["multiline", "grid"],
+)
+def test_a_pandoc_markdown_table_names_its_line_and_the_way_to_convert(
+    text: str, line: int, seen: str
+) -> None:
+    with pytest.raises(ForeignTableError) as caught:
+        tasktable.parse(text, source="plan.md")
+    assert isinstance(caught.value, tasktable.NoTableError)
+    assert caught.value.line == line
+    assert seen in str(caught.value)
+    assert "pandoc -t gfm" in str(caught.value)
+    assert str(caught.value).startswith(f"plan.md:{line}: ")
+
+
+def test_text_without_any_table_keeps_the_plain_message() -> None:
+    with pytest.raises(tasktable.NoTableError) as caught:
+        tasktable.parse("标题\n\n---\n\n只有一段文字。\n")
+    assert type(caught.value) is tasktable.NoTableError
+    assert "no Markdown table found" in str(caught.value)
+
+
+def test_the_foreign_table_error_pickles() -> None:
+    import pickle
+
+    error = ForeignTableError("found; expected", source="in.md", line=5)
+    again = pickle.loads(pickle.dumps(error))
+    assert (type(again), str(again)) == (ForeignTableError, "in.md:5: found; expected")

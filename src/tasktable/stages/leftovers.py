@@ -7,6 +7,9 @@ a missing cell floats (``1.0``), and a sheet whose first row is a merged title g
 placeholder header (``滁州市…分解 | Unnamed: 1 | Unnamed: 2``). Each rule below is a named
 function over one table; ``read.read_tables`` calls :func:`undo_leftovers` on every table it
 reads (pipe or HTML), so the later stages never see these leftovers.
+
+:func:`foreign_table` names a table in a Markdown dialect tasktable does not read (pandoc's
+``-t markdown`` grid and multiline tables), for the error when no table is found.
 """
 
 from __future__ import annotations
@@ -17,8 +20,10 @@ from typing import TYPE_CHECKING
 
 from ..vocab.leftovers import (
     DATAFRAME_BLANKS,
+    GRID_TABLE_BORDER,
     INTEGRAL_FLOAT,
     LITERAL_LINE_BREAK,
+    MULTILINE_TABLE_RULE,
     PANDAS_PLACEHOLDER,
 )
 
@@ -118,3 +123,25 @@ def integers_restored(rows: Sequence[RawRow], columns: set[int]) -> list[RawRow]
         )
         restored.append(row if cells == row.cells else replace(row, cells=cells))
     return restored
+
+
+@dataclass(frozen=True, slots=True)
+class ForeignTable:
+    line: int  # 1-based line of its first border or column rule
+    text: str  # that line, as written
+    kind: str  # what the line is, for the message
+
+
+def foreign_table(text: str) -> ForeignTable | None:
+    """The first line of a table written in pandoc's own Markdown (``pandoc -t markdown``),
+    which is no GFM pipe table: a grid table's +---+ border or a multiline or simple table's
+    column rule (dash runs split by spaces). None if the text shows neither."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if "-" not in line:
+            continue
+        if GRID_TABLE_BORDER.match(line):
+            return ForeignTable(number, line.strip(), "a border of a pandoc grid table")
+        if MULTILINE_TABLE_RULE.match(line):
+            kind = "the column rule of a pandoc multiline or simple table"
+            return ForeignTable(number, line.strip(), kind)
+    return None

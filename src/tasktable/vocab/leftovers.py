@@ -29,3 +29,11 @@ PANDAS_PLACEHOLDER: Final = regex.compile(r"^Unnamed: [0-9]+(?:_level_[0-9]+)?$"
 #: each sheet's table: Sheet1 (Excel, WPS), 工作表1 "worksheet 1" (Chinese Excel, Numbers).
 #: It names no document, so it is never the title.
 SHEET_NAME: Final = regex.compile(r"^(?:Sheet|工作表)\s*[0-9]+$", regex.IGNORECASE)
+
+#: A border line of a pandoc grid table (pandoc -t markdown, rst): +------+-----+, the header's
+#: +======+=====+ or with alignment colons +:-----+. It is no GFM table.
+GRID_TABLE_BORDER: Final = regex.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
+
+#: The column rule of a pandoc multiline or simple table (pandoc -t markdown): runs of dashes
+#: split by spaces, one run a column (------- ------------- ------). It is no GFM table.
+MULTILINE_TABLE_RULE: Final = regex.compile(r"^\s*-{2,}(?:[ \t]+-{2,})+\s*$")
