@@ -10,6 +10,7 @@ import pytest
 
 import tasktable
 from tasktable import ForeignTableError
+from tasktable.stages.fill import Placement
 from tasktable.stages.read import read_tables
 from tasktable.stages.stitch import Grid, stitch_tables
 
@@ -280,3 +281,15 @@ def test_the_foreign_table_error_pickles() -> None:
     error = ForeignTableError("found; expected", source="in.md", line=5)
     again = pickle.loads(pickle.dumps(error))
     assert (type(again), str(again)) == (ForeignTableError, "in.md:5: found; expected")
+
+
+@pytest.mark.parametrize(
+    ("merged", "project"),
+    [("auto", "党建"), ("left", None), ("top", "党建")],
+)
+def test_the_users_merged_style_decides_left_fills(merged: Placement, project: str | None) -> None:
+    """merged="left" reads every repeat as a copy (a project blank under a new theme);
+    another forced style reads none."""
+    doc = tasktable.parse(_NO_LEFT_FILL, merged=merged)
+    assert doc.tasks[1].project == project
+    assert tasktable.parse(_LEFT_FILLED, merged="top").tasks[1].theme == "2"

@@ -182,7 +182,8 @@ def _parse_text(
             f"no Markdown table found; expected a pipe table with a header such as {_HEADER_HINT}",
             source=source,
         )
-    grid = stitch_tables(read.tables, roles)
+    left_fill = None if merged == "auto" else merged == "left"
+    grid = stitch_tables(read.tables, roles, left_fill=left_fill)
     if grid is None:
         first = read.tables[0]
         raise NoHeaderError(

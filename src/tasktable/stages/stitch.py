@@ -187,10 +187,14 @@ def _header_cell(cell: str, roles: RoleMap) -> tuple[str | None, bool, str, str]
     return None, False, cell.replace("\n", "").strip(), ""
 
 
-def stitch_tables(tables: Sequence[RawTable], roles: RoleMap | None = None) -> Grid | None:
+def stitch_tables(
+    tables: Sequence[RawTable], roles: RoleMap | None = None, *, left_fill: bool | None = None
+) -> Grid | None:
     """One grid of data rows over all tables; None if no table has a recognisable header.
 
     ``roles`` maps the user's own header words to roles (``{"牵头处室": "departments"}``).
+    ``left_fill`` says whether cells repeating their left neighbour are a converter's copies
+    (``merged="left"``) or never (another forced style); None decides from the table.
     """
     grid: Grid | None = None
     page_columns: tuple[PageColumn, ...] = ()
@@ -228,7 +232,7 @@ def stitch_tables(tables: Sequence[RawTable], roles: RoleMap | None = None) -> G
             if found is not None:
                 repeats.append(found)
     if grid is not None:
-        _settle_left_fills(grid, repeats)
+        _settle_left_fills(grid, repeats, left_fill)
         grid.diagnostics[:0] = skipped
     return grid
 
@@ -316,14 +320,17 @@ def _left_repeats(
 _LEFT_FILL_EVIDENCE = 1
 
 
-def _settle_left_fills(grid: Grid, repeats: Sequence[_LeftRepeats]) -> None:
+def _settle_left_fills(
+    grid: Grid, repeats: Sequence[_LeftRepeats], forced: bool | None = None
+) -> None:
     """Blank the repeating cells and record them, where the table shows a left fill.
 
     A cell equal to its left neighbour is a converter's copy only in a table written that
     way, seen in its repeats across kinds; elsewhere (one project named like its theme) it
-    is the table's own text, kept.
+    is the table's own text, kept. ``forced`` (the user's merged= style) overrides that.
     """
-    if sum(r.evidence for r in repeats) < _LEFT_FILL_EVIDENCE:
+    shown = sum(r.evidence for r in repeats) >= _LEFT_FILL_EVIDENCE
+    if not (shown if forced is None else forced):
         return
     roles: set[str] = set()
     for found in repeats:
