@@ -44,7 +44,10 @@ def test_a_table_with_only_unknown_headers_gets_its_roles_from_its_cells() -> No
         # 工作任务 beside a longer task-text column (具体措施) is the project ...
         ("| 序号 | 工作任务 | 具体措施 | 责任单位 |", ["seq", "project", "content", "departments"]),
         # ... and the content where it is the only text column.
-        ("| 序号 | 工作任务 | 完成时限 | 责任单位 |", ["seq", "content", "schedule", "departments"]),
+        (
+            "| 序号 | 工作任务 | 完成时限 | 责任单位 |",
+            ["seq", "content", "schedule", "departments"],
+        ),
     ],
 )
 def test_gongzuo_renwu_is_project_or_content_by_the_table(header: str, roles: list[str]) -> None:

@@ -10,6 +10,7 @@ from .api import parse, parse_file
 from .batch import records_of
 from .errors import (
     DecodeError,
+    ForeignTableError,
     InputFileError,
     NoHeaderError,
     NoTableError,
@@ -41,6 +42,7 @@ __all__ = [
     "DecodeError",
     "Diagnostic",
     "Document",
+    "ForeignTableError",
     "InputFileError",
     "Milestone",
     "NoHeaderError",

@@ -15,6 +15,7 @@ import regex
 from . import __version__
 from .errors import (
     DecodeError,
+    ForeignTableError,
     InputFileError,
     NoHeaderError,
     NoTableError,
@@ -43,6 +44,7 @@ from .stages.fill import (
     resolved_roles,
     resolved_text,
 )
+from .stages.leftovers import foreign_table
 from .stages.milestones import find_milestones
 from .stages.read import read_tables
 from .stages.realign import realign_rows
@@ -177,12 +179,21 @@ def _parse_text(
 ) -> Document:
     text = normalise_newlines(text)
     read = read_tables(text)
+    if not read.tables and (foreign := foreign_table(text)) is not None:
+        raise ForeignTableError(
+            f"no GFM pipe table found; this line is {foreign.kind} ('{foreign.text[:40]}'), "
+            "which tasktable does not read: convert the document with `pandoc -t gfm`, "
+            "which writes pipe tables",
+            source=source,
+            line=foreign.line,
+        )
     if not read.tables:
         raise NoTableError(
             f"no Markdown table found; expected a pipe table with a header such as {_HEADER_HINT}",
             source=source,
         )
-    grid = stitch_tables(read.tables, roles)
+    left_fill = None if merged == "auto" else merged == "left"
+    grid = stitch_tables(read.tables, roles, left_fill=left_fill)
     if grid is None:
         first = read.tables[0]
         raise NoHeaderError(

@@ -57,6 +57,11 @@ class NoTableError(TasktableError):
     """The text holds no Markdown table at all."""
 
 
+class ForeignTableError(NoTableError):
+    """No GFM table, but a table in another Markdown dialect (pandoc's grid or multiline
+    tables, from ``pandoc -t markdown``); ``line`` is where it starts."""
+
+
 class NoHeaderError(TasktableError):
     """Tables were found, but none has a header row tasktable recognises."""
 

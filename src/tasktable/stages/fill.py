@@ -323,9 +323,6 @@ def _take_headings(
 
 #: The fields a row of its own writes: a row without 序号 that has one is a task's item.
 _OWN_FIELDS = ("content", "schedule", "departments", "progress")
-#: The text fields a page break can cut: the row above continues on the next page while one
-#: of them is unfinished.
-_CUT_FIELDS = ("content", "schedule")
 
 
 def _starts_new_item(above: Draft, row: AlignedRow, *, page_top: bool) -> bool:
@@ -347,13 +344,23 @@ def _starts_new_item(above: Draft, row: AlignedRow, *, page_top: bool) -> bool:
         return True
     if not any(row.fields.get(role) for role in _OWN_FIELDS):
         return False
-    if not all(_ends_sentence(above.values.get(role)) for role in _CUT_FIELDS):
+    if _cut(above, page_top=page_top):
         schedule = row.fields.get("schedule")
         department = row.fields.get("departments")
         return bool(
             content and schedule and department and department != above.values.get("departments")
         )
     return bool(content) or not page_top
+
+
+def _cut(above: Draft, *, page_top: bool) -> bool:
+    """Whether the row above stops mid-sentence. After a page break its content must end in
+    。！？； to count as whole (a page may cut 全面梳理政务|服务事项…); on one page, a content
+    or schedule that is a single phrase (新建学校2所, 全年) is whole too."""
+    content, schedule = above.values.get("content"), above.values.get("schedule")
+    if page_top and content and not ends_sentence(content):
+        return True
+    return not (_ends_sentence(content) and _ends_sentence(schedule))
 
 
 def _carry_merged_content(above: Draft, draft: Draft) -> None:

@@ -4,7 +4,9 @@ every HTML ``<table>`` (stages/html.py), with its row and column spans resolved.
 Cells are reduced to plain text: emphasis and code marks dropped, ``<br>`` and soft breaks
 kept as "\\n" (the fill stage decides whether a break is a wrap or a list separator).
 markdown-it-py truncates a row that has more cells than the delimiter row; those rows are
-re-read from their source line so that no cell text is lost (SPEC §1).
+re-read from their source line so that no cell text is lost (SPEC §1). What a DataFrame
+writer leaves in cells (NaN, a literal backslash-n, 1.0, ``Unnamed: 1``) is undone per table by
+stages/leftovers.py as each table is read.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ import regex
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from ..vocab.leftovers import SHEET_NAME
 from .html import read_html_tables
+from .leftovers import undo_leftovers
 
 # Block parsing only: most cells are plain text, and the inline pass over every cell would
 # cost a third of the parse. Cells with markup are parsed inline one by one (``inline_text``).
@@ -83,6 +87,16 @@ def read_tables(text: str) -> ReadResult:
     lines = text.split("\n")
     tables: list[RawTable] = []
     titles: list[str] = []
+    title_row: str | None = None  # a title pandas wrote as the first table's header
+
+    def add(table: RawTable) -> None:
+        nonlocal title_row
+        undone = undo_leftovers(table)
+        if not tables and undone.title:
+            title_row = undone.title
+            titles.append(undone.title)
+        tables.append(undone.table)
+
     for first, end in _pieces(lines):
         tokens = _BLOCKS.parse("\n".join(lines[first:end]))
         i = 0
@@ -94,7 +108,7 @@ def read_tables(text: str) -> ReadResult:
                 continue
             if token.type == "table_open":
                 i, table = _read_table(tokens, i, lines, first, page=len(tables) + 1)
-                tables.append(table)
+                add(table)
                 continue
             if token.type in ("html_block", "inline") and "<table" in token.content.lower():
                 start = first + (token.map[0] if token.map else 0)
@@ -110,7 +124,7 @@ def read_tables(text: str) -> ReadResult:
                         for row in html_table
                     )
                     if rows:
-                        tables.append(RawTable(len(tables) + 1, rows[0].line, rows))
+                        add(RawTable(len(tables) + 1, rows[0].line, rows))
                 i += 1
                 continue
             if token.type == "inline" and not tables:
@@ -120,8 +134,12 @@ def read_tables(text: str) -> ReadResult:
                     titles.append(line_text)
             i += 1
     title = _pick_title(titles)
+    stray = _stray_rows(lines, tables)
+    if title is not None and title == title_row:
+        # The title row is the title: not a row of the table too.
+        tables[0] = RawTable(tables[0].page, tables[0].line, tables[0].rows[1:])
     year = title_year(title) if title else None
-    return ReadResult(tuple(tables), _stray_rows(lines, tables), title, year)
+    return ReadResult(tuple(tables), stray, title, year)
 
 
 def _html_table_end(lines: Sequence[str], start: int, end: int) -> int:
@@ -252,9 +270,11 @@ def _overflow_cells(line: str, kept: int) -> tuple[str, ...]:
 
 
 def _pick_title(candidates: Sequence[str]) -> str | None:
-    """The first line naming a document (…分解表, …计划), else the first line of text."""
-    named = next((text for text in candidates if _TITLE_WORD.search(text)), None)
-    return named or next(iter(candidates), None)
+    """The first line naming a document (…分解表, …计划), else the first line of text that is
+    no spreadsheet's default sheet name (markitdown's ``## Sheet1``)."""
+    lines = [text for text in candidates if not SHEET_NAME.match(text)]
+    named = next((text for text in lines if _TITLE_WORD.search(text)), None)
+    return named or next(iter(lines), None)
 
 
 def title_year(title: str) -> int | None:

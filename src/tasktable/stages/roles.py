@@ -105,7 +105,9 @@ def assign_roles(grid: Grid, roles: RoleMap) -> Grid:
     pairs = enumerate(zip(grid.columns, columns, strict=True))
     changed = {(i, old.header): new for i, (old, new) in pairs if old != new}
     rows = [_with_roles(row, changed) for row in grid.rows]
-    return Grid(tuple(columns), rows, grid.diagnostics + diagnostics)
+    return replace(
+        grid, columns=tuple(columns), rows=rows, diagnostics=grid.diagnostics + diagnostics
+    )
 
 
 _REASONS: Final = {

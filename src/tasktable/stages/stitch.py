@@ -8,12 +8,19 @@ which may have an extra empty column); a page without a header continues the pre
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
 from ..models import Diagnostic
-from ..vocab.headers import HEADER_SYNONYMS, LEAD_HEADERS, MERGED_ROLES, MIN_HEADER_ROLES
+from ..vocab.headers import (
+    HEADER_SYNONYMS,
+    LEAD_HEADERS,
+    MERGED_ROLES,
+    MIN_HEADER_ROLES,
+    ROLE_KINDS,
+    SAME_TEXT_KINDS,
+)
 from .read import RawRow, RawTable
 
 #: Characters that never matter in a header word: spaces (also ideographic), line breaks, colons.
@@ -54,6 +61,9 @@ class Grid:
     rows: list[GridRow] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     line: int = 0  # the source line of the document's header row
+    #: The roles whose cells copying their left neighbour were read as blank: the table shows
+    #: a converter's left fill (pymupdf4llm without layout, SPEC §4). Empty where it does not.
+    left_filled: frozenset[str] = frozenset()
 
 
 #: A user's own header words: header text (noise removed) -> role.
@@ -199,14 +209,19 @@ def _header_cell(cell: str, roles: RoleMap) -> tuple[str | None, bool, str, str]
     return None, False, cell.replace("\n", "").strip(), ""
 
 
-def stitch_tables(tables: Sequence[RawTable], roles: RoleMap | None = None) -> Grid | None:
+def stitch_tables(
+    tables: Sequence[RawTable], roles: RoleMap | None = None, *, left_fill: bool | None = None
+) -> Grid | None:
     """One grid of data rows over all tables; None if no table has a recognisable header.
 
     ``roles`` maps the user's own header words to roles (``{"牵头处室": "departments"}``).
+    ``left_fill`` says whether cells repeating their left neighbour are a converter's copies
+    (``merged="left"``) or never (another forced style); None decides from the table.
     """
     grid: Grid | None = None
     page_columns: tuple[PageColumn, ...] = ()
     skipped: list[Diagnostic] = []
+    repeats: list[_LeftRepeats] = []
     roles = normalised_roles(roles)
     for table in tables:
         upper: tuple[PageColumn, ...] | None = None  # the header row just above, if any
@@ -232,40 +247,124 @@ def stitch_tables(tables: Sequence[RawTable], roles: RoleMap | None = None) -> G
                 skipped.append(_skipped_row(row))
                 continue
             columns_here = _fit(page_columns, len(row.cells))
-            cells = _without_left_repeats(row, columns_here, grid.diagnostics)
+            cells = _one_heading(row.cells, columns_here)
+            first, at = len(grid.rows), len(grid.diagnostics)
             for part in _unfused(cells, columns_here, row.line, grid.diagnostics):
                 grid.rows.append(GridRow(row.line, table.page, part, columns_here, row.spans))
+            found = _left_repeats(row.line, cells, columns_here, (first, len(grid.rows)), at)
+            if found is not None:
+                repeats.append(found)
     if grid is not None:
+        _settle_left_fills(grid, repeats, left_fill)
         grid.diagnostics[:0] = skipped
     return grid
 
 
-def _without_left_repeats(
-    row: RawRow, columns: Sequence[PageColumn], diagnostics: list[Diagnostic]
-) -> tuple[str, ...]:
-    """The row with each cell of a merged column that repeats its left neighbour blanked.
+def _one_heading(cells: tuple[str, ...], columns: Sequence[PageColumn]) -> tuple[str, ...]:
+    """A row holding one text in every named column, as that text once, in its first cell.
+
+    docling (and pymupdf4llm without layout) repeat a merged cell's text into every cell it
+    covers, across as well as down: a section heading merged over the whole row comes as
+    |一、…|一、…|一、…|. Written once, it is the heading the section rules know (SPEC §4
+    "Section headings": the text in the 序号 cell); no text is lost, all cells were copies.
+    """
+    text = next((cell for cell in cells if cell), "")
+    if not text or sum(1 for cell in cells if cell) < 2:
+        return cells
+    for cell, column in zip(cells, columns, strict=False):
+        if cell != text and (cell or column.role is not None):
+            return cells  # another text, or a named column left blank: no merged row
+    return (text,) + ("",) * (len(cells) - 1)
+
+
+@dataclass(frozen=True, slots=True)
+class _LeftRepeats:
+    """The cells of one source row that repeat their left neighbour, blanked only if the
+    table shows a left fill (``_settle_left_fills``)."""
+
+    rows: tuple[int, int]  # its parts in Grid.rows, first and end (a fused row gives several)
+    at: int  # index in Grid.diagnostics where its diagnostics belong
+    cells: tuple[int, ...]  # the repeating cells' indices
+    evidence: bool  # a repeat across kinds (a 序号 under 主题): no table writes that as data
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def _left_repeats(
+    line: int,
+    cells: tuple[str, ...],
+    columns: Sequence[PageColumn],
+    rows: tuple[int, int],
+    at: int,
+) -> _LeftRepeats | None:
+    """The cells of merged columns in this row that repeat their left neighbour, or None.
 
     pymupdf4llm without its layout module fills the cells under a merged cell with the text
     of the cell to their left (|10|10|10|做好…|全年。|全年。|): the copy is no text of its own,
     and its column's value comes from the merged cell above, as for a blank cell (SPEC §4).
-    Content and schedule are never merged, so a schedule equal to its content is kept.
+    Content and schedule are never merged, so a schedule equal to its content is no repeat;
+    two unit columns holding the same text (牵头单位 = 责任单位) are data, never a repeat,
+    unless the text was copied into both from a column of another kind.
     """
-    cells = list(row.cells)
+    found: list[int] = []
+    evidence = False
     for i in range(len(cells) - 1, 0, -1):
-        if cells[i] and cells[i] == row.cells[i - 1] and columns[i].role in MERGED_ROLES:
-            diagnostics.append(
-                Diagnostic(
-                    level="info",
-                    code="left-repeat",
-                    message="a cell repeating the cell to its left is read as blank (a merged "
-                    "cell filled by the converter)",
-                    line=row.line,
-                    role=columns[i].role,
-                    text=cells[i],
-                )
-            )
-            cells[i] = ""
-    return tuple(cells)
+        role = columns[i].role
+        if not cells[i] or cells[i] != cells[i - 1] or role not in MERGED_ROLES:
+            continue
+        # A copy of a copy (|提升改造…|提升改造…|提升改造…| over 主要内容, 牵头单位, 配合单位) is
+        # of the kind of the run's first cell, where the text was written.
+        start = i - 1
+        while start > 0 and cells[start - 1] == cells[i]:
+            start -= 1
+        kind, source = ROLE_KINDS.get(role), ROLE_KINDS.get(columns[start].role or "")
+        if kind == source and kind in SAME_TEXT_KINDS:
+            continue
+        found.append(i)
+        evidence = evidence or kind != source
+    if not found:
+        return None
+    notes = tuple(
+        Diagnostic(
+            level="info",
+            code="left-repeat",
+            message="a cell repeating the cell to its left is read as blank (a merged "
+            "cell filled by the converter)",
+            line=line,
+            role=columns[i].role,
+            text=cells[i],
+        )
+        for i in found
+    )
+    return _LeftRepeats(rows, at, tuple(found), evidence, notes)
+
+
+#: Rows with a repeat across kinds that show a table's cells are filled from the left. One
+#: is enough: a 序号 under 主题 or a sentence under 责任单位 is never what a table means.
+_LEFT_FILL_EVIDENCE = 1
+
+
+def _settle_left_fills(
+    grid: Grid, repeats: Sequence[_LeftRepeats], forced: bool | None = None
+) -> None:
+    """Blank the repeating cells and record them, where the table shows a left fill.
+
+    A cell equal to its left neighbour is a converter's copy only in a table written that
+    way, seen in its repeats across kinds; elsewhere (one project named like its theme) it
+    is the table's own text, kept. ``forced`` (the user's merged= style) overrides that.
+    """
+    shown = sum(r.evidence for r in repeats) >= _LEFT_FILL_EVIDENCE
+    if not (shown if forced is None else forced):
+        return
+    roles: set[str] = set()
+    for found in repeats:
+        for index in range(*found.rows):
+            row = grid.rows[index]
+            cells = tuple("" if i in found.cells else c for i, c in enumerate(row.cells))
+            grid.rows[index] = replace(row, cells=cells)
+        roles.update(d.role for d in found.diagnostics if d.role)
+    for found in reversed(repeats):  # each row's notes where the row's other notes are
+        grid.diagnostics[found.at : found.at] = found.diagnostics
+    grid.left_filled = frozenset(roles)
 
 
 #: A 序号 cell holding several consecutive numbers, one a line: 26\n27, two rows fused.

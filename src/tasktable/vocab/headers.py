@@ -7,6 +7,7 @@ An exact match wins; otherwise the longest synonym contained in the header decid
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Final
 
 #: role -> header words seen in real tables, seed header first. Not a closed list: a column
@@ -160,3 +161,22 @@ MERGED_ROLES: Final = frozenset({"theme", "project", "departments", "partners", 
 
 #: The roles a user's role map may give: the task fields, and extra (kept under the header).
 MAPPABLE_ROLES: Final[tuple[str, ...]] = (*ROLES, "extra")
+
+#: What each role's cells hold, to tell a converter's left fill from data (SPEC §4): a merged
+#: cell repeating its left neighbour of another kind (a 序号 under 主题, a 序时进度 under 责任部门)
+#: is a copy the converter made, which no table writes as data.
+ROLE_KINDS: Final[Mapping[str, str]] = {
+    "seq": "number",
+    "theme": "label",
+    "project": "label",
+    "content": "text",
+    "schedule": "text",
+    "departments": "units",
+    "partners": "units",
+    "owner": "people",
+    "progress": "text",
+}
+
+#: Kinds whose neighbouring columns hold the same text as data: 牵头单位 = 责任单位 = 县商务局
+#: (the lead unit is also among the responsible ones), never a left fill.
+SAME_TEXT_KINDS: Final = frozenset({"units", "people"})

@@ -1,0 +1,295 @@
+"""Converter leftovers (SPEC §4, issue 16): what spreadsheet and document converters leave in a
+table that is no text of it. Each fixture below is made from the rule it tests, in the shape
+the converter writes (markitdown on XLSX: pandas' DataFrame as a pipe table; docling: merged
+text repeated in every covered cell; pymupdf4llm without layout: covered cells filled from
+the left; pandoc -t markdown: multiline and grid tables)."""
+
+from __future__ import annotations
+
+import pytest
+
+import tasktable
+from tasktable import ForeignTableError
+from tasktable.stages.fill import Placement
+from tasktable.stages.read import read_tables
+from tasktable.stages.stitch import Grid, stitch_tables
+
+
+def _cells(text: str) -> list[tuple[str, ...]]:
+    return [row.cells for table in read_tables(text).tables for row in table.rows]
+
+
+# markitdown on XLSX -------------------------------------------------------------------------
+
+_DATAFRAME = """## Sheet1
+| 序号 | 项目名称 | 项目内容 | 责任单位 |
+| --- | --- | --- | --- |
+| 1.0 | 道路 | 修建道路3公里。 | 县交通局\\n县住建局 |
+| 2.0 | NaN | 硬化路面2公里。 | NaN |
+| 3.0 | 供水 | 新建水厂1座。 | 县水务局 |
+| NaN | None | 改造管网5公里。 | nan |
+"""
+
+
+@pytest.mark.parametrize("blank", ["NaN", "nan", "None"])
+def test_a_dataframe_writers_missing_value_is_a_blank_cell(blank: str) -> None:
+    text = f"| 序号 | 项目内容 | 责任单位 |\n|---|---|---|\n| 1 | 修路。 | {blank} |\n"
+    assert _cells(text)[1] == ("1", "修路。", "")
+
+
+def test_missing_values_are_carried_like_any_blank_merged_cell() -> None:
+    doc = tasktable.parse(_DATAFRAME)
+    assert [(t.seq, t.project, t.departments) for t in doc.tasks][:3] == [
+        (1, "道路", ["县交通局", "县住建局"]),
+        (2, "道路", ["县交通局", "县住建局"]),
+        (3, "供水", ["县水务局"]),
+    ]
+    assert "改造管网5公里。" in (doc.tasks[-1].content or "")  # NaN, None, nan: no text
+
+
+def test_a_literal_backslash_n_is_a_line_break() -> None:
+    text = "| 序号 | 责任单位 |\n|---|---|\n| 1 | 县交通局\\n县住建局 |\n| 2 | 甲\\r\\n乙 |\n"
+    assert _cells(text)[1:] == [("1", "县交通局\n县住建局"), ("2", "甲\n乙")]
+
+
+def test_integers_a_float_column_printed_as_floats_are_integers() -> None:
+    """pandas prints a column of integers with a missing cell as floats: 1.0, NaN, 2.0."""
+    assert [row[0] for row in _cells(_DATAFRAME)] == ["序号", "1", "2", "3", ""]
+    assert [t.seq for t in tasktable.parse(_DATAFRAME).tasks][:3] == [1, 2, 3]
+
+
+@pytest.mark.parametrize(
+    ("column", "kept"),
+    [
+        (["1.0", "NaN", "2.5"], ["1.0", "", "2.5"]),  # a real decimal: a float column
+        (["1.0", "2.0", "3.0"], ["1.0", "2.0", "3.0"]),  # no missing cell: as written
+        (["1.0", "NaN", "第二"], ["1.0", "", "第二"]),  # text: no number column at all
+    ],
+    ids=["decimal", "no-missing-cell", "text"],
+)
+def test_floats_stay_where_the_column_is_no_integer_column(
+    column: list[str], kept: list[str]
+) -> None:
+    text = "| 目标值 | 项目内容 |\n|---|---|\n" + "".join(f"| {c} | 做。 |\n" for c in column)
+    assert [row[0] for row in _cells(text)[1:]] == kept
+
+
+_TITLED = """## Sheet1
+| 某县2021年重点工作责任分解 | Unnamed: 1 | Unnamed: 2 |
+| --- | --- | --- |
+| 序号 | 项目内容 | 责任单位 |
+| 1 | 修建道路3公里。 | 县交通局 |
+| 2 | 新建水厂1座。 | 县水务局 |
+"""
+
+
+def test_a_header_of_pandas_placeholders_is_a_title_over_the_real_header() -> None:
+    doc = tasktable.parse(_TITLED)
+    assert (doc.title, doc.year) == ("某县2021年重点工作责任分解", 2021)
+    assert [c.role for c in doc.columns] == ["seq", "content", "departments"]
+    assert [t.content for t in doc.tasks] == ["修建道路3公里。", "新建水厂1座。"]
+    # The title row is the title, not a row before the header, nor a table row lost.
+    assert not [d for d in doc.diagnostics if d.level != "info"]
+
+
+def test_a_title_row_that_is_not_the_title_stays_in_the_table() -> None:
+    """A line above naming the document wins; the title row's text is kept, not lost."""
+    doc = tasktable.parse("2021年重点工作任务分解表\n\n" + _TITLED.split("\n", 1)[1])
+    assert doc.title == "2021年重点工作任务分解表"
+    skipped = [d for d in doc.diagnostics if d.code == "row-before-header"]
+    assert [d.text for d in skipped] == ["某县2021年重点工作责任分解"]
+
+
+def test_placeholders_in_a_header_are_no_header_text() -> None:
+    text = "| 序号 | Unnamed: 1 | 项目内容 |\n|---|---|---|\n| 1 | 道路 | 修路。 |\n"
+    assert _cells(text)[0] == ("序号", "", "项目内容")
+
+
+@pytest.mark.parametrize("sheet", ["Sheet1", "sheet2", "工作表1"])
+def test_a_default_sheet_name_is_not_the_title(sheet: str) -> None:
+    text = f"## {sheet}\n| 序号 | 项目内容 |\n| --- | --- |\n| 1 | 修路。 |\n"
+    assert read_tables(text).title is None
+
+
+def test_a_named_sheet_is_a_title() -> None:
+    text = "## 2021年民生实事\n| 序号 | 项目内容 |\n| --- | --- |\n| 1 | 修路。 |\n"
+    assert read_tables(text).title == "2021年民生实事"
+
+
+# docling: bold header cells, merged text repeated across and down -------------------------
+
+_DOCLING = """| **序号** | **重点工作** | **牵头单位** | **责任单位** |
+|---|---|---|---|
+| **一、稳定经济增长** | **一、稳定经济增长** | **一、稳定经济增长** | **一、稳定经济增长** |
+| 1 | 地区生产总值增长6%。 | 区发改局 | 各街道 |
+| 2 | 规模工业增加值增长5%。 | 区工信局 | 区工信局 |
+| 二、改善民生 | 二、改善民生 | 二、改善民生 | 二、改善民生 |
+| 3 | 新增就业1000人。 | 区人社局 | 各街道 |
+"""
+
+
+def _grid(text: str) -> Grid:
+    grid = stitch_tables(read_tables(text).tables)
+    assert grid is not None
+    return grid
+
+
+def test_bold_header_cells_are_a_header() -> None:
+    assert [c.role for c in tasktable.parse(_DOCLING).columns] == [
+        "seq",
+        "content",
+        "departments",
+        "partners",
+    ]
+
+
+def test_a_heading_repeated_in_every_cell_is_one_heading() -> None:
+    grid = _grid(_DOCLING)
+    assert [row.cells for row in grid.rows if not row.cells[0].isdigit()] == [
+        ("一、稳定经济增长", "", "", ""),
+        ("二、改善民生", "", "", ""),
+    ]
+    doc = tasktable.parse(_DOCLING)
+    assert [(t.seq, t.theme) for t in doc.tasks] == [
+        (1, "稳定经济增长"),
+        (2, "稳定经济增长"),
+        (3, "改善民生"),
+    ]
+    assert [d.text for d in doc.diagnostics if d.code == "section"] == [
+        "一、稳定经济增长",
+        "二、改善民生",
+    ]
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        ("一、改善民生", "一、改善民生", "一、改善民生", ""),  # a named column left blank
+        ("一、改善民生", "二、扩大开放", "一、改善民生", "一、改善民生"),  # another text
+    ],
+    ids=["blank-named-column", "another-text"],
+)
+def test_a_row_not_one_text_across_every_named_column_stays_as_written(
+    cells: tuple[str, ...],
+) -> None:
+    text = "| 序号 | 项目内容 | 牵头单位 | 责任单位 |\n|---|---|---|---|\n| " + " | ".join(cells)
+    assert _grid(text + " |\n").rows[0].cells[:2] == cells[:2]  # not one heading in cell 1
+
+
+# pymupdf4llm without layout: cells under a merge filled from the left ---------------------
+
+_LEFT_FILLED = """| 序号 | 主题 | 项目名称 | 项目内容 | 序时进度 | 牵头单位 | 责任单位 |
+|---|---|---|---|---|---|---|
+| 1 | 稳定生产 | 粮食 | 稳定播种面积。 | 全年 | 种植股 | 各乡镇 |
+| 2 | 2 | 2 | 抓好田间管理。 | 6月底前 | 6月底前 | 6月底前 |
+| 3 | 3 | 生猪 | 稳定生猪出栏。 | 全年 | 畜牧股 | 畜牧股 |
+"""
+
+
+def test_left_filled_cells_are_blank_where_the_table_shows_that_style() -> None:
+    grid = _grid(_LEFT_FILLED)
+    assert [row.cells[1:3] + row.cells[5:] for row in grid.rows] == [
+        ("稳定生产", "粮食", "种植股", "各乡镇"),
+        ("", "", "", ""),
+        ("", "生猪", "畜牧股", "畜牧股"),  # 牵头单位 = 责任单位: two unit columns, data
+    ]
+    assert grid.left_filled == {"theme", "project", "departments", "partners"}
+    doc = tasktable.parse(_LEFT_FILLED)
+    assert [(t.theme, t.project, t.departments) for t in doc.tasks] == [
+        ("稳定生产", "粮食", ["种植股"]),
+        ("稳定生产", "粮食", ["种植股"]),
+        ("稳定生产", "生猪", ["畜牧股"]),
+    ]
+    assert doc.merged["theme"] == "left-filled"
+
+
+_NO_LEFT_FILL = """| 序号 | 主题 | 项目名称 | 项目内容 | 牵头单位 | 责任单位 |
+|---|---|---|---|---|---|
+| 1 | 商贸 | 市场 | 新建农贸市场1个。 | 县发改局 | 县财政局 |
+| 2 | 党建 | 党建 | 开展主题党日12次。 | 县商务局 | 县商务局 |
+"""
+
+
+def test_repeats_are_data_where_the_table_shows_no_left_fill() -> None:
+    """No cell repeats a neighbour of another kind: a project named like its theme and two
+    unit columns naming the same unit are the table's text, not copies to blank."""
+    grid = _grid(_NO_LEFT_FILL)
+    assert grid.rows[1].cells == ("2", "党建", "党建", "开展主题党日12次。", "县商务局", "县商务局")
+    assert grid.left_filled == frozenset()
+    doc = tasktable.parse(_NO_LEFT_FILL)
+    assert (doc.tasks[1].project, doc.tasks[1].departments) == ("党建", ["县商务局"])
+    assert "县财政局" not in doc.tasks[1].partners
+    assert not [d for d in doc.diagnostics if d.code == "left-repeat"]
+
+
+def test_a_copy_of_a_copy_is_of_the_kind_it_was_copied_from() -> None:
+    """|…|推进改造。|推进改造。|推进改造。|: a sentence copied into 牵头单位 and on into 责任单位
+    is no pair of equal units: both copies are blank."""
+    text = _LEFT_FILLED + "| 4 | 4 | 4 | 推进改造。 | 推进改造。 | 推进改造。 | 推进改造。 |\n"
+    assert _grid(text).rows[-1].cells[4:] == ("推进改造。", "", "")
+
+
+# pandoc -t markdown: tables that are not GFM -----------------------------------------------
+
+_MULTILINE = """2021年重点工作任务分解表
+
+---------------------------------------
+ 序号   项目内容
+------ --------------------------------
+ 1      修建道路3公里，
+        硬化路面2公里。
+---------------------------------------
+"""
+
+_GRID = """2021年重点工作任务分解表
+
++------+--------------------+
+| 序号 | 项目内容           |
++======+====================+
+| 1    | 修建道路3公里。    |
++------+--------------------+
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "seen"),
+    [(_MULTILINE, 5, "multiline or simple table"), (_GRID, 3, "grid table")],
+    ids=["multiline", "grid"],
+)
+def test_a_pandoc_markdown_table_names_its_line_and_the_way_to_convert(
+    text: str, line: int, seen: str
+) -> None:
+    with pytest.raises(ForeignTableError) as caught:
+        tasktable.parse(text, source="plan.md")
+    assert isinstance(caught.value, tasktable.NoTableError)
+    assert caught.value.line == line
+    assert seen in str(caught.value)
+    assert "pandoc -t gfm" in str(caught.value)
+    assert str(caught.value).startswith(f"plan.md:{line}: ")
+
+
+def test_text_without_any_table_keeps_the_plain_message() -> None:
+    with pytest.raises(tasktable.NoTableError) as caught:
+        tasktable.parse("标题\n\n---\n\n只有一段文字。\n")
+    assert type(caught.value) is tasktable.NoTableError
+    assert "no Markdown table found" in str(caught.value)
+
+
+def test_the_foreign_table_error_pickles() -> None:
+    import pickle
+
+    error = ForeignTableError("found; expected", source="in.md", line=5)
+    again = pickle.loads(pickle.dumps(error))
+    assert (type(again), str(again)) == (ForeignTableError, "in.md:5: found; expected")
+
+
+@pytest.mark.parametrize(
+    ("merged", "project"),
+    [("auto", "党建"), ("left", None), ("top", "党建")],
+)
+def test_the_users_merged_style_decides_left_fills(merged: Placement, project: str | None) -> None:
+    """merged="left" reads every repeat as a copy (a project blank under a new theme);
+    another forced style reads none."""
+    doc = tasktable.parse(_NO_LEFT_FILL, merged=merged)
+    assert doc.tasks[1].project == project
+    assert tasktable.parse(_LEFT_FILLED, merged="top").tasks[1].theme == "2"
