@@ -401,3 +401,14 @@ def test_a_run_imports_neither_other_writers_nor_the_process_pool(tmp_path: Path
     run = loaded(str(SAMPLE), "-o", str(tmp_path / "out.json"))
     assert run == {"pydantic", "tasktable.api", "markdown_it", "cn2an"}
     assert loaded("--version") == set()
+
+
+def test_counts_of_one_are_singular(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tasktable.batch import Summary, summary_line
+
+    source = tmp_path / "in.md"
+    source.write_bytes(TABLE.encode("gb18030"))  # one task, one info (encoding)
+    assert main([str(source), "-o", str(tmp_path / "out.json")]) == 0
+    assert f"{source}: 1 task; 1 encoding (details in the output)" in capsys.readouterr().err
+    line = summary_line(Summary(files=1, failed=0, tasks=1, warnings=1), 2.0)
+    assert line.startswith("tasktable: 1 file, 0 failed, 1 task, 1 warning in 2.0 s")

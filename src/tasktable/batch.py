@@ -76,7 +76,8 @@ def expand_inputs(inputs: Iterable[str], *, skip: Path | None = None) -> list[tu
         if path.is_dir():
             files = _markdown_under(path, skip)
             if not files:
-                raise InputFileError("the folder holds no Markdown (.md) files", source=name)
+                message = "the folder holds no Markdown (.md, .markdown) files"
+                raise InputFileError(message, source=name)
             named = [(os.path.join(name, str(p)), p) for p in files]
         else:
             named = [(name, Path(path.name))]
@@ -400,9 +401,15 @@ def summary_line(summary: Summary, seconds: float) -> str:
     """``tasktable: 12 files, 1 failed, 610 tasks, 3 warnings in 1.2 s (10 files/s)``"""
     rate = summary.files / seconds if seconds > 0 else 0.0
     return (
-        f"tasktable: {summary.files} files, {summary.failed} failed, {summary.tasks} tasks, "
-        f"{summary.warnings} warnings in {seconds:.1f} s ({rate:,.0f} files/s)"
+        f"tasktable: {counted(summary.files, 'file')}, {summary.failed} failed, "
+        f"{counted(summary.tasks, 'task')}, {counted(summary.warnings, 'warning')} "
+        f"in {seconds:.1f} s ({rate:,.0f} files/s)"
     )
+
+
+def counted(number: int, noun: str) -> str:
+    """``1 file``, ``2 files``: English nouns here take an s in the plural."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def default_processes() -> int:

@@ -318,7 +318,7 @@ def _emit(data: bytes, output: str) -> None:
 def _report(document: Document, stream: TextIO, *, verbose: bool) -> None:
     """Warnings one a line, a code's many told once (with --verbose every diagnostic, infos
     too), then a count of the infos not shown."""
-    from .batch import diagnostic_lines, warning_lines
+    from .batch import counted, diagnostic_lines, warning_lines
 
     lines = diagnostic_lines(document, verbose=True) if verbose else warning_lines(document)
     for line in lines:
@@ -327,4 +327,5 @@ def _report(document: Document, stream: TextIO, *, verbose: bool) -> None:
     if quiet:
         name = document.source.name or "<text>"
         counts = ", ".join(f"{count} {code}" for code, count in sorted(quiet.items()))
-        stream.write(f"{name}: {len(document.tasks)} tasks; {counts} (details in the output)\n")
+        tasks = counted(len(document.tasks), "task")
+        stream.write(f"{name}: {tasks}; {counts} (details in the output)\n")
