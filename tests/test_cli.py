@@ -371,7 +371,8 @@ def test_help_names_an_unknown_header_the_roles_and_the_readme(
     text = " ".join(capsys.readouterr().out.split())
     (example,) = re.findall(r"e\.g\. (\S+)=departments", text)
     assert header_role(example) is None  # an example the vocabulary does not know already
-    assert tasktable.parse(TABLE.replace("责任部门", example), roles={example: "departments"})
+    mapped = tasktable.parse(TABLE.replace("责任部门", example), roles={example: "departments"})
+    assert mapped.tasks[0].departments == ["办公室"]  # the example works as shown
     assert "ROLE is one of " + ", ".join(MAPPABLE_ROLES) in text
     assert "docs/" not in text and "README" in text
     assert "xlsx" in text and "left-filled" in text
