@@ -170,3 +170,30 @@ def test_without_openpyxl_the_error_names_the_extra(
     assert not out.exists()
     with pytest.raises(tasktable.TasktableError, match=r"tasktable\[xlsx\]"):
         tasktable.render(tasktable.parse_file(SAMPLE), "xlsx")
+
+
+FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("*.md"))
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])
+def test_every_fixture_reads_back(path: Path) -> None:
+    """Sub-tasks, partners, owners and extra columns: each task a row, each value in it."""
+    document = tasktable.parse_file(path)
+    book = openpyxl.load_workbook(io.BytesIO(tasktable.render(document, "xlsx")))
+    header, *rows = _rows(book["任务"])
+    assert len(rows) == len(document.tasks)
+    merged = {
+        (row, r.min_col)
+        for r in book["任务"].merged_cells.ranges
+        for row in range(r.min_row + 1, r.max_row + 1)
+    }
+    for index, (row, task) in enumerate(zip(rows, document.tasks, strict=True)):
+        cells = dict(zip(header, row, strict=True))
+        assert cells["项目内容"] == task.content and cells["行"] == task.line
+        if task.owner:
+            assert cells["责任人"] == task.owner
+        for name, text in task.extra.items():
+            assert cells[name] == text
+        if (index + 2, 2) not in merged:  # a merged cell's value stands in its first row
+            assert cells["主题"] == task.theme
+    assert len(_rows(book["诊断"])) == len(document.diagnostics) + 1
