@@ -6,8 +6,9 @@
 
 __version__ = "0.1.0"
 
-from .api import parse, parse_file
-from .batch import records_of
+from importlib import import_module
+from typing import TYPE_CHECKING
+
 from .errors import (
     DecodeError,
     ForeignTableError,
@@ -19,22 +20,68 @@ from .errors import (
     RoleMapError,
     TasktableError,
 )
-from .formats import FORMATS, render
-from .models import (
-    Column,
-    Diagnostic,
-    Document,
-    Milestone,
-    Origin,
-    Period,
-    Source,
-    Target,
-    Task,
-    TaskMilestone,
-    TaskTarget,
-)
-from .stages.dates import find_periods
-from .stages.targets import find_targets
+
+if TYPE_CHECKING:
+    from .api import parse, parse_file
+    from .batch import records_of
+    from .formats import FORMATS, render
+    from .models import (
+        Column,
+        Diagnostic,
+        Document,
+        Milestone,
+        Origin,
+        Period,
+        Source,
+        Target,
+        Task,
+        TaskMilestone,
+        TaskTarget,
+    )
+    from .stages.dates import find_periods
+    from .stages.targets import find_targets
+
+#: Where each public name lives. They are imported on first use (PEP 562): the command line
+#: and ``import tasktable.errors`` need not load pydantic, the stages and every writer first.
+_LAZY = {
+    "parse": "api",
+    "parse_file": "api",
+    "records_of": "batch",
+    "FORMATS": "formats",
+    "render": "formats",
+    **dict.fromkeys(
+        (
+            "Column",
+            "Diagnostic",
+            "Document",
+            "Milestone",
+            "Origin",
+            "Period",
+            "Source",
+            "Target",
+            "Task",
+            "TaskMilestone",
+            "TaskTarget",
+        ),
+        "models",
+    ),
+    "find_periods": "stages.dates",
+    "find_targets": "stages.targets",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'tasktable' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value  # found once; later look-ups do not come here
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "FORMATS",

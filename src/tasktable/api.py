@@ -70,7 +70,7 @@ def parse(
     ``year`` is the plan year and wins over the one in the title; ``source`` names the input
     in errors and in ``Document.source``; ``roles`` maps header words the vocabulary lacks to
     roles (``{"牵头处室": "departments"}``); ``merged`` says where the converter put merged
-    cells' text ("top", "repeat", "left", "centre") when detection ("auto") gets it wrong
+    cells' text ("top", "repeated", "left-filled", "centred") when detection ("auto") gets it wrong
     (docs/converters.md). Bytes are decoded as UTF-8, else GB18030.
     Raises only :class:`tasktable.TasktableError` subclasses on bad input.
     """
@@ -178,6 +178,8 @@ def _parse_text(
     diagnostics: list[Diagnostic],
 ) -> Document:
     text = normalise_newlines(text)
+    if not text.strip():  # said as such: "no table found" in an empty file sends one looking
+        raise NoTableError("is empty; expected a Markdown file with a task table", source=source)
     read = read_tables(text)
     if not read.tables and (foreign := foreign_table(text)) is not None:
         raise ForeignTableError(
@@ -226,6 +228,18 @@ def _parse_text(
     )
     grid.diagnostics.extend(_empty_columns(grid.columns, drafts))
     year = year if year is not None else read.year
+    tasks = [_task(draft, year) for draft in drafts]
+    if year is None and any(task.milestones for task in tasks):
+        # Without a year every date is null: say so once, rather than leave null dates
+        # everywhere unexplained.
+        grid.diagnostics.append(
+            Diagnostic(
+                level="warning",
+                code="no-year",
+                message="no plan year in the title; dates have no calendar year: give --year "
+                "(year= in Python)",
+            )
+        )
     return Document(
         tasktable_version=__version__,
         source=Source(name=source, sha256=hashlib.sha256(data).hexdigest()),
@@ -233,7 +247,7 @@ def _parse_text(
         year=year,
         columns=[Column(header=c.header, role=c.role) for c in grid.columns],
         merged=styles,
-        tasks=[_task(draft, year) for draft in drafts],
+        tasks=tasks,
         diagnostics=diagnostics + grid.diagnostics,
     )
 

@@ -12,19 +12,21 @@ import json
 import os
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from .api import parse_file
-from .errors import InputFileError, OutputFileError, TasktableError
+from .errors import DecodeError, InputFileError, OutputFileError, TasktableError
 from .files import write_atomically
 from .formats import SUFFIXES, Format, render
-from .models import Document, Task
-from .stages.fill import Placement
+
+if TYPE_CHECKING:
+    from .models import Diagnostic, Document, Task
+    from .stages.fill import Placement
 
 #: What a folder given as input contributes: its Markdown files, at any depth.
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -74,7 +76,8 @@ def expand_inputs(inputs: Iterable[str], *, skip: Path | None = None) -> list[tu
         if path.is_dir():
             files = _markdown_under(path, skip)
             if not files:
-                raise InputFileError("the folder holds no Markdown (.md) files", source=name)
+                message = "the folder holds no Markdown (.md, .markdown) files"
+                raise InputFileError(message, source=name)
             named = [(os.path.join(name, str(p)), p) for p in files]
         else:
             named = [(name, Path(path.name))]
@@ -209,6 +212,9 @@ def _outcomes(work: partial[Outcome], jobs: Sequence[Job], processes: int) -> It
     if processes <= 1:
         yield from map(work, sources)
         return
+    # Imported here: it costs a one-file run (most runs) a sixth of its start-up.
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(max_workers=processes) as pool:
         # Small chunks keep the progress bar moving and the pool balanced; large ones would
         # save a little pickling at the cost of both.
@@ -235,7 +241,7 @@ def _parse_one(
         else:
             data = render(document, format, indent=indent)
     except TasktableError as error:
-        return Outcome(error=str(error))
+        return Outcome(error=error_text(error))
     except Exception as error:  # a bug in one file must not stop the batch
         return Outcome(error=f"{source}: internal error ({type(error).__name__}: {error})")
     warnings = sum(d.level == "warning" for d in document.diagnostics)
@@ -249,8 +255,77 @@ def diagnostic_lines(document: Document, *, verbose: bool) -> Iterator[str]:
     for diagnostic in document.diagnostics:
         if diagnostic.level == "info" and not verbose:
             continue
-        where = f"{name}:{diagnostic.line}" if diagnostic.line else name
-        yield f"{where}: {diagnostic.level}: {diagnostic.code}: {diagnostic.message}"
+        yield _diagnostic_line(name, diagnostic)
+
+
+def _diagnostic_line(name: str, diagnostic: Diagnostic) -> str:
+    where = f"{name}:{diagnostic.line}" if diagnostic.line else name
+    return f"{where}: {diagnostic.level}: {diagnostic.code}: {diagnostic.message}"
+
+
+#: A code with this many warnings or more is told in one line (a centred table can give a
+#: hundred uncertain-span warnings, which hide every other one); fewer are told one a line.
+GROUP_FROM = 3
+#: How many of a group's lines its one line names.
+GROUP_LINES = 5
+
+
+def warning_lines(document: Document) -> Iterator[str]:
+    """Each warning on its own line, except that a code with GROUP_FROM or more is told
+    once, where its first stands: how many, at which lines (the first GROUP_LINES), and the
+    first one's message. The Document keeps every one; ``-v`` prints every one."""
+    name = document.source.name or "<text>"
+    warnings = [d for d in document.diagnostics if d.level != "info"]
+    counts = Counter(d.code for d in warnings)
+    told: set[str] = set()
+    for diagnostic in warnings:
+        code = diagnostic.code
+        if counts[code] < GROUP_FROM:
+            yield _diagnostic_line(name, diagnostic)
+            continue
+        if code in told:
+            continue
+        told.add(code)
+        lines = [d.line for d in warnings if d.code == code and d.line is not None]
+        where = ", ".join(str(line) for line in lines[:GROUP_LINES])
+        if len(lines) > GROUP_LINES:
+            where += f" and {len(lines) - GROUP_LINES} more"
+        at = f" at lines {where}" if lines else ""
+        yield (
+            f"{name}: {diagnostic.level}: {code}: {counts[code]} warnings{at}; the first: "
+            f"{diagnostic.message} (-v prints each)"
+        )
+
+
+def error_text(error: TasktableError, *, data: bytes | None = None) -> str:
+    """The error as the command line tells it: for input that holds NUL bytes, which no
+    Markdown file does (a binary file, or UTF-16 text), that, with no line number: the line
+    where decoding stopped means nothing in an image or a spreadsheet. ``data`` is the input
+    when it was read from stdin; a file is looked at again."""
+    if not isinstance(error, DecodeError):
+        return str(error)
+    head = data[:_BINARY_PROBE] if data is not None else _head(error.source)
+    nul = head.find(b"\0")
+    if nul < 0:
+        return str(error)
+    return (
+        f"{error.source or '<text>'}: holds NUL bytes (the first at offset {nul}), as binary "
+        "files and UTF-16 text do; expected a UTF-8 or GB18030 text file"
+    )
+
+
+#: How much of a file is looked at for NUL bytes (as git and grep do, a first block).
+_BINARY_PROBE = 8192
+
+
+def _head(source: str | None) -> bytes:
+    if source is None:
+        return b""
+    try:
+        with open(source, "rb") as file:
+            return file.read(_BINARY_PROBE)
+    except (OSError, ValueError):
+        return b""
 
 
 def records_of(
@@ -326,9 +401,15 @@ def summary_line(summary: Summary, seconds: float) -> str:
     """``tasktable: 12 files, 1 failed, 610 tasks, 3 warnings in 1.2 s (10 files/s)``"""
     rate = summary.files / seconds if seconds > 0 else 0.0
     return (
-        f"tasktable: {summary.files} files, {summary.failed} failed, {summary.tasks} tasks, "
-        f"{summary.warnings} warnings in {seconds:.1f} s ({rate:,.0f} files/s)"
+        f"tasktable: {counted(summary.files, 'file')}, {summary.failed} failed, "
+        f"{counted(summary.tasks, 'task')}, {counted(summary.warnings, 'warning')} "
+        f"in {seconds:.1f} s ({rate:,.0f} files/s)"
     )
+
+
+def counted(number: int, noun: str) -> str:
+    """``1 file``, ``2 files``: English nouns here take an s in the plural."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def default_processes() -> int:

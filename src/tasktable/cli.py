@@ -3,52 +3,72 @@
 One file is parsed to OUT (default stdout); a folder or several files are parsed each to its
 own file under the folder OUT, or gathered into one jsonl file (batch.py).
 Exit status: 0 success, 1 bad input or unwritable output (one line on stderr), 2 usage.
+
+The parser and the stages are imported only once the arguments are known to be good, and
+each format's writer only when it writes: ``--help``, ``--version`` and usage errors answer
+at once, and a run loads what it uses.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
-import time
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from . import __version__, batch
-from .api import check_roles, parse, parse_file
+from . import __version__
 from .errors import TasktableError
-from .files import write_atomically
-from .formats import FORMAT_OF_SUFFIX, FORMATS, Format, render
-from .models import Document
-from .stages.fill import PLACEMENTS
+from .formats import BINARY_FORMATS, FORMAT_OF_SUFFIX, FORMATS, Format
+from .vocab.headers import ROLES
+
+if TYPE_CHECKING:
+    from .models import Document
+
+#: --merged: auto, or the words the output's ``merged`` uses for each placement...
+MERGED_WORDS = ("auto", "top", "repeated", "left-filled", "centred")
+#: ...and the first, shorter spellings, still accepted.
+MERGED_ALIASES = {"repeat": "repeated", "left": "left-filled", "centre": "centred"}
+#: The roles --role may give a header: the task fields, and extra (kept under its header).
+ROLE_CHOICES = (*ROLES, "extra")
+#: --year: plan years a table can have (the People's Republic's first plans on, with room).
+YEARS = range(1949, 2101)
+#: Installed packages have no docs folder: help points to the README, which is also the
+#: package's description on the package index.
+README = "the README's 'Command line' section (the package's description)"
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tasktable",
-        description="Turn a converted Chinese task table (Markdown) into clean JSON.",
+        description="Turn a converted Chinese task table (Markdown) into clean JSON, or csv, "
+        "md, sqlite, html or an Excel workbook.",
+        epilog=f"Exit status: 0 done, 1 bad input or unwritable output, 2 usage. More: {README}.",
     )
     parser.add_argument(
         "inputs",
         nargs="*",
         metavar="input",
-        help="Markdown file to read, - for stdin, or several files and folders (docs/batch.md)",
+        help="Markdown file to read, - for stdin, or several files and folders, each parsed "
+        "to its own output",
     )
     parser.add_argument(
         "-o",
         "--output",
-        default="-",
-        help="file to write (default: stdout, also -); for many inputs, a folder, or a .jsonl "
-        "file that gathers every task",
+        metavar="OUT",
+        help="file to write (default: stdout, also -); its suffix chooses the format ("
+        + " ".join(FORMAT_OF_SUFFIX)
+        + "); for many inputs, a folder, or a .jsonl file that gathers every task",
     )
     parser.add_argument(
         "-f",
         "--format",
         choices=FORMATS,
-        help="output format (default: from the -o suffix, else json); see docs/formats.md",
+        metavar="FORMAT",
+        help="output format: " + ", ".join(FORMATS) + " (default: from the -o suffix, else "
+        "json); sqlite and xlsx are binary and need -o FILE (or -o - into a pipe)",
     )
     parser.add_argument(
         "-j",
@@ -58,30 +78,47 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="parse many inputs in N processes; 0 for one per CPU (default: 1)",
     )
-    parser.add_argument("--year", type=int, help="plan year; wins over the year in the title")
+    parser.add_argument(
+        "--year",
+        type=_year,
+        help=f"plan year ({YEARS[0]}-{YEARS[-1]}); wins over the year in the title",
+    )
     parser.add_argument(
         "--role",
         action="append",
         type=_role_pair,
         default=[],
         metavar="HEADER=ROLE",
-        help="give a header the vocabulary lacks a role, e.g. 牵头处室=departments (repeatable)",
+        help="give a header the vocabulary lacks a role, e.g. 落实主体=departments; ROLE is one "
+        "of " + ", ".join(ROLE_CHOICES) + " (repeatable)",
     )
     parser.add_argument(
         "--merged",
-        choices=PLACEMENTS,
+        type=_placement,
+        choices=MERGED_WORDS,
         default="auto",
-        help="where the converter put merged cells' text, when detection gets it wrong "
-        "(default: auto; see docs/converters.md)",
+        metavar="WHERE",
+        help="where the converter put merged cells' text, when detection gets it wrong: "
+        "top (the first row of the span), repeated (every row), left-filled (blank cells "
+        "hold their left neighbour's text), centred (the middle of the span); the words "
+        "the output's 'merged' uses. repeat, left and centre also work (default: auto)",
     )
     parser.add_argument(
-        "--indent", type=int, default=2, help="JSON indentation; 0 for one line (default: 2)"
+        "--indent",
+        type=int,
+        default=2,
+        metavar="N",
+        help="JSON indentation; 0 for one line (default: 2)",
     )
     parser.add_argument(
         "--schema", action="store_true", help="print the JSON Schema of the output and exit"
     )
     parser.add_argument(
-        "-v", "--verbose", action="store_true", help="print info diagnostics too, not only warnings"
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="print every diagnostic, infos too, one a line (default: warnings, repeated ones "
+        "grouped, and a count of the rest)",
     )
     parser.add_argument("--version", action="version", version=f"tasktable {__version__}")
     return parser
@@ -94,34 +131,59 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:  # argparse exits 2 on usage errors and 0 for --help/--version
         return int(exit_.code or 0)
     indent = args.indent if args.indent > 0 else None
+    output = "-" if args.output is None else args.output
     if args.schema:
-        schema = Document.model_json_schema(mode="serialization")
-        text = json.dumps(schema, ensure_ascii=False, indent=indent)
-        try:
-            return _emit((text + "\n").encode("utf-8"), args.output)
-        except TasktableError as error:
-            return _error(error)
+        return _schema(output, indent)
     if not args.inputs:
         return _usage(parser, "an input file is required")
     if args.jobs < 0:
         return _usage(parser, "--jobs takes 0 (one per CPU) or more")
-    output = args.output
     if len(args.inputs) > 1 or Path(args.inputs[0]).is_dir() or _names_folder(output):
-        return _main_many(parser, args, indent)
+        return _main_many(parser, args, output, indent)
+    format = _format(args.format, output)
+    if format is None:
+        return _usage(
+            parser,
+            f"-o {output}: the suffix {Path(output).suffix} names no format; use one of "
+            + " ".join(FORMAT_OF_SUFFIX)
+            + ", or say the format with -f",
+        )
+    if format in BINARY_FORMATS and output == "-" and (args.output is None or _terminal()):
+        return _usage(parser, f"-f {format} writes a binary file, which needs -o FILE")
+    if format == "xlsx" and (missing := _missing_xlsx()):
+        return _error_line(missing)
+    from .api import parse, parse_file
+    from .batch import error_text
+    from .formats import render
+
+    roles = dict(args.role)
+    data = sys.stdin.buffer.read() if args.inputs[0] == "-" else None
     try:
-        roles = dict(args.role)
-        if args.inputs[0] == "-":
-            data = sys.stdin.buffer.read()
-            document = parse(
-                data, year=args.year, source="<stdin>", roles=roles, merged=args.merged
-            )
+        if data is not None:
+            source = "<stdin>"
+            document = parse(data, year=args.year, source=source, roles=roles, merged=args.merged)
         else:
             document = parse_file(args.inputs[0], year=args.year, roles=roles, merged=args.merged)
-        _report(document, sys.stderr, verbose=args.verbose)
-        data = render(document, _format(args.format, args.output), indent=indent)
-        return _emit(data, args.output)
+        _emit(render(document, format, indent=indent), output)
     except TasktableError as error:
-        return _error(error)
+        return _error_line(error_text(error, data=data))
+    # Told only once the output is written: a run that fails says only why.
+    _report(document, sys.stderr, verbose=args.verbose)
+    return 0
+
+
+def _schema(output: str, indent: int | None) -> int:
+    import json
+
+    from .models import Document
+
+    schema = Document.model_json_schema(mode="serialization")
+    text = json.dumps(schema, ensure_ascii=False, indent=indent)
+    try:
+        _emit((text + "\n").encode("utf-8"), output)
+    except TasktableError as error:
+        return _error_line(str(error))
+    return 0
 
 
 def _names_folder(output: str) -> bool:
@@ -130,12 +192,11 @@ def _names_folder(output: str) -> bool:
 
 
 def _main_many(
-    parser: argparse.ArgumentParser, args: argparse.Namespace, indent: int | None
+    parser: argparse.ArgumentParser, args: argparse.Namespace, output: str, indent: int | None
 ) -> int:
     """Many inputs: each to its own output, every error reported, exit 1 if any failed."""
     if "-" in args.inputs:
         return _usage(parser, "stdin (-) cannot be one of many inputs")
-    output = args.output
     suffix = Path(output).suffix.lower()
     if suffix in FORMAT_OF_SUFFIX and suffix != ".jsonl" and not _names_folder(output):
         return _usage(
@@ -146,6 +207,13 @@ def _main_many(
     format: Format = args.format or ("jsonl" if suffix == ".jsonl" else "json")
     if output == "-" and format != "jsonl":
         return _usage(parser, "many inputs need -o FOLDER, or -f jsonl to gather them on stdout")
+    if format == "xlsx" and (missing := _missing_xlsx()):
+        return _error_line(missing)
+    import time
+
+    from . import batch
+    from .api import check_roles
+
     started = time.monotonic()
     try:
         roles = dict(args.role)
@@ -164,13 +232,15 @@ def _main_many(
             verbose=args.verbose,
         )
     except TasktableError as error:
-        return _error(error)
+        return _error_line(str(error))
     print(batch.summary_line(summary, time.monotonic() - started), file=sys.stderr)
     return 1 if summary.failed else 0
 
 
-def _error(error: TasktableError) -> int:
-    print(f"tasktable: {batch.one_line(str(error))}", file=sys.stderr)
+def _error_line(message: str | TasktableError) -> int:
+    """One line on stderr, whatever a file name holds; exit status 1."""
+    text = str(message).replace("\r", "\\r").replace("\n", "\\n")
+    print(f"tasktable: {text}", file=sys.stderr)
     return 1
 
 
@@ -180,34 +250,82 @@ def _usage(parser: argparse.ArgumentParser, message: str) -> int:
     return 2
 
 
+def _year(text: str) -> int:
+    """A plan year: four digits a table can carry (19 is not 2019, and not year 19)."""
+    try:
+        year = int(text)
+    except ValueError:
+        year = 0
+    if year not in YEARS:
+        raise argparse.ArgumentTypeError(
+            f"expected a plan year from {YEARS[0]} to {YEARS[-1]}, such as 2019: {text!r}"
+        )
+    return year
+
+
+def _placement(text: str) -> str:
+    """--merged in either set of words; the output's word for it (argparse checks it)."""
+    return MERGED_ALIASES.get(text, text)
+
+
 def _role_pair(text: str) -> tuple[str, str]:
     header, equals, role = text.partition("=")
     if not equals or not header.strip() or not role.strip():
-        raise argparse.ArgumentTypeError(f"expected HEADER=ROLE (牵头处室=departments): {text!r}")
+        raise argparse.ArgumentTypeError(f"expected HEADER=ROLE (落实主体=departments): {text!r}")
     return header.strip(), role.strip()
 
 
-def _format(chosen: Format | None, output: str) -> Format:
+def _format(chosen: Format | None, output: str) -> Format | None:
+    """-f, else the format the suffix of -o names, else json for stdout and for a name
+    without a suffix; None for a suffix that names no format (plan.xlsx.bak, plan.txt)."""
     if chosen is not None:
         return chosen
-    return FORMAT_OF_SUFFIX.get(Path(output).suffix.lower(), "json") if output != "-" else "json"
+    suffix = Path(output).suffix.lower() if output != "-" else ""
+    if not suffix:
+        return "json"
+    return FORMAT_OF_SUFFIX.get(suffix)
 
 
-def _emit(data: bytes, output: str) -> int:
+def _terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _missing_xlsx() -> str | None:
+    """Why xlsx cannot be written here (openpyxl, the xlsx extra, is not installed), or None."""
+    from importlib.util import find_spec
+
+    if find_spec("openpyxl") is not None:
+        return None
+    return (
+        "the xlsx format needs openpyxl, which is not installed: "
+        "pip install 'tasktable[xlsx]' (or pip install openpyxl)"
+    )
+
+
+def _emit(data: bytes, output: str) -> None:
     if output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
-        return 0
+        return
+    from .files import write_atomically
+
     write_atomically(Path(output), data)
-    return 0
 
 
 def _report(document: Document, stream: TextIO, *, verbose: bool) -> None:
-    """Warnings (and with --verbose, infos) one per line, then a count of the rest."""
-    for line in batch.diagnostic_lines(document, verbose=verbose):
+    """Warnings one a line, a code's many told once (with --verbose every diagnostic, infos
+    too), then a count of the infos not shown."""
+    from .batch import counted, diagnostic_lines, warning_lines
+
+    lines = diagnostic_lines(document, verbose=True) if verbose else warning_lines(document)
+    for line in lines:
         stream.write(line + "\n")
     quiet = Counter(d.code for d in document.diagnostics if d.level == "info" and not verbose)
     if quiet:
         name = document.source.name or "<text>"
         counts = ", ".join(f"{count} {code}" for code, count in sorted(quiet.items()))
-        stream.write(f"{name}: {len(document.tasks)} tasks; {counts} (details in the output)\n")
+        tasks = counted(len(document.tasks), "task")
+        stream.write(f"{name}: {tasks}; {counts} (details in the output)\n")

@@ -1,24 +1,27 @@
-"""The formats users open: json, jsonl, csv, md, sqlite and html (docs/formats.md).
+"""The formats users open: json, jsonl, csv, md, sqlite, html and xlsx (docs/formats.md).
 
 ``render(document, format)`` returns the bytes of one output file. Each writer is a function
-from the Document to bytes; none changes what the Document says.
+from the Document to bytes; none changes what the Document says. What only one writer needs
+(csv, sqlite3, the report, openpyxl) is imported by that writer when it runs, so that a run
+loads only its own format's.
 """
 
 from __future__ import annotations
 
-import csv
 import io
-import sqlite3
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
 
-from .models import Document, Milestone, Target, Task
-from .report import to_html
+if TYPE_CHECKING:
+    import sqlite3
 
-Format = Literal["json", "jsonl", "csv", "md", "sqlite", "html"]
+    from .models import Document, Milestone, Target, Task
+
+Format = Literal["json", "jsonl", "csv", "md", "sqlite", "html", "xlsx"]
 FORMATS: tuple[str, ...] = get_args(Format)
+#: Formats whose bytes are no text: never written to a terminal.
+BINARY_FORMATS: tuple[Format, ...] = ("sqlite", "xlsx")
 
 #: The file suffixes of each format: the first is the one tasktable writes, the others
 #: are read as meaning the same format when an output file is named.
@@ -26,9 +29,10 @@ SUFFIXES: dict[Format, tuple[str, ...]] = {
     "json": (".json",),
     "jsonl": (".jsonl",),
     "csv": (".csv",),
-    "md": (".md",),
+    "md": (".md", ".markdown"),
     "sqlite": (".sqlite", ".db"),
     "html": (".html", ".htm"),
+    "xlsx": (".xlsx",),
 }
 
 #: The format a suffix names (-o out.csv writes csv).
@@ -80,6 +84,8 @@ def to_csv(document: Document) -> bytes:
     """One row per milestone, the task's fields repeated; a task without milestones gets one
     row with the milestone columns empty. UTF-8 with a BOM, which Excel and WPS need to show
     Chinese text."""
+    import csv
+
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
@@ -212,6 +218,9 @@ CREATE INDEX targets_task ON targets(task_id);
 
 def to_sqlite(document: Document) -> bytes:
     """A SQLite database file: tables document, tasks, task_departments, milestones, targets."""
+    import sqlite3
+    import tempfile
+
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "tasks.sqlite"
         connection = sqlite3.connect(path)
@@ -315,10 +324,25 @@ def _iso(day: object) -> str | None:
     return None if day is None else str(day)
 
 
+def to_html(document: Document) -> bytes:
+    """The self-contained html report (report.py)."""
+    from .report import to_html
+
+    return to_html(document)
+
+
+def to_xlsx(document: Document) -> bytes:
+    """An Excel workbook: 任务, 里程碑 and 诊断 sheets (workbook.py; needs openpyxl)."""
+    from .workbook import to_xlsx
+
+    return to_xlsx(document)
+
+
 _WRITERS: dict[str, Callable[[Document], bytes]] = {
     "jsonl": to_jsonl,
     "csv": to_csv,
     "md": to_markdown,
     "sqlite": to_sqlite,
     "html": to_html,
+    "xlsx": to_xlsx,
 }

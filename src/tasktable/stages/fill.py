@@ -56,7 +56,7 @@ def fill_tasks(
         for d in drafts
     ]
     forced = _FORCED.get(merged)
-    styles = _fill_levels(drafts, diagnostics, centred=merged == "centre", forced=forced)
+    styles = _fill_levels(drafts, diagnostics, centred=forced == "centred", forced=forced)
     if styles is None:  # a column read top-style showed centred labels: read them so
         drafts = untouched
         styles = _fill_levels(drafts, diagnostics, centred=True, forced=None)
@@ -137,11 +137,16 @@ def _lost_text(drafts: Sequence[Draft]) -> Iterator[Diagnostic]:
         previous = draft
 
 
-#: What the user can say of a table's merged cells: auto (detect), or the style to assume.
-Placement = Literal["auto", "top", "repeat", "left", "centre"]
+#: What the user can say of a table's merged cells: auto (detect), or the style to assume,
+#: in the words the output uses for it (Document.merged); repeat, left and centre are the
+#: first spellings, still accepted.
+Placement = Literal["auto", "top", "repeated", "left-filled", "centred", "repeat", "left", "centre"]
 PLACEMENTS: tuple[str, ...] = get_args(Placement)
 _FORCED: dict[str, MergedStyle] = {
     "top": "top",
+    "repeated": "repeated",
+    "left-filled": "left-filled",
+    "centred": "centred",
     "repeat": "repeated",
     "left": "left-filled",
     "centre": "centred",
