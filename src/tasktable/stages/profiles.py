@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final, Literal
 
 import regex
@@ -48,8 +49,9 @@ _LONGEST_LABEL = 24
 _LONGEST_UNITS = 120
 
 
+@lru_cache(maxsize=8192)
 def kind_of(text: str) -> Kind:
-    """The kind of one cell's text."""
+    """The kind of one cell's text (cached: roles and realignment ask for the same cells)."""
     flat = text.replace("\n", " ").strip()
     length = len(flat)
     if SEQ_NUMBER.match(flat):

@@ -54,7 +54,7 @@ def assign_roles(grid: Grid, roles: RoleMap) -> Grid:
     open; diagnostics for inferred and unplaceable columns are added to the grid's."""
     columns = list(grid.columns)
     fixed = {i for i, c in enumerate(columns) if normalise_header(c.header) in roles}
-    profiles = [_column_profile(grid.rows, i, c) for i, c in enumerate(columns)]
+    profiles = _Profiles(grid.rows, columns)
     diagnostics: list[Diagnostic] = []
 
     def taken(role: str) -> bool:
@@ -80,7 +80,7 @@ def assign_roles(grid: Grid, roles: RoleMap) -> Grid:
     for index, column in enumerate(columns):
         if index in fixed:
             continue
-        if column.role == "schedule" and _reports_progress(column, profiles[index]):
+        if column.role == "schedule" and _reports_progress(column, profiles, index):
             if not taken("progress"):
                 give(index, "progress", "its cells report progress (已完成, 65%), not a plan")
     for index in _open_columns(columns, profiles, fixed, len(grid.rows)):
@@ -122,17 +122,29 @@ _REASONS: Final = {
 }
 
 
-def _column_profile(rows: Sequence[GridRow], index: int, column: PageColumn) -> Profile:
-    """The profile of one document column over the rows whose page has it."""
-    return profile_of(
-        row.cells[index]
-        for row in rows
-        if index < len(row.cells) and row.columns[index].header == column.header
-    )
+class _Profiles:
+    """Column profiles, each read from the cells once it is asked for: most tables name
+    every column and never ask."""
+
+    def __init__(self, rows: Sequence[GridRow], columns: Sequence[PageColumn]) -> None:
+        self._rows = rows
+        self._headers = [column.header for column in columns]
+        self._known: dict[int, Profile] = {}
+
+    def __getitem__(self, index: int) -> Profile:
+        profile = self._known.get(index)
+        if profile is None:
+            header = self._headers[index]
+            profile = self._known[index] = profile_of(
+                row.cells[index]
+                for row in self._rows
+                if index < len(row.cells) and row.columns[index].header == header
+            )
+        return profile
 
 
 def _open_columns(
-    columns: Sequence[PageColumn], profiles: Sequence[Profile], fixed: set[int], rows: int
+    columns: Sequence[PageColumn], profiles: _Profiles, fixed: set[int], rows: int
 ) -> list[int]:
     """Columns whose header names no role: unknown headers under extra, and blank-header
     columns that hold text in most rows (a header cell the converter lost)."""
@@ -155,7 +167,7 @@ def _unknown(header: str) -> bool:
 def _role_from_cells(
     index: int,
     columns: Sequence[PageColumn],
-    profiles: Sequence[Profile],
+    profiles: _Profiles,
     rows: Sequence[GridRow],
     taken: set[str | None],
 ) -> str | None:
@@ -190,16 +202,16 @@ def _label_role(
     return None
 
 
-def _reports_progress(column: PageColumn, profile: Profile) -> bool:
+def _reports_progress(column: PageColumn, profiles: _Profiles, index: int) -> bool:
     """A schedule column named by 进度 alone whose cells report progress."""
     word = normalise_header(column.header)
-    if any(plan in word for plan in _PLAN_WORDS):
+    if "进度" not in word or any(plan in word for plan in _PLAN_WORDS):
         return False
-    return profile.share("progress") >= _PROGRESS_SHARE
+    return profiles[index].share("progress") >= _PROGRESS_SHARE
 
 
 def _longest_text_column(
-    columns: Sequence[PageColumn], profiles: Sequence[Profile], fixed: set[int]
+    columns: Sequence[PageColumn], profiles: _Profiles, fixed: set[int]
 ) -> int | None:
     """The column that holds the task text where no header names one: the one project
     column (序号 | 重点工作任务 | 责任单位), else the unknown or grouping column with the
