@@ -5,14 +5,12 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-import regex
-
 from . import __version__
+from .context import Context
 from .errors import (
     DecodeError,
     ForeignTableError,
@@ -22,37 +20,18 @@ from .errors import (
     OptionError,
     RoleMapError,
 )
-from .models import (
-    Column,
-    Diagnostic,
-    Document,
-    Milestone,
-    Progress,
-    Source,
-    Target,
-    Task,
-    TextField,
-)
-from .stages.dates import find_periods
+from .models import Column, Diagnostic, Document, Source
+from .rules import disabled_rules
 from .stages.decode import decode_bytes, normalise_newlines
 from .stages.drafts import Draft
-from .stages.fill import (
-    PLACEMENTS,
-    Placement,
-    fill_tasks,
-    resolved_names,
-    resolved_roles,
-    resolved_text,
-)
+from .stages.fill import PLACEMENTS, Placement, fill_tasks
 from .stages.leftovers import foreign_table
-from .stages.milestones import find_milestones
 from .stages.read import read_tables
 from .stages.realign import realign_rows
 from .stages.roles import assign_roles
 from .stages.stitch import PageColumn, normalised_roles, stitch_tables
-from .stages.targets import find_targets
+from .stages.tasks import build_tasks
 from .vocab.headers import MAPPABLE_ROLES
-from .wraps import unwrap_people
 
 _HEADER_HINT = "序号, 项目名称, 项目内容, 序时进度, 责任部门"
 
@@ -64,6 +43,7 @@ def parse(
     source: str | None = None,
     roles: Mapping[str, str] | None = None,
     merged: Placement = "auto",
+    disable: Iterable[str] | None = None,
 ) -> Document:
     """Parse a converted task table (Markdown) into a Document.
 
@@ -71,20 +51,21 @@ def parse(
     in errors and in ``Document.source``; ``roles`` maps header words the vocabulary lacks to
     roles (``{"牵头处室": "departments"}``); ``merged`` says where the converter put merged
     cells' text ("top", "repeated", "left-filled", "centred") when detection ("auto") gets it wrong
-    (docs/converters.md). Bytes are decoded as UTF-8, else GB18030.
+    (docs/converters.md); ``disable`` names repair rules to switch off (``--rules`` lists
+    them). Bytes are decoded as UTF-8, else GB18030.
     Raises only :class:`tasktable.TasktableError` subclasses on bad input.
     """
     check_roles(roles, source)
     if merged not in PLACEMENTS:
         message = f"merged={merged!r}; expected one of " + ", ".join(PLACEMENTS)
         raise OptionError(message, source=source)
-    diagnostics: list[Diagnostic] = []
+    ctx = Context(disabled_rules(disable, source))
     if isinstance(text, bytes):
         data = text
         decoded = decode_bytes(data, source=source)
         text = decoded.text
         if decoded.encoding != "utf-8":
-            diagnostics.append(
+            ctx.diagnostics.append(
                 Diagnostic(
                     level="info",
                     code="encoding",
@@ -108,7 +89,7 @@ def parse(
             source=source,
             roles=roles,
             merged=merged,
-            diagnostics=diagnostics,
+            ctx=ctx,
         )
 
 
@@ -152,6 +133,7 @@ def parse_file(
     year: int | None = None,
     roles: Mapping[str, str] | None = None,
     merged: Placement = "auto",
+    disable: Iterable[str] | None = None,
 ) -> Document:
     """Read ``path`` and parse it; errors name the file."""
     name = os.fspath(path)
@@ -164,7 +146,7 @@ def parse_file(
     except (OSError, ValueError) as error:  # ValueError: a NUL in the path
         reason = getattr(error, "strerror", None) or str(error)
         raise InputFileError(f"cannot read the file: {reason}", source=name) from None
-    return parse(data, year=year, source=name, roles=roles, merged=merged)
+    return parse(data, year=year, source=name, roles=roles, merged=merged, disable=disable)
 
 
 def _parse_text(
@@ -175,12 +157,12 @@ def _parse_text(
     source: str | None,
     roles: Mapping[str, str] | None,
     merged: Placement,
-    diagnostics: list[Diagnostic],
+    ctx: Context,
 ) -> Document:
     text = normalise_newlines(text)
     if not text.strip():  # said as such: "no table found" in an empty file sends one looking
         raise NoTableError("is empty; expected a Markdown file with a task table", source=source)
-    read = read_tables(text)
+    read = read_tables(text, leftovers=ctx.on("dataframe-leftovers"))
     if not read.tables and (foreign := foreign_table(text)) is not None:
         raise ForeignTableError(
             f"no GFM pipe table found; this line is {foreign.kind} ('{foreign.text[:40]}'), "
@@ -195,7 +177,7 @@ def _parse_text(
             source=source,
         )
     left_fill = None if merged == "auto" else merged == "left"
-    grid = stitch_tables(read.tables, roles, left_fill=left_fill)
+    grid = stitch_tables(read.tables, roles, ctx, left_fill=left_fill)
     if grid is None:
         first = read.tables[0]
         raise NoHeaderError(
@@ -203,8 +185,8 @@ def _parse_text(
             source=source,
             line=first.line,
         )
-    grid = assign_roles(grid, normalised_roles(roles))
-    grid.diagnostics.extend(
+    grid = assign_roles(grid, normalised_roles(roles), ctx)
+    ctx.diagnostics.extend(
         Diagnostic(
             level="warning",
             code="row-outside-table",
@@ -215,24 +197,26 @@ def _parse_text(
         )
         for line, text in read.stray
     )
-    aligned = realign_rows(grid)
+    aligned = realign_rows(grid, ctx)
     has_seq = any(row.fields.get("seq") for row in aligned)
     roles_present = {column.role for column in grid.columns}
     drafts, styles = fill_tasks(
         aligned,
-        grid.diagnostics,
+        ctx,
         has_seq=has_seq,
         has_theme="theme" in roles_present,
         has_project="project" in roles_present,
         merged=merged,
+        left_filled=grid.left_filled,
     )
-    grid.diagnostics.extend(_empty_columns(grid.columns, drafts))
+    if ctx.on("lost-text"):
+        ctx.diagnostics.extend(_empty_columns(grid.columns, drafts))
     year = year if year is not None else read.year
-    tasks = [_task(draft, year) for draft in drafts]
+    tasks = build_tasks(drafts, year)
     if year is None and any(task.milestones for task in tasks):
         # Without a year every date is null: say so once, rather than leave null dates
         # everywhere unexplained.
-        grid.diagnostics.append(
+        ctx.diagnostics.append(
             Diagnostic(
                 level="warning",
                 code="no-year",
@@ -248,7 +232,7 @@ def _parse_text(
         columns=[Column(header=c.header, role=c.role) for c in grid.columns],
         merged=styles,
         tasks=tasks,
-        diagnostics=diagnostics + grid.diagnostics,
+        diagnostics=ctx.diagnostics,
     )
 
 
@@ -273,67 +257,3 @@ def _empty_columns(columns: Sequence[PageColumn], drafts: Sequence[Draft]) -> li
             (o := d.origin.get(column.role)) is not None and o.how == "explicit" for d in drafts
         )
     ]
-
-
-def _task(draft: Draft, year: int | None) -> Task:
-    content = resolved_text(draft, "content")
-    schedule = resolved_text(draft, "schedule")
-    # Targets and milestones come from what is to be done, never from theme or project.
-    targets: list[Target] = []
-    milestones: list[Milestone] = []
-    for field, text in (("content", content), ("schedule", schedule)):
-        if text:
-            _found_in(text, field, year, targets, milestones)  # type: ignore[arg-type]
-    progress = resolved_text(draft, "progress")
-    if progress:
-        # A report's dates are milestones too (剩余预计11月底前完成); its numbers are what was
-        # done, not targets.
-        periods = find_periods(progress, year=year)
-        milestones.extend(find_milestones(progress, periods, [], field="progress"))
-    ends = [m.when.end for m in milestones if m.when.end is not None]
-    # A department cell may mark who leads and who assists (牵头 / 配合): the assisting
-    # units join the partners.
-    leads, assisting = resolved_roles(draft, "departments")
-    partners = resolved_names(draft, "partners")
-    return Task(
-        seq=draft.seq,
-        sub=draft.sub,
-        theme=resolved_text(draft, "theme"),
-        project=resolved_text(draft, "project"),
-        content=content,
-        schedule=schedule,
-        departments=leads,
-        # A unit that leads is no partner of its own task (牵头单位 beside 责任单位).
-        partners=[name for name in dict.fromkeys(partners + assisting) if name not in leads],
-        owner=unwrap_people(owner) if (owner := draft.values.get("owner")) else None,
-        progress=Progress(text=progress, percent=_percent(progress)) if progress else None,
-        extra={header: text for header, text in draft.extra.items()},
-        line=draft.line,
-        page=draft.page,
-        origin=draft.origin,
-        milestones=milestones,
-        targets=targets,
-        due=max(ends, default=None),
-    )
-
-
-#: A percentage: 65%, 65 %, ６５％, 12.5%.
-_PERCENT = regex.compile(r"([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*[%％]")
-
-
-def _percent(text: str) -> float | None:
-    """The first percentage a progress text states, as a number (65%(二期工程进度滞后) -> 65)."""
-    match = _PERCENT.search(text)
-    return float(unicodedata.normalize("NFKC", match.group(1))) if match else None
-
-
-def _found_in(
-    text: str,
-    field: TextField,
-    year: int | None,
-    targets: list[Target],
-    milestones: list[Milestone],
-) -> None:
-    found = find_targets(text, field=field)
-    targets.extend(found)
-    milestones.extend(find_milestones(text, find_periods(text, year=year), found, field=field))

@@ -152,6 +152,7 @@ def run(
     year: int | None = None,
     roles: Mapping[str, str] | None = None,
     merged: Placement = "auto",
+    disable: Sequence[str] = (),
     processes: int = 1,
     indent: int | None = 2,
     verbose: bool = False,
@@ -168,6 +169,7 @@ def run(
         year=year,
         roles=dict(roles or {}),
         merged=merged,
+        disable=tuple(disable),
         indent=indent,
         verbose=verbose,
     )
@@ -230,12 +232,13 @@ def _parse_one(
     year: int | None,
     roles: dict[str, str],
     merged: Placement,
+    disable: tuple[str, ...],
     indent: int | None,
     verbose: bool,
 ) -> Outcome:
     """Parse and render one file; a worker's whole job, so it must not raise."""
     try:
-        document = parse_file(source, year=year, roles=roles, merged=merged)
+        document = parse_file(source, year=year, roles=roles, merged=merged, disable=disable)
         if gathered:
             data = _jsonl_with_source(document.tasks, source)
         else:

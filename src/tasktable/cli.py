@@ -104,6 +104,19 @@ def build_parser() -> argparse.ArgumentParser:
         "the output's 'merged' uses. repeat, left and centre also work (default: auto)",
     )
     parser.add_argument(
+        "--disable",
+        action="append",
+        default=[],
+        metavar="RULE",
+        help="switch off a repair rule, as if the converter had not done what it repairs "
+        "(repeatable; --rules lists them)",
+    )
+    parser.add_argument(
+        "--rules",
+        action="store_true",
+        help="list the repair rules, in the order they run, and exit",
+    )
+    parser.add_argument(
         "--indent",
         type=int,
         default=2,
@@ -134,6 +147,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     output = "-" if args.output is None else args.output
     if args.schema:
         return _schema(output, indent)
+    if args.rules:
+        return _rules()
+    from .rules import disabled_rules
+
+    try:
+        disabled_rules(args.disable)
+    except TasktableError as error:
+        return _usage(parser, f"--disable: {error.message}")
     if not args.inputs:
         return _usage(parser, "an input file is required")
     if args.jobs < 0:
@@ -161,14 +182,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if data is not None:
             source = "<stdin>"
-            document = parse(data, year=args.year, source=source, roles=roles, merged=args.merged)
+            document = parse(
+                data,
+                year=args.year,
+                source=source,
+                roles=roles,
+                merged=args.merged,
+                disable=args.disable,
+            )
         else:
-            document = parse_file(args.inputs[0], year=args.year, roles=roles, merged=args.merged)
+            document = parse_file(
+                args.inputs[0],
+                year=args.year,
+                roles=roles,
+                merged=args.merged,
+                disable=args.disable,
+            )
         _emit(render(document, format, indent=indent), output)
     except TasktableError as error:
         return _error_line(error_text(error, data=data))
     # Told only once the output is written: a run that fails says only why.
     _report(document, sys.stderr, verbose=args.verbose)
+    return 0
+
+
+def _rules() -> int:
+    """Print every repair rule: name, the stage that runs it, what it repairs."""
+    from .rules import RULES
+
+    width = max(len(rule.name) for rule in RULES)
+    for rule in RULES:
+        print(f"{rule.name:<{width}}  {rule.stage:<9} {rule.summary}")
     return 0
 
 
@@ -227,6 +271,7 @@ def _main_many(
             year=args.year,
             roles=roles,
             merged=args.merged,
+            disable=args.disable,
             processes=args.jobs or batch.default_processes(),
             indent=indent,
             verbose=args.verbose,

@@ -176,6 +176,11 @@ class Diagnostic(_Model):
     column: str | None = Field(None, description="The header of the column the text was in.")
     role: Role | None = Field(None, description="The role the text was given.")
     text: str | None = Field(None, description="The cell text concerned, as written.")
+    rule: str | None = Field(
+        None,
+        description="The repair rule that emitted it (python -m tasktable --rules); null for "
+        "what reading itself reports.",
+    )
 
 
 class Document(_Model):

@@ -134,6 +134,7 @@ def fill_centred(
             message=f"the {role} labels stand in the middle of their spans; each span was "
             "placed around its label by printed row height",
             role=role,
+            rule="centred-labels",
         )
     )
 
@@ -515,5 +516,6 @@ def _record_doubts(
                 seq=draft.seq,
                 role=role,
                 text=_flat(draft.values.get(role, "")) or None,
+                rule="centred-labels",
             )
         )

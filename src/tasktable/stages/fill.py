@@ -18,10 +18,11 @@ from dataclasses import replace
 from itertools import pairwise
 from typing import Literal, NamedTuple, get_args
 
+from ..context import Context
 from ..models import Diagnostic, How, MergedStyle, Origin
 from ..vocab.headers import MERGED_ROLES
 from ..vocab.shapes import ITEM_MARKER, ITEM_NUMBER
-from ..wraps import ends_sentence, sentence_tail, split_names, split_roles, unwrap
+from ..wraps import ends_sentence, sentence_tail
 from .centred import evidence, fill_centred, is_centred
 from .drafts import Draft, origin_of, set_value
 from .realign import AlignedRow, parse_seq
@@ -35,39 +36,53 @@ _LIST_FIELDS = ("departments", "partners")
 
 def fill_tasks(
     rows: Sequence[AlignedRow],
-    diagnostics: list[Diagnostic],
+    ctx: Context,
     *,
     has_seq: bool,
     has_theme: bool = False,
     has_project: bool = True,
     merged: Placement = "auto",
+    left_filled: frozenset[str] = frozenset(),
 ) -> Filled:
     """Tasks with every merged-cell field resolved; continuation rows joined.
 
     Section rows (一、…) are no tasks; in a table without a theme column (``has_theme``)
     their title is the theme of the rows below them, up to the next section. ``merged``
     forces where the converter put merged text; "auto" detects it per column.
+    ``left_filled`` names the columns stitching found filled from the left.
     """
+    diagnostics = ctx.diagnostics
     drafts = _join_continuations(
-        rows, diagnostics, has_seq=has_seq, has_theme=has_theme, has_project=has_project
+        rows, ctx, has_seq=has_seq, has_theme=has_theme, has_project=has_project
     )
     untouched = [
         replace(d, values=dict(d.values), origin=dict(d.origin), doubted=set(d.doubted))
         for d in drafts
     ]
     forced = _FORCED.get(merged)
-    styles = _fill_levels(drafts, diagnostics, centred=forced == "centred", forced=forced)
+    reading = _Reading(left_filled, ctx.on("backfill"), ctx.on("centred-labels"))
+    styles = _fill_levels(drafts, diagnostics, reading, centred=forced == "centred", forced=forced)
     if styles is None:  # a column read top-style showed centred labels: read them so
         drafts = untouched
-        styles = _fill_levels(drafts, diagnostics, centred=True, forced=None)
+        styles = _fill_levels(drafts, diagnostics, reading, centred=True, forced=None)
         assert styles is not None  # centred=True never asks for a second reading
-    diagnostics.extend(_lost_text(drafts))
+    if ctx.on("lost-text"):
+        diagnostics.extend(_lost_text(drafts))
     return Filled(drafts, styles)
+
+
+class _Reading(NamedTuple):
+    """What the filling of merged columns takes from the stages before and the rules."""
+
+    left_filled: frozenset[str]  # columns stitching found filled from the left
+    backfill: bool  # rule backfill: a blank span start takes the label below
+    detect_centred: bool  # rule centred-labels: look for labels printed mid-span
 
 
 def _fill_levels(
     drafts: list[Draft],
     diagnostics: list[Diagnostic],
+    reading: _Reading,
     *,
     centred: bool,
     forced: MergedStyle | None,
@@ -80,7 +95,7 @@ def _fill_levels(
     enough: one renderer placed them all, and a column may show no sign of its own (a theme
     whose middle falls in a tall first row is printed on that row).
     """
-    detect = not centred and forced is None
+    detect = reading.detect_centred and not centred and forced is None
     found: list[Diagnostic] = []  # kept only if this reading stands
     styles: dict[str, MergedStyle] = {}
     for role, parents, carry in _MERGED_LEVELS:
@@ -90,13 +105,20 @@ def _fill_levels(
             continue  # no such column, or nothing in it: nothing placed anywhere
         # A column that comes with its extents (rowspan), or written on every row, or
         # copied from the left, is read the same whatever the table's labels do.
-        style = forced or _style(drafts, role, diagnostics)
+        style = forced or _style(drafts, role, reading.left_filled)
         if centred and style in ("top", "centred"):
             fill_centred(drafts, role, parents, carry=carry, diagnostics=found)
             styles[role] = "centred"
         else:
             styles[role] = style
-            _fill_span(drafts, role, parents=parents, carry=carry, diagnostics=found)
+            _fill_span(
+                drafts,
+                role,
+                parents=parents,
+                carry=carry,
+                backfill=reading.backfill,
+                diagnostics=found,
+            )
     diagnostics.extend(found)
     return styles
 
@@ -120,6 +142,7 @@ def _lost_text(drafts: Sequence[Draft]) -> Iterator[Diagnostic]:
                     "converter, and text joined to the wrong row",
                     line=draft.line,
                     seq=draft.seq,
+                    rule="lost-text",
                 )
         for role, line in draft.orphans.items():
             text = draft.values.get(role)
@@ -133,6 +156,7 @@ def _lost_text(drafts: Sequence[Draft]) -> Iterator[Diagnostic]:
                     seq=draft.seq,
                     role=role,
                     text=text,
+                    rule="lost-text",
                 )
         previous = draft
 
@@ -158,14 +182,14 @@ class Filled(NamedTuple):
     styles: dict[str, MergedStyle]  # role -> where the converter put its merged text
 
 
-def _style(drafts: Sequence[Draft], role: str, diagnostics: Sequence[Diagnostic]) -> MergedStyle:
+def _style(drafts: Sequence[Draft], role: str, left_filled: frozenset[str]) -> MergedStyle:
     """How a column that is not centred was written, for the record: spanned where cells
     came with their extent (HTML rowspan), left-filled where cells copying their left
     neighbour were read as blank, repeated where (nearly) every row writes the text and rows
     repeat the row above, else top."""
     if any(role in draft.origin and draft.origin[role].rows for draft in drafts):
         return "spanned"
-    if any(d.code == "left-repeat" and d.role == role for d in diagnostics):
+    if role in left_filled:
         return "left-filled"
     written = [
         draft.values.get(role) if draft.origin.get(role, _NONE).how == "explicit" else None
@@ -194,30 +218,15 @@ _MERGED_LEVELS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
 )
 
 
-def resolved_text(draft: Draft, role: str) -> str | None:
-    text = draft.values.get(role)
-    return unwrap(text) if text else None
-
-
-def resolved_names(draft: Draft, role: str) -> list[str]:
-    text = draft.values.get(role)
-    return split_names(text) if text else []
-
-
-def resolved_roles(draft: Draft, role: str) -> tuple[list[str], list[str]]:
-    """The names of a department cell as (leads, partners), split where it marks them."""
-    text = draft.values.get(role)
-    return split_roles(text) if text else ([], [])
-
-
 def _join_continuations(
     rows: Sequence[AlignedRow],
-    diagnostics: list[Diagnostic],
+    ctx: Context,
     *,
     has_seq: bool,
     has_theme: bool,
     has_project: bool,
 ) -> list[Draft]:
+    diagnostics = ctx.diagnostics
     drafts: list[Draft] = []
     #: (title, line) of the first-level (一、) and second-level (（一）) headings in force
     headings: list[tuple[str, int] | None] = [None, None]
@@ -242,6 +251,7 @@ def _join_continuations(
                     + ("; it is the theme of the rows below it" if themes_rows else ""),
                     line=row.line,
                     text=row.written,
+                    rule="section-headings",
                 )
             )
             continue
@@ -253,7 +263,9 @@ def _join_continuations(
                 seq_text = None
         sub = 1
         if has_seq and not seq_text and len(drafts) > section_start:
-            if not _starts_new_item(drafts[-1], row, page_top=page_top):
+            new_item = _starts_new_item(drafts[-1], row, page_top=page_top)
+            # With continuations off every such row is an item; with sub-tasks off none is.
+            if not ctx.on("sub-tasks") or not (new_item or not ctx.on("continuations")):
                 _join(drafts[-1], row, diagnostics)
                 continue
             sub = drafts[-1].sub + 1
@@ -291,6 +303,7 @@ def _join_continuations(
                     f"of the task at line {drafts[-1].line}",
                     line=row.line,
                     seq=seq,
+                    rule="sub-tasks",
                 )
             )
         elif has_seq and not seq_text:
@@ -416,6 +429,7 @@ def _join(draft: Draft, row: AlignedRow, diagnostics: list[Diagnostic]) -> None:
             message=f"row without 序号 (serial number) joined to the row at line {draft.line}",
             line=row.line,
             seq=draft.seq,
+            rule="continuations",
         )
     )
 
@@ -427,11 +441,13 @@ def _fill_span(
     parents: tuple[str, ...],
     carry: bool,
     diagnostics: list[Diagnostic],
+    backfill: bool = True,
 ) -> None:
     """Fill blank ``role`` values from the merged cell they belong to.
 
     ``parents`` are the enclosing merged roles; a change in them starts a new span. ``carry``
     says whether a value may carry across a parent change when the new span names none.
+    ``backfill`` (the rule of that name) lets a blank span start take the label below.
     """
     previous_key: tuple[str | None, ...] | None = None
     current: tuple[str, Origin] | None = None
@@ -444,7 +460,7 @@ def _fill_span(
             current = (text, draft.origin[role])
             continue
         if starts_span:
-            later = _first_in_span(drafts, index, role, parents, key)
+            later = _first_in_span(drafts, index, role, parents, key) if backfill else None
             if later is not None:
                 current = later
                 set_value(draft, role, later[0], origin_of("backfilled", later[1].line))
@@ -458,6 +474,7 @@ def _fill_span(
                         seq=draft.seq,
                         role=role,
                         text=later[0],
+                        rule="backfill",
                     )
                 )
                 continue

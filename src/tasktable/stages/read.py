@@ -82,8 +82,11 @@ class ReadResult:
     year: int | None  # the plan year named in the title
 
 
-def read_tables(text: str) -> ReadResult:
-    """Find every pipe table in ``text`` (LF line ends) and the document's title line."""
+def read_tables(text: str, *, leftovers: bool = True) -> ReadResult:
+    """Find every pipe table in ``text`` (LF line ends) and the document's title line.
+
+    ``leftovers`` (the rule dataframe-leftovers) undoes what a DataFrame writer left in the
+    cells (stages/leftovers.py)."""
     lines = text.split("\n")
     tables: list[RawTable] = []
     titles: list[str] = []
@@ -91,6 +94,9 @@ def read_tables(text: str) -> ReadResult:
 
     def add(table: RawTable) -> None:
         nonlocal title_row
+        if not leftovers:
+            tables.append(table)
+            return
         undone = undo_leftovers(table)
         if not tables and undone.title:
             title_row = undone.title

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from ..context import Context
 from ..models import Diagnostic
 from ..vocab.headers import ROLES
 from ..vocab.shapes import (
@@ -177,8 +178,11 @@ def role_score(shape: Shape, role: str) -> float:
     return role_scores(shape)[role]
 
 
-def realign_rows(grid: Grid) -> list[AlignedRow]:
-    """Assign every non-empty cell of every row to a role; moved cells get diagnostics."""
+def realign_rows(grid: Grid, ctx: Context) -> list[AlignedRow]:
+    """Assign every non-empty cell of every row to a role; moved cells get diagnostics.
+
+    With the rule realign off every cell stays under its own column; with section-headings
+    off no row is read as a heading."""
     texts: dict[str, _Text] = {}
     for row in grid.rows:
         for text in row.cells:
@@ -191,7 +195,7 @@ def realign_rows(grid: Grid) -> list[AlignedRow]:
     theme = ""
     # Chinese ordinals number sections only where digits number the tasks; in a table
     # numbered 一, 二, 三 they number the tasks themselves.
-    sections = any(_numbered(row, texts) for row in grid.rows)
+    sections = ctx.on("section-headings") and any(_numbered(row, texts) for row in grid.rows)
     for row, keep in zip(grid.rows, kept, strict=True):
         cells = [(i, text) for i, text in enumerate(row.cells) if text]
         if not cells:
@@ -212,11 +216,11 @@ def realign_rows(grid: Grid) -> list[AlignedRow]:
                 )
             )
             continue
-        if keep:
+        if keep or not ctx.on("realign"):
             targets: list[int | None] = [i for i, _ in cells]
         else:
             targets = realign_row(row, cells, texts, lexicon, theme, profiles)
-        result = _apply(row, cells, targets, grid.diagnostics)
+        result = _apply(row, cells, targets, ctx.diagnostics, ctx.on("realign"))
         theme = result.fields.get("theme", theme)
         aligned.append(result)
     return aligned
@@ -489,6 +493,7 @@ def _apply(
     cells: Sequence[tuple[int, str]],
     targets: Sequence[int | None],
     diagnostics: list[Diagnostic],
+    realigning: bool = True,
 ) -> AlignedRow:
     result = AlignedRow(row.line, row.page)
     moved: list[tuple[str, str, str]] = []  # (header, role, text)
@@ -505,6 +510,7 @@ def _apply(
                     line=row.line,
                     column=header,
                     text=text,
+                    rule="realign" if realigning else None,
                 )
             )
         elif role == "extra":  # two columns with one header keep both texts
@@ -533,6 +539,7 @@ def _apply(
                 column=header,
                 role=role,
                 text=text,
+                rule="realign",
             )
         )
     return result

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Final
 
+from ..context import Context
 from ..models import Diagnostic
 from ..vocab.headers import HEADER_SYNONYMS
 from .profiles import Kind, Profile, profile_of
@@ -49,9 +50,12 @@ _ROLES_OF_KIND: Final[dict[Kind, tuple[str, ...]]] = {
 }
 
 
-def assign_roles(grid: Grid, roles: RoleMap) -> Grid:
+def assign_roles(grid: Grid, roles: RoleMap, ctx: Context) -> Grid:
     """The grid with every column's role settled from its cells where its header left it
-    open; diagnostics for inferred and unplaceable columns are added to the grid's."""
+    open (rule roles-from-cells); diagnostics for inferred and unplaceable columns go to
+    ``ctx``."""
+    if not ctx.on("roles-from-cells"):
+        return grid
     columns = list(grid.columns)
     fixed = {i for i, c in enumerate(columns) if normalise_header(c.header) in roles}
     profiles = _Profiles(grid.rows, columns)
@@ -74,6 +78,7 @@ def assign_roles(grid: Grid, roles: RoleMap) -> Grid:
                 line=header_line,
                 column=column.header or None,
                 role=role,
+                rule="roles-from-cells",
             )
         )
 
@@ -99,15 +104,13 @@ def assign_roles(grid: Grid, roles: RoleMap) -> Grid:
     for index, column in enumerate(columns):
         if column.role == "extra" and index not in fixed and _unknown(column.header):
             diagnostics.append(_unknown_header(column, header_line, header_role(column.header)))
+    ctx.diagnostics.extend(diagnostics)
     if columns == list(grid.columns):
-        grid.diagnostics.extend(diagnostics)
         return grid
     pairs = enumerate(zip(grid.columns, columns, strict=True))
     changed = {(i, old.header): new for i, (old, new) in pairs if old != new}
     rows = [_with_roles(row, changed) for row in grid.rows]
-    return replace(
-        grid, columns=tuple(columns), rows=rows, diagnostics=grid.diagnostics + diagnostics
-    )
+    return replace(grid, columns=tuple(columns), rows=rows)
 
 
 _REASONS: Final = {
@@ -245,6 +248,7 @@ def _unknown_header(column: PageColumn, line: int | None, named: str | None) -> 
         f"role with --role {column.header}=ROLE, or roles= in parse())",
         line=line,
         column=column.header,
+        rule="roles-from-cells",
     )
 
 

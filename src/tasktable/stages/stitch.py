@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
+from ..context import Context
 from ..models import Diagnostic
 from ..vocab.headers import (
     HEADER_SYNONYMS,
@@ -59,7 +60,6 @@ class GridRow:
 class Grid:
     columns: tuple[PageColumn, ...]
     rows: list[GridRow] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
     line: int = 0  # the source line of the document's header row
     #: The roles whose cells copying their left neighbour were read as blank: the table shows
     #: a converter's left fill (pymupdf4llm without layout, SPEC §4). Empty where it does not.
@@ -210,14 +210,23 @@ def _header_cell(cell: str, roles: RoleMap) -> tuple[str | None, bool, str, str]
 
 
 def stitch_tables(
-    tables: Sequence[RawTable], roles: RoleMap | None = None, *, left_fill: bool | None = None
+    tables: Sequence[RawTable],
+    roles: RoleMap | None = None,
+    ctx: Context | None = None,
+    *,
+    left_fill: bool | None = None,
 ) -> Grid | None:
     """One grid of data rows over all tables; None if no table has a recognisable header.
 
     ``roles`` maps the user's own header words to roles (``{"牵头处室": "departments"}``).
     ``left_fill`` says whether cells repeating their left neighbour are a converter's copies
-    (``merged="left"``) or never (another forced style); None decides from the table.
+    (``merged="left"``) or never (another forced style); None decides from the table. The
+    rules one-heading, unfuse-rows and left-fill run where ``ctx`` has them on.
     """
+    ctx = ctx or Context()
+    if not ctx.on("left-fill"):
+        left_fill = False
+    diagnostics: list[Diagnostic] = []  # this stage's, in row order, then handed to ctx
     grid: Grid | None = None
     page_columns: tuple[PageColumn, ...] = ()
     skipped: list[Diagnostic] = []
@@ -247,16 +256,21 @@ def stitch_tables(
                 skipped.append(_skipped_row(row))
                 continue
             columns_here = _fit(page_columns, len(row.cells))
-            cells = _one_heading(row.cells, columns_here)
-            first, at = len(grid.rows), len(grid.diagnostics)
-            for part in _unfused(cells, columns_here, row.line, grid.diagnostics):
+            cells = _one_heading(row.cells, columns_here) if ctx.on("one-heading") else row.cells
+            first, at = len(grid.rows), len(diagnostics)
+            parts = (
+                _unfused(cells, columns_here, row.line, diagnostics)
+                if ctx.on("unfuse-rows")
+                else [cells]
+            )
+            for part in parts:
                 grid.rows.append(GridRow(row.line, table.page, part, columns_here, row.spans))
             found = _left_repeats(row.line, cells, columns_here, (first, len(grid.rows)), at)
             if found is not None:
                 repeats.append(found)
     if grid is not None:
-        _settle_left_fills(grid, repeats, left_fill)
-        grid.diagnostics[:0] = skipped
+        _settle_left_fills(grid, repeats, diagnostics, left_fill)
+        ctx.diagnostics.extend(skipped + diagnostics)
     return grid
 
 
@@ -283,7 +297,7 @@ class _LeftRepeats:
     table shows a left fill (``_settle_left_fills``)."""
 
     rows: tuple[int, int]  # its parts in Grid.rows, first and end (a fused row gives several)
-    at: int  # index in Grid.diagnostics where its diagnostics belong
+    at: int  # index in the stage's diagnostics where its diagnostics belong
     cells: tuple[int, ...]  # the repeating cells' indices
     evidence: bool  # a repeat across kinds (a 序号 under 主题): no table writes that as data
     diagnostics: tuple[Diagnostic, ...]
@@ -332,6 +346,7 @@ def _left_repeats(
             line=line,
             role=columns[i].role,
             text=cells[i],
+            rule="left-fill",
         )
         for i in found
     )
@@ -344,7 +359,10 @@ _LEFT_FILL_EVIDENCE = 1
 
 
 def _settle_left_fills(
-    grid: Grid, repeats: Sequence[_LeftRepeats], forced: bool | None = None
+    grid: Grid,
+    repeats: Sequence[_LeftRepeats],
+    diagnostics: list[Diagnostic],
+    forced: bool | None = None,
 ) -> None:
     """Blank the repeating cells and record them, where the table shows a left fill.
 
@@ -363,7 +381,7 @@ def _settle_left_fills(
             grid.rows[index] = replace(row, cells=cells)
         roles.update(d.role for d in found.diagnostics if d.role)
     for found in reversed(repeats):  # each row's notes where the row's other notes are
-        grid.diagnostics[found.at : found.at] = found.diagnostics
+        diagnostics[found.at : found.at] = found.diagnostics
     grid.left_filled = frozenset(roles)
 
 
@@ -406,6 +424,7 @@ def _unfused(
             "rows (a converter fused them)",
             line=line,
             text=cells[seq],
+            rule="unfuse-rows",
         )
     )
     return [tuple(part) for part in parts]

@@ -1,0 +1,23 @@
+"""What the stages share while one document is parsed: the rules in force and the
+diagnostics being collected (issue 18).
+
+Diagnostics are output only: a stage appends to ``diagnostics`` and never reads it back to
+decide anything. What one stage learns that a later one needs (the columns a converter
+left-filled) travels in the stage's return value, not here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .models import Diagnostic
+
+
+@dataclass(slots=True)
+class Context:
+    disabled: frozenset[str] = frozenset()
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def on(self, rule: str) -> bool:
+        """Whether the rule named ``rule`` runs (rules.RULES)."""
+        return rule not in self.disabled

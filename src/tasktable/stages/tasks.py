@@ -1,0 +1,104 @@
+"""Stage 5: drafts to tasks. Each resolved draft becomes a Task model: its texts unwrapped,
+its units split into leads and partners, its content and schedule cut into milestones and
+targets, and its progress read (SPEC §6–8)."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+import regex
+
+from ..models import Milestone, Progress, Target, Task, TextField
+from ..wraps import split_names, split_roles, unwrap, unwrap_people
+from .dates import find_periods
+from .drafts import Draft
+from .milestones import find_milestones
+from .targets import find_targets
+
+
+def build_tasks(drafts: Sequence[Draft], year: int | None) -> list[Task]:
+    """One Task per draft, in document order."""
+    return [_task(draft, year) for draft in drafts]
+
+
+def resolved_text(draft: Draft, role: str) -> str | None:
+    """A text field as the task gives it: printed line wraps removed."""
+    text = draft.values.get(role)
+    return unwrap(text) if text else None
+
+
+def resolved_names(draft: Draft, role: str) -> list[str]:
+    """A units field split into names."""
+    text = draft.values.get(role)
+    return split_names(text) if text else []
+
+
+def resolved_roles(draft: Draft, role: str) -> tuple[list[str], list[str]]:
+    """The names of a department cell as (leads, partners), split where it marks them."""
+    text = draft.values.get(role)
+    return split_roles(text) if text else ([], [])
+
+
+def _task(draft: Draft, year: int | None) -> Task:
+    content = resolved_text(draft, "content")
+    schedule = resolved_text(draft, "schedule")
+    # Targets and milestones come from what is to be done, never from theme or project.
+    targets: list[Target] = []
+    milestones: list[Milestone] = []
+    for field, text in (("content", content), ("schedule", schedule)):
+        if text:
+            _found_in(text, field, year, targets, milestones)  # type: ignore[arg-type]
+    progress = resolved_text(draft, "progress")
+    if progress:
+        # A report's dates are milestones too (剩余预计11月底前完成); its numbers are what was
+        # done, not targets.
+        periods = find_periods(progress, year=year)
+        milestones.extend(find_milestones(progress, periods, [], field="progress"))
+    ends = [m.when.end for m in milestones if m.when.end is not None]
+    # A department cell may mark who leads and who assists (牵头 / 配合): the assisting
+    # units join the partners.
+    leads, assisting = resolved_roles(draft, "departments")
+    partners = resolved_names(draft, "partners")
+    return Task(
+        seq=draft.seq,
+        sub=draft.sub,
+        theme=resolved_text(draft, "theme"),
+        project=resolved_text(draft, "project"),
+        content=content,
+        schedule=schedule,
+        departments=leads,
+        # A unit that leads is no partner of its own task (牵头单位 beside 责任单位).
+        partners=[name for name in dict.fromkeys(partners + assisting) if name not in leads],
+        owner=unwrap_people(owner) if (owner := draft.values.get("owner")) else None,
+        progress=Progress(text=progress, percent=_percent(progress)) if progress else None,
+        extra={header: text for header, text in draft.extra.items()},
+        line=draft.line,
+        page=draft.page,
+        origin=draft.origin,
+        milestones=milestones,
+        targets=targets,
+        due=max(ends, default=None),
+    )
+
+
+#: A percentage: 65%, 65 %, ６５％, 12.5%.
+_PERCENT = regex.compile(r"([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*[%％]")
+
+
+def _percent(text: str) -> float | None:
+    """The first percentage a progress text states, as a number (65%(二期工程进度滞后) -> 65)."""
+    match = _PERCENT.search(text)
+    return float(unicodedata.normalize("NFKC", match.group(1))) if match else None
+
+
+def _found_in(
+    text: str,
+    field: TextField,
+    year: int | None,
+    targets: list[Target],
+    milestones: list[Milestone],
+) -> None:
+    found = find_targets(text, field=field)
+    targets.extend(found)
+    milestones.extend(find_milestones(text, find_periods(text, year=year), found, field=field))
