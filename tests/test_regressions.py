@@ -182,7 +182,7 @@ def test_header_containing_two_words_takes_the_longest_then_the_last(
 
 
 def test_long_department_cell_of_wrapped_fragments_is_split_in_linear_time() -> None:
-    from tasktable.wraps import split_names
+    from tasktable.names import split_names
 
     assert split_names("办公\n" * 20_000) == ["办公" * 20_000]
 

@@ -187,3 +187,96 @@ def test_a_sub_row_on_the_same_page_with_its_own_content_is_a_sub_task() -> None
         (2, 2, "优化养老服务", ["民政局"]),  # the text slid under 项目名称: realigned
     ]
     assert doc.tasks[3].content == "改造社区养老服务中心8家。"
+
+
+# Found by writing other bureaus' tables from SPEC's rules (issue 15, a tester's 52 tables).
+
+
+def test_two_headers_naming_the_task_text_are_project_and_content_by_their_cells() -> None:
+    text = (
+        "| 序号 | 主要任务 | 工作措施 | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n"
+        "| 1 | 打好蓝天保卫战 | 强化扬尘管控，建筑工地“六个百分百”落实率达100%。 | 区住建局 | 持续推进 |\n"
+        "| 2 | 打好碧水保卫战 | 完成黑臭水体整治5条，水质达标率保持100%。 | 区水务局 | 12月底前 |\n"
+    )
+    doc = tasktable.parse(text)
+    assert _roles(doc) == ["seq", "project", "content", "departments", "schedule"]
+    assert doc.tasks[0].project == "打好蓝天保卫战"
+
+
+def test_jindu_beside_a_schedule_column_is_progress() -> None:
+    text = (
+        "| 序号 | 工作任务 | 责任单位 | 完成时限 | 进度 |\n|---|---|---|---|---|\n"
+        "| 1 | 完成县城主干道提升改造3条。 | 县住建局 | 2024年6月底前 | 已完成 |\n"
+        "| 2 | 新建城市停车位2000个。 | 县城管局 | 2024年12月底前 | 完成70% |\n"
+    )
+    doc = tasktable.parse(text)
+    assert _roles(doc)[-1] == "progress"
+    assert doc.tasks[0].progress is not None and doc.tasks[0].progress.text == "已完成"
+
+
+def test_a_leader_column_named_with_qiantou_is_the_owner() -> None:
+    text = (
+        "| 序号 | 工作任务 | 牵头县领导 | 责任单位 |\n|---|---|---|---|\n"
+        "| 1 | 全面推进河湖长制，完成河湖“清四乱”整治。 | 王海 | 县水利局 |\n"
+    )
+    (task,) = tasktable.parse(text).tasks
+    assert (task.owner, task.departments, task.partners) == ("王海", ["县水利局"], [])
+
+
+def test_a_heading_cut_at_column_boundaries_is_one_heading() -> None:
+    text = (
+        "| 序号 | 工作任务 | 责任单位 | 完成时限 |\n|---|---|---|---|\n"
+        "| **一、全力** | **推动经济高质量发展** |  |  |\n"
+        "| 1 | 地区生产总值增长6%左右。 | 县发改委 | 12月底前 |\n"
+    )
+    (task,) = tasktable.parse(text).tasks
+    assert task.theme == "全力推动经济高质量发展"
+
+
+def test_headings_in_a_table_without_seq_set_the_theme() -> None:
+    text = (
+        "| 工作任务 | 责任单位 | 完成时限 |\n|---|---|---|\n"
+        "| 一、经济发展 |  |  |\n"
+        "| 完成招商引资到位资金5亿元。 | 镇经发办 | 12月底前 |\n"
+        "| 二、社会事业 |  |  |\n"
+        "| 新建幼儿园1所。 | 镇社会事务办 | 9月底前 |\n"
+    )
+    doc = tasktable.parse(text)
+    assert [(t.theme, t.departments) for t in doc.tasks] == [
+        ("经济发展", ["镇经发办"]),
+        ("社会事业", ["镇社会事务办"]),
+    ]
+
+
+def test_a_float_seq_is_its_integer() -> None:
+    text = (
+        "| 序号 | 工作内容 | 责任单位 |\n|---|---|---|\n| 1.0 | 完成网格化治理。 | 县委政法委 |\n"
+    )
+    assert [t.seq for t in tasktable.parse(text).tasks] == [1]
+
+
+def test_a_short_table_puts_a_shifted_phone_number_back_in_its_column() -> None:
+    # Too few rows to learn the phone column from: digits still belong to no task field.
+    text = (
+        "| 序号 | 类别 | 目标任务 | 责任科室 | 责任人 | 完成时限 | 联系电话 |\n"
+        "|---|---|---|---|---|---|---|\n"
+        "| 1 | 一、主要预期目标 | 农村居民人均可支配收入与全省同步增长。 | 法规科 | 潘秀峰 | 2024年底前 | 5555309 |\n"
+        "| 2 | 粮食产量100亿斤以上。 | 市农技中心 | 卢伯瑛 | 2024年底前 | 5555097 |  |\n"
+    )
+    second = tasktable.parse(text).tasks[1]
+    assert (second.content, second.departments, second.schedule, second.extra) == (
+        "粮食产量100亿斤以上。",
+        ["市农技中心"],
+        "2024年底前",
+        {"联系电话": "5555097"},
+    )
+
+
+def test_a_blank_owner_cell_carries_the_leader_above() -> None:
+    text = (
+        "| 序号 | 重点任务 | 区政府分管领导 | 牵头单位 |\n|---|---|---|---|\n"
+        "| 1 | 推进城市有机更新，启动3个片区征收。 | 赵东 | 区住建局 |\n"
+        "| 2 | 新建改建公园绿地8处。 |  | 区城管局 |\n"
+    )
+    second = tasktable.parse(text).tasks[1]
+    assert (second.owner, second.origin["owner"].how) == ("赵东", "carried")

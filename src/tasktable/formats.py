@@ -13,6 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, get_args
 
+from .vocab.headers import ROLE_LABELS, ROLES
+
 if TYPE_CHECKING:
     import sqlite3
 
@@ -120,16 +122,7 @@ def _milestone_cells(milestone: Milestone | None) -> list[object]:
 
 #: Headers of the clean table, by field; columns for partners, owner and extra fields are
 #: added only when some task has them.
-MD_HEADERS = {
-    "seq": "序号",
-    "theme": "主题",
-    "project": "项目名称",
-    "content": "项目内容",
-    "schedule": "序时进度",
-    "departments": "责任单位",
-    "partners": "配合单位",
-    "owner": "责任人",
-}
+MD_HEADERS = {role: ROLE_LABELS[role] for role in ROLES if role != "progress"}
 
 
 def to_markdown(document: Document) -> bytes:

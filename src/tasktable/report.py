@@ -17,6 +17,7 @@ from datetime import date
 from html import escape
 
 from .models import Diagnostic, Document, Milestone, Task
+from .vocab.headers import ROLE_LABELS
 
 #: Theme colours in theme order (Okabe-Ito without its yellow, then Tableau's: both readable
 #: by the colour-blind and on white); themes past the end reuse the palette from the start.
@@ -32,10 +33,12 @@ NO_DEPARTMENT = "（未注明）"  # "(not stated)": the lane of tasks without a
 #: Table headers by field (序号 number, 主题 theme, 项目名称 project, 项目内容 content, 序时进度
 #: schedule, 责任单位 lead, 配合单位 partners, 节点 milestones, 指标 targets).
 HEADERS = {
-    "seq": "序号", "theme": "主题", "project": "项目名称", "content": "项目内容",
-    "schedule": "序时进度", "departments": "责任单位", "partners": "配合单位",
-    "milestones": "节点", "targets": "指标",
-}  # fmt: skip
+    **{role: ROLE_LABELS[role] for role in ("seq", "theme", "project", "content", "schedule")},
+    "departments": ROLE_LABELS["departments"],
+    "partners": ROLE_LABELS["partners"],
+    "milestones": "节点",
+    "targets": "指标",
+}
 #: Diagnostics headers: level, kind, line, number, column → role, message, cell text.
 DIAGNOSTIC_HEADERS = ("级别", "类型", "行", "序号", "列 → 角色", "说明", "原文")
 LABELS = {

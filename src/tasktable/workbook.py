@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .errors import TasktableError
+from .vocab.headers import ROLE_LABELS, ROLES
 
 if TYPE_CHECKING:
     from .models import Document, Task
@@ -28,10 +29,12 @@ TASKS, MILESTONES, DIAGNOSTICS = "任务", "里程碑", "诊断"
 #: content, 序时进度 schedule, 责任单位 lead, 配合单位 partners, 责任人 owner, 截止 due,
 #: 行 source line); sub, partners and owner only when some task has them.
 TASK_HEADERS = {
-    "seq": "序号", "sub": "子项", "theme": "主题", "project": "项目名称", "content": "项目内容",
-    "schedule": "序时进度", "departments": "责任单位", "partners": "配合单位", "owner": "责任人",
-    "due": "截止", "line": "行",
-}  # fmt: skip
+    "seq": ROLE_LABELS["seq"],
+    "sub": "子项",
+    **{role: ROLE_LABELS[role] for role in ROLES if role not in ("seq", "progress")},
+    "due": "截止",
+    "line": "行",
+}
 #: Milestone columns: number, project, lead, time phrase, kind, start, end, what is to be
 #: done, targets, the field it was found in (content or schedule).
 MILESTONE_HEADERS = (

@@ -12,7 +12,7 @@ from itertools import accumulate, count
 from typing import NamedTuple
 
 from ..models import Diagnostic, How, Origin
-from ..vocab.shapes import DEPARTMENT_FINALS
+from ..names import ends_like_unit
 from .drafts import Draft, origin_of, set_value
 
 
@@ -190,17 +190,13 @@ def _goes_on(
     the text is in the next row, or the label ends its page and the text is on the next."""
     if not width or len(label.text.rsplit("\n", 1)[-1]) < width:
         return False
-    if role == "departments" and _is_name(label.text) and _is_name(text):
+    if role == "departments" and ends_like_unit(label.text) and ends_like_unit(text):
         return False
     page = drafts[label.last].page
     if label.last == index - 1 and drafts[index].page == page:
         return True
     ends_page = label.last + 1 < len(drafts) and drafts[label.last + 1].page != page
     return ends_page and drafts[index].page == page + 1
-
-
-def _is_name(text: str) -> bool:
-    return text.rstrip()[-1:] in DEPARTMENT_FINALS
 
 
 #: The weight of a line by which a span misses its label against a line between the middles

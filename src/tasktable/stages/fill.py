@@ -99,14 +99,15 @@ def _fill_levels(
     found: list[Diagnostic] = []  # kept only if this reading stands
     styles: dict[str, MergedStyle] = {}
     for role, parents, carry in _MERGED_LEVELS:
-        if detect and is_centred(evidence(drafts, role, parents)):
+        placed_by_height = role in _CENTRED_ROLES
+        if detect and placed_by_height and is_centred(evidence(drafts, role, parents)):
             return None
         if not any(role in draft.values for draft in drafts):
             continue  # no such column, or nothing in it: nothing placed anywhere
         # A column that comes with its extents (rowspan), or written on every row, or
         # copied from the left, is read the same whatever the table's labels do.
         style = forced or _style(drafts, role, reading.left_filled)
-        if centred and style in ("top", "centred"):
+        if centred and placed_by_height and style in ("top", "centred"):
             fill_centred(drafts, role, parents, carry=carry, diagnostics=found)
             styles[role] = "centred"
         else:
@@ -215,7 +216,13 @@ _MERGED_LEVELS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     ("theme", (), True),
     ("project", ("theme",), False),
     ("departments", ("theme", "project"), True),
+    # A leader's cell is merged over the tasks they lead, across projects (SPEC §4: sub-tasks
+    # carry the owner too); converters print it on its first row.
+    ("owner", (), True),
 )
+#: The merged roles whose labels a renderer may print mid-span (centred.py); an owner cell
+#: is short and read top-style.
+_CENTRED_ROLES = frozenset({"theme", "project", "departments"})
 
 
 def _join_continuations(

@@ -17,15 +17,12 @@ from typing import Final, Literal
 
 import regex
 
+from ..names import are_people, is_unit_list
 from ..vocab.shapes import (
     DATE_CUE,
-    DEPARTMENT_FINALS,
-    DEPARTMENT_LIST,
-    LIST_SEPARATOR,
     PROGRESS_CUE,
     SENTENCE_PUNCT,
     SEQ_NUMBER,
-    SURNAMES,
 )
 from ..wraps import ends_sentence
 
@@ -36,8 +33,6 @@ _DIGITS: Final = regex.compile(r"^[0-9０-９\-－—–()（）/\s、，,;；]+
 #: A plan year or a dotted date, which DATE_CUE (months, quarters) does not catch: 2024年底前,
 #: 2024年, 2021.8, 6.30前.
 _YEAR_OR_DOT_DATE: Final = regex.compile(r"(?:19|20)[0-9]{2}\s*年|[0-9]{1,4}[.．/][0-9]{1,2}")
-#: One person's name: two to four Han characters, perhaps with a title in brackets.
-_PERSON: Final = regex.compile(r"^\p{Han}{2,4}(?:[（(][^）)]{1,12}[）)])?$")
 
 #: Longest text read as a date phrase rather than a sentence that names a date.
 _LONGEST_DATE = 24
@@ -45,8 +40,6 @@ _LONGEST_DATE = 24
 _SHORT_DATE = 10
 #: Longest text read as a label (a heading, a name); longer texts are sentences.
 _LONGEST_LABEL = 24
-#: Longest list of names read as unit names.
-_LONGEST_UNITS = 120
 
 
 @lru_cache(maxsize=8192)
@@ -60,11 +53,9 @@ def kind_of(text: str) -> Kind:
         return "digits"
     if PROGRESS_CUE.search(flat) and length <= 60:
         return "progress"
-    compact = flat.replace(" ", "")
-    if length <= _LONGEST_UNITS and DEPARTMENT_LIST.match(flat):
-        if compact.rstrip("、，,；; ")[-1:] in DEPARTMENT_FINALS:
-            return "unit"
-    if _people(flat):
+    if is_unit_list(flat):
+        return "unit"
+    if are_people(flat):
         return "person"
     if length <= _LONGEST_DATE and _dated(flat):
         return "date"
@@ -78,14 +69,6 @@ def _dated(text: str) -> bool:
     clause that names a date in passing (完成审计工作，6月底前报送)."""
     match = DATE_CUE.search(text) or _YEAR_OR_DOT_DATE.search(text)
     return match is not None and (len(text) <= _SHORT_DATE or match.start() == 0)
-
-
-def _people(text: str) -> bool:
-    """A cell of one or more people's names: 卢伯瑛, 孙永峰 李先俊, 何海平（副区长）."""
-    names = [name for name in LIST_SEPARATOR.split(text) if name]
-    if not names or len(names) > 8:
-        return False
-    return all(_PERSON.match(name) and name[0] in SURNAMES for name in names)
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,11 +21,10 @@ from typing import NamedTuple
 
 from ..context import Context
 from ..models import Diagnostic
+from ..names import is_unit_list
 from ..vocab.headers import ROLES
 from ..vocab.shapes import (
     DATE_CUE,
-    DEPARTMENT_FINALS,
-    DEPARTMENT_LIST,
     SECTION_HEADING,
     SECTION_NUMBER,
     SENTENCE_PUNCT,
@@ -50,8 +49,6 @@ NO_CONTENT = -2.0
 KNOWN_VALUE = 3.0
 #: Penalty for a new theme whose row names no project: a merged theme spans whole projects.
 THEME_WITHOUT_PROJECT = -1.0
-#: Longest text tried as a list of organisation names; longer cells are sentences.
-_LONGEST_DEPARTMENT_LIST = 80
 #: Roles whose values recur over merged spans and so feed the lexicon.
 _LEXICON_ROLES = ("theme", "project", "departments")
 #: Weight of a column's profile: how much a cell gains in a column whose undoubted cells are
@@ -63,8 +60,11 @@ PROFILE_BASELINE = 0.3
 #: project columns alike, and the shape scores already weigh them; names, units, short dates,
 #: digits and progress notes each belong to one column of a table.
 _PROFILED_KINDS: frozenset[Kind] = frozenset({"digits", "person", "unit", "date", "progress"})
-#: A column's profile counts only once this many of its cells are undoubted.
-MIN_PROFILE_CELLS = 3
+#: A column's profile counts only once this many of its cells are undoubted: two rows that
+#: agree already say what a short table's column holds.
+MIN_PROFILE_CELLS = 2
+#: What a phone number or code gains in an unknown column no profile describes yet.
+DIGITS_AS_EXTRA = 1.0
 #: A person's name is an owner; it is no unit.
 PERSON_AS_OWNER = 2.0
 PERSON_AS_UNIT = -2.0
@@ -113,9 +113,7 @@ def shape_of(text: str) -> Shape:
         punct=SENTENCE_PUNCT.search(flat) is not None,
         dates=dates,
         starts_with_date=0 <= first < 4,
-        department=len(flat) <= _LONGEST_DEPARTMENT_LIST
-        and flat.rstrip("、，,；; ")[-1:] in DEPARTMENT_FINALS
-        and DEPARTMENT_LIST.match(text) is not None,
+        department=is_unit_list(text),
         kind=kind_of(text),
     )
 
@@ -193,9 +191,12 @@ def realign_rows(grid: Grid, ctx: Context) -> list[AlignedRow]:
     profiles = _column_profiles(row for row, keep in zip(grid.rows, kept, strict=True) if keep)
     aligned: list[AlignedRow] = []
     theme = ""
-    # Chinese ordinals number sections only where digits number the tasks; in a table
-    # numbered 一, 二, 三 they number the tasks themselves.
-    sections = ctx.on("section-headings") and any(_numbered(row, texts) for row in grid.rows)
+    # Chinese ordinals number sections only where digits number the tasks (or nothing does,
+    # in a table without 序号); in a table numbered 一, 二, 三 they number the tasks.
+    numbered = any(c.role == "seq" for c in grid.columns)
+    sections = ctx.on("section-headings") and (
+        not numbered or any(_numbered(row, texts) for row in grid.rows)
+    )
     for row, keep in zip(grid.rows, kept, strict=True):
         cells = [(i, text) for i, text in enumerate(row.cells) if text]
         if not cells:
@@ -249,7 +250,23 @@ def section_title(row: GridRow, cells: Sequence[tuple[int, str]]) -> str | None:
             return title if _heading(title) else None
         if row.columns[index].role == "seq" and not SEQ_NUMBER.match(text) and _heading(text):
             return text.strip()  # 交通运输（2项） alone in the 序号 column: a heading
-    return None
+    return _cut_heading(row, cells)
+
+
+def _cut_heading(row: GridRow, cells: Sequence[tuple[int, str]]) -> str | None:
+    """A heading a converter cut at column boundaries (|**一、全力**|**推动经济高质量发展**||):
+    pieces in adjacent first columns, the first opening with a heading's number, together a
+    heading; the title is the pieces joined."""
+    columns = [index for index, _ in cells]
+    if len(cells) < 2 or columns != list(range(columns[0], columns[0] + len(cells))):
+        return None
+    if any(row.columns[index].role not in _HEADING_ROLES for index in columns):
+        return None
+    heading = SECTION_HEADING.match("".join(text.strip() for _, text in cells))
+    if heading is None or SECTION_NUMBER.match(cells[0][1]):
+        return None  # an ordinal alone in the 序号 cell: read above, with one title only
+    title = heading.group("title").strip()
+    return title if _heading(title) else None
 
 
 #: Columns a heading that is its row's only text stands in: a converter puts a heading that
@@ -479,6 +496,8 @@ def _gain(
     if role == "extra":
         if position == column:
             return max(fit, 0.0)
+        if profile is None and known.kind == "digits":
+            fit = DIGITS_AS_EXTRA  # phones and codes stand in no task field's column
         if fit <= 0.0:
             return _NEVER
         return fit - MOVE_COST * abs(position - column)

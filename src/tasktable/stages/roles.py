@@ -18,7 +18,7 @@ warning saying how to give it a role.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Final
 
@@ -85,13 +85,18 @@ def assign_roles(grid: Grid, roles: RoleMap, ctx: Context) -> Grid:
     for index, column in enumerate(columns):
         if index in fixed:
             continue
-        if column.role == "schedule" and _reports_progress(column, profiles, index):
+        named = column.role if column.role != "extra" else header_role(column.header)
+        if named == "schedule" and _reports_progress(column, profiles, index):
             if not taken("progress"):
                 give(index, "progress", "its cells report progress (已完成, 65%), not a plan")
+        elif column.role == "extra" and named == "content":
+            _settle_two_text_columns(index, columns, profiles, fixed, give)
     for index in _open_columns(columns, profiles, fixed, len(grid.rows)):
         role = _role_from_cells(index, columns, profiles, grid.rows, {c.role for c in columns})
         if role is not None:
             give(index, role, _REASONS[role])
+        elif profiles[index].main_kind()[0] == "sentence":
+            _settle_two_text_columns(index, columns, profiles, fixed, give)
     if not taken("content"):
         text_column = _longest_text_column(columns, profiles, fixed)
         if text_column is not None:
@@ -203,6 +208,28 @@ def _label_role(
         if role not in taken:
             return role
     return None
+
+
+def _settle_two_text_columns(
+    index: int,
+    columns: Sequence[PageColumn],
+    profiles: _Profiles,
+    fixed: set[int],
+    give: Callable[[int, str, str], None],
+) -> None:
+    """Two columns whose headers both name the task text (主要任务 | 工作措施, 民生实事 | 目标
+    任务): the one with the longer sentences is the content, and short labels left of it are
+    the project, where the table has none."""
+    holder = next((i for i, c in enumerate(columns) if c.role == "content"), None)
+    if holder is None or holder in fixed or any(c.role == "project" for c in columns):
+        return
+    mine, theirs = profiles[index], profiles[holder]
+    labels, text = (holder, index) if theirs.length < mine.length else (index, holder)
+    if labels > text or profiles[labels].share("label") < _CLEAR_SHARE:
+        return
+    give(labels, "project", "its cells are short labels beside a column of longer task text")
+    if text == index:
+        give(index, "content", "its cells are the longest task text of the table")
 
 
 def _reports_progress(column: PageColumn, profiles: _Profiles, index: int) -> bool:

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 import regex
 
 from ..models import Milestone, Progress, Target, Task, TextField
-from ..wraps import split_names, split_roles, unwrap, unwrap_people
+from ..names import split_names, split_roles, unwrap_people
+from ..wraps import unwrap
 from .dates import find_periods
 from .drafts import Draft
 from .milestones import find_milestones

@@ -59,6 +59,8 @@ HEADER_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
         "主要任务",  # main tasks
         "重点工作任务",  # key work tasks
         "任务",  # task: a header that says no more is the task text
+        "工作目标",  # work goal
+        "任务目标",
         "具体事项",
     ),
     # 序时进度 "schedule": when a task is due (a plan, never a report)
@@ -117,6 +119,10 @@ HEADER_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
         "区政府分管领导",
         "县政府分管领导",
         "市政府分管领导",
+        "领导",  # leader: 牵头县领导 is a person, though it names 牵头 (lead) too
+        "县领导",
+        "市领导",
+        "区领导",
     ),
     # 进展情况 "progress": a report of what was done, not a plan, so never the schedule
     "progress": (
@@ -158,6 +164,20 @@ MIN_HEADER_ROLES: Final = 2
 
 #: Roles whose cells a table may merge across rows (SPEC §4); content and schedule never merge.
 MERGED_ROLES: Final = frozenset({"theme", "project", "departments", "partners", "owner"})
+
+#: The header each role is written under in the clean outputs (md, html, xlsx): the seed's
+#: words, 责任单位 for the lead units and 进展情况 for a progress report.
+ROLE_LABELS: Final[dict[str, str]] = {
+    "seq": "序号",
+    "theme": "主题",
+    "project": "项目名称",
+    "content": "项目内容",
+    "schedule": "序时进度",
+    "departments": "责任单位",
+    "partners": "配合单位",
+    "owner": "责任人",
+    "progress": "进展情况",
+}
 
 #: The roles a user's role map may give: the task fields, and extra (kept under the header).
 MAPPABLE_ROLES: Final[tuple[str, ...]] = (*ROLES, "extra")
