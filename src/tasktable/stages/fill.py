@@ -22,7 +22,7 @@ from ..models import Diagnostic, How, MergedStyle, Origin
 from ..vocab.headers import MERGED_ROLES
 from ..vocab.shapes import ITEM_MARKER
 from ..wraps import ends_sentence, sentence_tail, split_names, split_roles, unwrap
-from .centred import evidence, fill_centred, is_centred
+from .centred import evidence, fill_centred, is_centred, style_doubts
 from .drafts import Draft, origin_of, set_value
 from .realign import AlignedRow, parse_seq
 
@@ -58,8 +58,17 @@ def fill_tasks(
         drafts = untouched
         styles = _fill_levels(drafts, diagnostics, centred=True, forced=None)
         assert styles is not None  # centred=True never asks for a second reading
+    elif merged == "auto" and _backfilled(drafts):
+        # Blank heads of spans, too few to call the table centred, are what centred labels
+        # leave: read the untouched rows so as well, and warn where the two readings differ.
+        _fill_levels(untouched, list(diagnostics), centred=True, forced=None)
+        diagnostics.extend(style_doubts(drafts, untouched))
     diagnostics.extend(_lost_text(drafts))
     return Filled(drafts, styles)
+
+
+def _backfilled(drafts: Sequence[Draft]) -> bool:
+    return any(o.how == "backfilled" for draft in drafts for o in draft.origin.values())
 
 
 def _fill_levels(
