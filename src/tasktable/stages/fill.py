@@ -22,7 +22,14 @@ from ..models import Diagnostic, How, MergedStyle, Origin
 from ..vocab.headers import MERGED_ROLES
 from ..vocab.shapes import ITEM_MARKER
 from ..wraps import ends_sentence, sentence_tail, split_names, split_roles, unwrap
-from .centred import evidence, fill_centred, is_centred, style_doubts
+from .centred import (
+    Evidence,
+    evidence,
+    fill_centred,
+    hints_centred,
+    is_centred,
+    style_doubts,
+)
 from .drafts import Draft, origin_of, set_value
 from .realign import AlignedRow, parse_seq
 
@@ -53,12 +60,15 @@ def fill_tasks(
         for d in drafts
     ]
     forced = _FORCED.get(merged)
-    styles = _fill_levels(drafts, diagnostics, centred=merged == "centre", forced=forced)
+    shown: list[Evidence] = []  # what each column showed the detection, if it ran
+    styles = _fill_levels(
+        drafts, diagnostics, centred=merged == "centre", forced=forced, shown=shown
+    )
     if styles is None:  # a column read top-style showed centred labels: read them so
         drafts = untouched
         styles = _fill_levels(drafts, diagnostics, centred=True, forced=None)
         assert styles is not None  # centred=True never asks for a second reading
-    elif merged == "auto" and _backfilled(drafts):
+    elif any(map(hints_centred, shown)):
         # Blank heads of spans, too few to call the table centred, are what centred labels
         # leave: read the untouched rows so as well, and warn where the two readings differ.
         _fill_levels(untouched, list(diagnostics), centred=True, forced=None)
@@ -67,16 +77,13 @@ def fill_tasks(
     return Filled(drafts, styles)
 
 
-def _backfilled(drafts: Sequence[Draft]) -> bool:
-    return any(o.how == "backfilled" for draft in drafts for o in draft.origin.values())
-
-
 def _fill_levels(
     drafts: list[Draft],
     diagnostics: list[Diagnostic],
     *,
     centred: bool,
     forced: MergedStyle | None,
+    shown: list[Evidence] | None = None,
 ) -> dict[str, MergedStyle] | None:
     """Fill the merged columns from the outside in and record where each one's text was.
 
@@ -84,14 +91,19 @@ def _fill_levels(
     inside its enclosing spans as that reading cuts them; the first that shows them stops
     the reading (None), for the caller to read the untouched rows as centred. One column is
     enough: one renderer placed them all, and a column may show no sign of its own (a theme
-    whose middle falls in a tall first row is printed on that row).
+    whose middle falls in a tall first row is printed on that row). What each column
+    showed is added to ``shown``.
     """
     detect = not centred and forced is None
     found: list[Diagnostic] = []  # kept only if this reading stands
     styles: dict[str, MergedStyle] = {}
     for role, parents, carry in _MERGED_LEVELS:
-        if detect and is_centred(evidence(drafts, role, parents)):
-            return None
+        if detect:
+            seen = evidence(drafts, role, parents)
+            if is_centred(seen):
+                return None
+            if shown is not None:
+                shown.append(seen)
         if not any(role in draft.values for draft in drafts):
             continue  # no such column, or nothing in it: nothing placed anywhere
         # A column that comes with its extents (rowspan), or written on every row, or
