@@ -90,6 +90,44 @@ def hints_centred(shown: Evidence) -> bool:
 _HINT_SHARE = 3
 
 
+#: The columns a centred reading places: the merged levels that fill reads as centred.
+_PLACED_ROLES = ("theme", "project", "departments")
+
+
+def fits_centred(drafts: Sequence[Draft]) -> bool:
+    """Whether the outermost merged column (``drafts`` as written) could be printed with
+    its labels in the middle of their spans: one cut fits every label. A table whose spans
+    are headed by their labels shows no blank heads, yet may be centred (a span over a page
+    break has its label on top; another whose middle falls in a tall first row too): where
+    its outermost column fits so, each span's middle inside its label's window, not on its
+    edge, and some label stands below blank rows of its span on one page (spans that all
+    begin at their labels, or run over page breaks with their labels on top, read the same
+    top-style), a centred reading is worth comparing (style_doubts)."""
+    role = next((r for r in _PLACED_ROLES if any(d.values.get(r) for d in drafts)), None)
+    if role is None:
+        return False
+    tops = [0, *accumulate(_height(d) for d in drafts)]
+    texts = [draft.values.get(role) for draft in drafts]
+    run = range(len(drafts))
+    labels = _labels(drafts, texts, run, role, _full_width(texts))
+    placement = _Placement(drafts, tops)
+    ends = placement.best(run, labels)
+    starts = [run.start, *(end + 1 for end in ends[:-1])]
+    below_blank_rows = False  # some label the centred cut puts below blank rows of its span
+    for label, start, end in zip(labels, starts, ends, strict=True):
+        if drafts[start].page != drafts[end].page:
+            if placement.fit(label, start, end)[0]:
+                return False
+            continue
+        # A middle on the line between two rows may print in either: a top-style table of
+        # one-line rows fits so with every label on the edge of its row, which is no sign.
+        low, high = placement.window(label)
+        if not low < (tops[start] + tops[end + 1]) / 2 < high:
+            return False
+        below_blank_rows = below_blank_rows or start < label.first
+    return below_blank_rows
+
+
 def _height(draft: Draft) -> int:
     """Printed lines of a row: its tallest own cell (merged labels span rows, so not them)."""
     lines = (draft.values[role].count("\n") + 1 for role in _OWN_ROLES if role in draft.values)
@@ -624,10 +662,6 @@ def _record_doubts(
                 text=_flat(draft.values.get(role, "")) or None,
             )
         )
-
-
-#: The columns a centred reading places: the merged levels that fill reads as centred.
-_PLACED_ROLES = ("theme", "project", "departments")
 
 
 def style_doubts(top: Sequence[Draft], centred: Sequence[Draft]) -> Iterator[Diagnostic]:

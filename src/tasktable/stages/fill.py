@@ -26,6 +26,7 @@ from .centred import (
     Evidence,
     evidence,
     fill_centred,
+    fits_centred,
     hints_centred,
     is_centred,
     style_doubts,
@@ -68,9 +69,9 @@ def fill_tasks(
         drafts = untouched
         styles = _fill_levels(drafts, diagnostics, centred=True, forced=None)
         assert styles is not None  # centred=True never asks for a second reading
-    elif any(map(hints_centred, shown)):
-        # Blank heads of spans, too few to call the table centred, are what centred labels
-        # leave: read the untouched rows so as well, and warn where the two readings differ.
+    elif shown and (any(map(hints_centred, shown)) or fits_centred(untouched)):
+        # Blank heads of spans, too few to call the table centred, or labels that a centred
+        # cut fits as well: read the untouched rows so too, and warn where the readings differ.
         _fill_levels(untouched, list(diagnostics), centred=True, forced=None)
         diagnostics.extend(style_doubts(drafts, untouched))
     diagnostics.extend(_lost_text(drafts))
