@@ -71,10 +71,10 @@ def _diff(path: Path, old: bytes | None, new: bytes) -> str:
         return ""
     name = str(path.relative_to(FIXTURES.parent.parent))
     try:
-        lines = [(data or b"").decode("utf-8").splitlines(keepends=True) for data in (old, new)]
+        before, after = ((data or b"").decode("utf-8").splitlines(True) for data in (old, new))
     except UnicodeDecodeError:
         return f"{name}: binary file rewritten\n"
-    return "".join(difflib.unified_diff(*lines, f"a/{name}", f"b/{name}"))
+    return "".join(difflib.unified_diff(before, after, f"a/{name}", f"b/{name}"))
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
