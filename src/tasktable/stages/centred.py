@@ -667,10 +667,10 @@ def _record_doubts(
 def style_doubts(top: Sequence[Draft], centred: Sequence[Draft]) -> Iterator[Diagnostic]:
     """Warnings where a table read top-style (``top``, as filled) would read otherwise as
     centred (``centred``: the same rows read so), when the centred reading is a clean one:
-    every span fits its label where it stands, and one cut only. Too few spans headed by
-    blank rows to call a table centred are still what centred labels leave (two spans, one
-    headed by a blank row, print the same from either converter): each task whose theme,
-    project or department the two readings give differently is said to be in doubt."""
+    every span fits its label where it stands, and one cut only. Such a table prints the
+    same from either converter (two spans, one headed by a blank row; or a first span over
+    a page break with its label on top, then one centred): each task whose theme, project
+    or department the two readings give differently is said to be in doubt."""
     if any(draft.doubted for draft in centred):
         return  # labels that no single cut places: no second reading to offer
     for ours, theirs in zip(top, centred, strict=True):
@@ -682,8 +682,8 @@ def style_doubts(top: Sequence[Draft], centred: Sequence[Draft]) -> Iterator[Dia
                 level="warning",
                 code="uncertain-style",
                 message=f"the {role} labels were read as standing on top of their spans; read "
-                f"as standing in their middles, which some spans headed by blank rows suggest "
-                f"and every label allows, this task's {role} would be {_flat(other or '')!r}",
+                f"as standing in their middles, which every label allows with one cut, this "
+                f"task's {role} would be {_flat(other or '')!r}",
                 line=ours.line,
                 seq=ours.seq,
                 role=role,
