@@ -111,6 +111,8 @@ def fits_centred(drafts: Sequence[Draft]) -> bool:
     run = range(len(drafts))
     labels = _labels(drafts, texts, run, role, _full_width(texts))
     placement = _Placement(drafts, tops)
+    if not placement.fitting_ends(run, labels)[-1]:
+        return False  # the common case, a top-style table: no cut fits every label
     ends = placement.best(run, labels)
     starts = [run.start, *(end + 1 for end in ends[:-1])]
     below_blank_rows = False  # some label the centred cut puts below blank rows of its span
@@ -385,6 +387,8 @@ class _Placement:
                 ]
                 if befores:
                     step[end] = befores
+            if not step:
+                return [set() for _ in labels]  # no cut fits this label: none fits them all
             reach.append(step)
             ends = list(step)
         fitting: list[set[int]] = [set() for _ in labels]
