@@ -6,8 +6,10 @@ For the sample and for larger inputs made of copies of it (as many tables, and a
 table), runs both parsers in alternation (so that machine noise hits both alike) and prints
 the median time of each and their ratio; then how each one's time grows with the input, as a
 ratio to linear; the peak memory (tracemalloc) of each on the 100-copy input; and the share of
-the sample's parse spent finding targets; and what reading centred labels costs, on the
-pymupdf4llm converter fixture. Compare ratios, not times, between machines.
+the sample's parse spent finding targets; what reading centred labels costs, on the
+pymupdf4llm converter fixture; and how placing centred labels far apart grows with the rows
+between them (three project labels in 1,000 to 4,000 otherwise blank rows, which once took
+quadratic time: 6.8 s at 4,000 rows). Compare ratios, not times, between machines.
 Goals: the sample at most 2x markdown-it-py; time within 10% of linear; peak memory below
 markdown-it-py's.
 """
@@ -53,6 +55,25 @@ def one_long_table(text: str, copies: int) -> str:
     header, delimiter = lines[0], lines[1]
     rows = [line for line in lines if line not in (header, delimiter)]
     return "\n".join([header, delimiter, *rows * copies]) + "\n"
+
+
+#: A header whose merged columns are theme, project and department (centred_far_apart).
+_HEADER = "| 序号 | 主题 | 项目名称 | 项目内容 | 序时进度 | 责任部门 |\n|---|---|---|---|---|---|\n"
+#: Three project labels (推进数字政府建设 "digital government", 实施科技企业培育 "tech firms",
+#: 建设智慧城市平台 "smart city"), each in the middle of a third of the table.
+_FAR_LABELS = ("推进数字政府建设", "实施科技企业培育", "建设智慧城市平台")
+
+
+def centred_far_apart(rows: int) -> str:
+    """``rows`` one-line rows (开展专项工作。 "carry out the work", 全年。 "all year"), blank
+    but for three project labels each in the middle of its third: long blank runs for the
+    placement to cut."""
+    labels = {(2 * number + 1) * rows // 6: label for number, label in enumerate(_FAR_LABELS)}
+    lines = [
+        f"| {index + 1} | | {labels.get(index, '')} | 开展专项工作。 | 全年。 | |\n"
+        for index in range(rows)
+    ]
+    return _HEADER + "".join(lines)
 
 
 def peak_memory(run: Callable[[], object]) -> float:
@@ -144,6 +165,19 @@ def main() -> None:
         f"style instead {top_time * 1e3:.2f} ms: placing and doubting the spans costs "
         f"{(centred_time - top_time) / centred_time:.0%}"
     )
+
+    print("\ncentred labels far apart (merged='centre'), time per row relative to 1,000 rows:")
+    per_row: dict[int, float] = {}
+    for rows in (1000, 2000, 4000):
+        far = centred_far_apart(rows)
+        md_time, tt_time = alternate(
+            partial(markdown.parse, far), partial(tasktable.parse, far, merged="centre"), 3
+        )
+        per_row[rows] = tt_time / rows
+        print(
+            f"  {rows:>5} rows: tasktable {tt_time * 1e3:8.1f} ms ({tt_time / md_time:.2f}x "
+            f"markdown-it-py), {per_row[rows] / per_row[1000]:.2f} (1.00 = linear)"
+        )
 
 
 if __name__ == "__main__":

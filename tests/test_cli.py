@@ -364,8 +364,8 @@ def test_help_names_an_unknown_header_the_roles_and_the_readme(
 ) -> None:
     import re
 
-    from tasktable.api import MAPPABLE_ROLES
     from tasktable.stages.stitch import header_role
+    from tasktable.vocab.headers import MAPPABLE_ROLES
 
     assert main(["--help"]) == 0
     text = " ".join(capsys.readouterr().out.split())

@@ -387,17 +387,30 @@ def test_a_run_without_labels_next_to_a_doubted_edge_is_doubted() -> None:
     assert (4, "project") in _doubted(doc)
 
 
+#: Rows 1-4 of a centred table, a page break before row 3: theme 1 (rows 1-2) may end
+#: before the break (the truth) or run over it with its label on top.
+_PIECES_OVER_A_DOUBTED_EDGE = [
+    (3, "科技兴农", "加快推进高<br>标准农田建", "县水务局"),
+    (2, "", "设", ""),
+    (2, "", "持续改善农", "县水务局"),
+    (3, "乡村建设", "村人居环境<br>整治", "县商务局"),
+]
+
+
 def test_label_pieces_split_by_a_doubted_edge_are_doubted() -> None:
-    """Regression (review): theme 1 may end before the page break at row 3 (the truth) or
-    run over it with its label on top. Read the second way, project 持续改善农 / 村人居环境
-    整治, cut over rows 3 and 4, falls into two themes and stays two labels; both rows'
-    projects are doubted, although each holds a piece of its own."""
-    rows = [
-        (3, "科技兴农", "加快推进高<br>标准农田建", "县水务局"),
-        (2, "", "设", ""),
-        (2, "", "持续改善农", "县水务局"),
-        (3, "乡村建设", "村人居环境<br>整治", "县商务局"),
-    ]
-    doc = tasktable.parse(_centred_table(rows, breaks={3}), merged="centre")
-    assert [t.project for t in doc.tasks][2:] == ["持续改善农", "村人居环境整治"]
+    """Regression (review): read with theme 1 running over the break, project 持续改善农 /
+    村人居环境整治, cut over rows 3 and 4, falls into two themes and stays two labels; both
+    rows' projects are doubted, although each holds a piece of its own."""
+    doc = tasktable.parse(_centred_table(_PIECES_OVER_A_DOUBTED_EDGE, breaks={3}), merged="centre")
     assert {(3, "project"), (4, "project")} <= _doubted(doc)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="pieces are joined only inside the enclosing span as the chosen cut has it; where "
+    "that cut is in doubt the parser doubts both pieces (test above) but keeps them apart",
+)
+def test_label_pieces_split_by_a_doubted_edge_are_joined() -> None:
+    """The truth: rows 3 and 4 are one project, 持续改善农村人居环境整治, printed over both."""
+    doc = tasktable.parse(_centred_table(_PIECES_OVER_A_DOUBTED_EDGE, breaks={3}), merged="centre")
+    assert [t.project for t in doc.tasks][2:] == ["持续改善农村人居环境整治"] * 2

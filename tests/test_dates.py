@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pydantic import ValidationError
@@ -187,7 +188,7 @@ SAMPLE_PERIODS = Path(__file__).parent / "fixtures" / "lianyungang-kexie-2019.pe
 def test_every_date_phrase_of_the_sample_schedules(update_golden: bool) -> None:
     """Golden: each schedule cell's phrases with exact span and dates (reviewed by eye)."""
     document = tasktable.parse_file(SAMPLE)
-    found = {
+    found: dict[str, list[list[Any]]] = {
         str(task.seq): [
             [p.text, p.kind, list(p.span), str(p.start) if p.start else None, str(p.end)]
             for p in find_periods(task.schedule, year=document.year)
@@ -199,7 +200,7 @@ def test_every_date_phrase_of_the_sample_schedules(update_golden: bool) -> None:
         write_one_per_line(SAMPLE_PERIODS, found)
     assert found == json.loads(SAMPLE_PERIODS.read_text("utf-8"))
     for seq, periods in found.items():
-        schedule = next(t.schedule for t in document.tasks if str(t.seq) == seq)
+        schedule = next(t.schedule or "" for t in document.tasks if str(t.seq) == seq)
         assert all(schedule[a:b] == text for text, _, (a, b), _, _ in periods)
 
 

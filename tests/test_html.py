@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 import tasktable
-from tasktable.stages.html import read_html_tables
+from tasktable.stages.html import MAX_SPAN, read_html_tables
 
 HEAD = ["序号", "主题", "项目名称", "项目内容", "序时进度", "责任部门"]
 ROWS = [
@@ -149,6 +149,19 @@ def test_cell_text_keeps_br_as_a_line_break_and_reads_entities() -> None:
 )
 def test_broken_html_never_raises(html: str) -> None:
     read_html_tables(html)
+
+
+def test_a_huge_rowspan_is_cut_to_max_span_rows() -> None:
+    """rowspan="99999999" from a broken converter: its text fills MAX_SPAN rows (the first
+    included), no more, and the span recorded for its origin says MAX_SPAN, not 99999999."""
+    rows = "".join(f"<tr><td>{number}</td></tr>" for number in range(2, MAX_SPAN + 3))
+    (table,) = read_html_tables(
+        f'<table><tr><td rowspan="99999999">标签</td><td>1</td></tr>{rows}</table>'
+    )
+    assert len(table) == MAX_SPAN + 2
+    assert [row.cells[0] for row in table[:MAX_SPAN]] == ["标签"] * MAX_SPAN
+    assert table[0].spans[0] == (1, MAX_SPAN)
+    assert table[MAX_SPAN].cells == [str(MAX_SPAN + 1)]
 
 
 def test_rowspan_values_are_explicit_with_the_rows_they_span() -> None:

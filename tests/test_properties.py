@@ -5,9 +5,10 @@ The strategies live in ``strategies.py``; example counts come from the profiles 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 import tasktable
@@ -130,7 +131,12 @@ def test_date_phrase_in_any_spelling_is_recognised(phrase: DatePhrase) -> None:
     """SPEC §5: a month, quarter list, xun, range or deadline, spelt with any numerals, dashes
     and suffixes the spec lists, is found whole and resolves to the same period."""
     (period,) = tasktable.find_periods(f"计划{phrase.text}完成", year=2019)
-    assert (period.text, period.kind, period.start, period.end) == phrase
+    assert (period.text, period.kind, period.start, period.end) == (
+        phrase.text,
+        phrase.kind,
+        phrase.start,
+        phrase.end,
+    )
     assert period.span == (2, 2 + len(phrase.text))
 
 
@@ -176,17 +182,60 @@ def test_every_centred_value_the_markdown_leaves_open_is_doubted(table: CentredT
             assert got == truth or (task.line, role) in doubted, (task.seq, role)
 
 
-@given(centred_tables())
-def test_a_table_read_as_centred_is_read_right(table: CentredTable) -> None:
-    """Detection: where the parser itself reads a generated centred table as centred, every
-    task equals its truth. (Where it does not, the table shows no column with most spans
-    headed by blank rows, and reads as the top style as well: tests/test_converters.py pins
-    detection on real converter output and on top-style tables that must not be read so.)"""
-    doc = tasktable.parse(table.markdown)
-    if set(doc.merged.values()) != {"centred"}:
-        return
-    got = [(t.theme, t.project, t.departments) for t in doc.tasks]
-    assert got == [(r.theme, r.project, [r.department]) for r in table.records]
+#: What the detection may do with a generated centred table, as hypothesis events.
+_CENTRED = "auto: read as centred"
+_DOUBTED = "auto: read top-style, each value it gets wrong doubted"
+_SAME = "auto: read top-style, which gives the truth too"
+
+#: The share of examples, at least, in which the detection has work to do: it reads the
+#: table as centred or doubts its top reading. About one in five drawn tables is such (the
+#: rest read the same in either style); a share as low as this one is a generator broken.
+_PLACED_SHARE = 0.05
+
+
+def test_a_table_read_as_centred_is_read_right() -> None:
+    """Detection (merged="auto"), on every generated centred table: the parse equals the
+    truth, or each theme, project or department it gets wrong has an uncertain-style (the
+    top reading stood, a centred one also fits) or uncertain-span warning on its task. Many
+    drawn tables read the same either way (one theme, one project); the run fails unless
+    enough of them give the detection work (hypothesis events count each outcome). tests/test_converters.py pins
+    detection on real converter output and on top-style tables that must not be read so.
+    Rows at the edges of spans are drawn tall, which lets more tables of several spans
+    have one cut only."""
+    seen: Counter[str] = Counter()
+
+    @given(centred_tables(tall_edges=True))
+    def check(table: CentredTable) -> None:
+        doc = tasktable.parse(table.markdown)
+        doubted = {
+            (d.line, d.role)
+            for d in doc.diagnostics
+            if d.code in ("uncertain-style", "uncertain-span")
+        }
+        wrong = [
+            (task.seq, role)
+            for task, record in zip(doc.tasks, table.records, strict=True)
+            for role, got, truth in (
+                ("theme", task.theme, record.theme),
+                ("project", task.project, record.project),
+                ("departments", task.departments, [record.department]),
+            )
+            if got != truth and (task.line, role) not in doubted
+        ]
+        assert len(doc.tasks) == len(table.records)
+        assert wrong == []
+        if set(doc.merged.values()) == {"centred"}:
+            outcome = _CENTRED
+        elif any(d.code == "uncertain-style" for d in doc.diagnostics):
+            outcome = _DOUBTED
+        else:
+            outcome = _SAME
+            assert _fields(doc) == _truth(table.records)
+        event(outcome)
+        seen[outcome] += 1
+
+    check()
+    assert seen[_CENTRED] + seen[_DOUBTED] >= _PLACED_SHARE * sum(seen.values()), seen
 
 
 @given(task_tables() | shifted_tables() | broken_tables())

@@ -365,3 +365,25 @@ def test_column_empty_on_every_row_is_a_warning_and_nothing_is_invented() -> Non
     assert [t.theme for t in doc.tasks] == [None, None]
     (warning,) = [d for d in doc.diagnostics if d.code == "empty-column"]
     assert (warning.level, warning.role, warning.column) == ("warning", "theme", "主题")
+
+
+def test_centred_labels_far_apart_are_placed_around_their_middles() -> None:
+    """Issue 18: three project labels in long blank runs took quadratic time to place (6.8 s
+    at 4,000 rows; benchmarks/bench_parse.py shows the scaling). The search is now bounded
+    near each label; the spans must still be the thirds (201 rows each) whose middle rows the
+    labels stand in. One-line rows leave each cut a row either way (a middle on the line
+    between two rows prints on either), so only the two rows at each cut are doubted."""
+    header = (
+        "| 序号 | 主题 | 项目名称 | 项目内容 | 序时进度 | 责任部门 |\n|---|---|---|---|---|---|\n"
+    )
+    labels = {100: "推进数字政府建设", 301: "实施科技企业培育", 502: "建设智慧城市平台"}
+    rows = [
+        f"| {index + 1} | | {labels.get(index, '')} | 开展专项工作。 | 全年。 | |\n"
+        for index in range(603)
+    ]
+    doc = tasktable.parse(header + "".join(rows), merged="centre")
+    assert [t.project for t in doc.tasks] == [
+        label for label in labels.values() for _ in range(201)
+    ]
+    doubted = {d.seq for d in doc.diagnostics if d.code == "uncertain-span"}
+    assert doubted == {201, 202, 402, 403}

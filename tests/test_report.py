@@ -69,7 +69,7 @@ def test_nothing_points_at_the_network(page: bytes) -> None:
 
 
 def test_one_lane_per_lead_department(page: bytes) -> None:
-    lanes = [a["data-department"] for a in Elements(page).with_class("lane")]
+    lanes = [str(a["data-department"]) for a in Elements(page).with_class("lane")]
     assert sorted(lanes) == sorted(DEPARTMENTS)  # no （未注明） lane: every task has one
 
 

@@ -7,6 +7,7 @@ over rows or pages and places every span around its label by printed height.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate, count
 from typing import NamedTuple
@@ -74,6 +75,59 @@ def is_centred(shown: Evidence) -> bool:
 
 #: Blank rows above the first labels of their spans that settle a tie (half the spans).
 _TIE_EVIDENCE = 2
+
+
+def hints_centred(shown: Evidence) -> bool:
+    """Whether a column not called centred still shows enough of it for a second, centred
+    reading to be worth its cost (style_doubts): at least a third of its spans begin with
+    blank rows. The centred tables detection misses show one in two or three (two or three
+    spans, one with its middle in a tall first row) or a single span; a top-style table
+    heads one span in many with blank rows, where a label was lost (the sample: 1 in 11)."""
+    return shown.blank_starts > 0 and shown.labelled <= _HINT_SHARE * shown.blank_starts
+
+
+#: Spans per blank-headed one, at most, in a column that hints at centred labels.
+_HINT_SHARE = 3
+
+
+#: The columns a centred reading places: the merged levels that fill reads as centred.
+_PLACED_ROLES = ("theme", "project", "departments")
+
+
+def fits_centred(drafts: Sequence[Draft]) -> bool:
+    """Whether the outermost merged column (``drafts`` as written) could be printed with
+    its labels in the middle of their spans: one cut fits every label. A table whose spans
+    are headed by their labels shows no blank heads, yet may be centred (a span over a page
+    break has its label on top; another whose middle falls in a tall first row too): where
+    its outermost column fits so, each span's middle inside its label's window, not on its
+    edge, and some label stands below blank rows of its span on one page (spans that all
+    begin at their labels, or run over page breaks with their labels on top, read the same
+    top-style), a centred reading is worth comparing (style_doubts)."""
+    role = next((r for r in _PLACED_ROLES if any(d.values.get(r) for d in drafts)), None)
+    if role is None:
+        return False
+    tops = [0, *accumulate(_height(d) for d in drafts)]
+    texts = [draft.values.get(role) for draft in drafts]
+    run = range(len(drafts))
+    labels = _labels(drafts, texts, run, role, _full_width(texts))
+    placement = _Placement(drafts, tops)
+    if not placement.fitting_ends(run, labels)[-1]:
+        return False  # the common case, a top-style table: no cut fits every label
+    ends = placement.best(run, labels)
+    starts = [run.start, *(end + 1 for end in ends[:-1])]
+    below_blank_rows = False  # some label the centred cut puts below blank rows of its span
+    for label, start, end in zip(labels, starts, ends, strict=True):
+        if drafts[start].page != drafts[end].page:
+            if placement.fit(label, start, end)[0]:
+                return False
+            continue
+        # A middle on the line between two rows may print in either: a top-style table of
+        # one-line rows fits so with every label on the edge of its row, which is no sign.
+        low, high = placement.window(label)
+        if not low < (tops[start] + tops[end + 1]) / 2 < high:
+            return False
+        below_blank_rows = below_blank_rows or start < label.first
+    return below_blank_rows
 
 
 def _height(draft: Draft) -> int:
@@ -289,20 +343,27 @@ class _Placement:
 
     def best(self, run: range, labels: Sequence[_Label]) -> list[int]:
         """The last row of each label's span: a dynamic programme over where each gap
-        between two labels is cut, for the least total cost."""
-        # best[end] = (cost, ends) of the labels so far, the last of them ending at ``end``.
-        best: dict[int, tuple[float, list[int]]] = {run.start - 1: (0.0, [])}
+        between two labels is cut, for the least total cost (ties: the earliest cut)."""
+        befores, totals = [run.start - 1], [0.0]
+        links: list[dict[int, int]] = []  # per label: end of its span -> end of the one before
         for number, label in enumerate(labels):
-            step: dict[int, tuple[float, list[int]]] = {}
-            for end in _end_range(labels, number, run):
-                options = (
-                    (total + self.cost(label, before + 1, end), [*ends, end])
-                    for before, (total, ends) in best.items()
-                    if before < label.first
+            link: dict[int, int] = {}
+            step: list[float] = []
+            candidates = _Candidates(self, label, befores, totals)
+            ends = _end_range(labels, number, run)
+            for end in ends:
+                total, before = min(
+                    (totals[i] + self.cost(label, befores[i] + 1, end), i)
+                    for i in candidates.near(end)
                 )
-                step[end] = min(options, key=lambda option: option[0])
-            best = step
-        return best[run.stop - 1][1]
+                step.append(total)
+                link[end] = befores[before]
+            befores, totals = list(ends), step
+            links.append(link)
+        cut = [run.stop - 1]
+        for link in reversed(links[1:]):
+            cut.append(link[cut[-1]])
+        return cut[::-1]
 
     def fitting_ends(self, run: range, labels: Sequence[_Label]) -> list[set[int]]:
         """For each label, the rows its span may end on in some cut of the run in which
@@ -311,25 +372,113 @@ class _Placement:
         # reach[number][end]: where the span before may end, when label ``number``'s ends
         # at ``end`` and every span up to it fits.
         reach: list[dict[int, list[int]]] = []
-        ends: set[int] = {run.start - 1}
+        ends: list[int] = [run.start - 1]
         for number, label in enumerate(labels):
             step: dict[int, list[int]] = {}
+            candidates = _Candidates(self, label, ends)
             for end in _end_range(labels, number, run):
                 befores = [
-                    before
-                    for before in ends
-                    if before < label.first and self.fit(label, before + 1, end)[0] == 0
+                    ends[i]
+                    for i in candidates.fitting(end)
+                    if self.fit(label, ends[i] + 1, end)[0] == 0
                 ]
                 if befores:
                     step[end] = befores
+            if not step:
+                return [set() for _ in labels]  # no cut fits this label: none fits them all
             reach.append(step)
-            ends = set(step)
+            ends = list(step)
         fitting: list[set[int]] = [set() for _ in labels]
-        alive = {run.stop - 1} & ends
+        alive = {run.stop - 1} & set(ends)
         for number in range(len(labels) - 1, -1, -1):
             fitting[number] = alive
             alive = {before for end in alive for before in reach[number][end]}
         return fitting
+
+
+#: Lines by which a span may miss its label and still be weighed (_Candidates.near). A
+#: start farther off costs over (_MISS_WEIGHT * _SEARCH_MARGIN) ** 2 more than the cheapest
+#: reading so far: where a span near the label fits, as it does in the tables seen, it
+#: cannot win, and the search stays short (weighing every start was quadratic in a gap).
+_SEARCH_MARGIN = 3.0
+
+
+class _Candidates:
+    """Where the span before a label may end (``befores``, ascending, with the least
+    ``totals`` of the readings up to them) for this label's span to end at a given row,
+    searched near the label only. A span on one page fits where its middle is in the
+    label's window, so its start lies near the mirror image of its end around the label; a
+    span over a page break costs the same wherever it ends after the break, so the
+    cheapest such start so far stands for all of them. Ends are asked for in ascending
+    order."""
+
+    def __init__(
+        self,
+        placement: _Placement,
+        label: _Label,
+        befores: Sequence[int],
+        totals: Sequence[float] = (),
+    ) -> None:
+        self.placement, self.label, self.befores, self.totals = placement, label, befores, totals
+        tops = placement.tops
+        self.starts = [tops[before + 1] for before in befores]  # printed line of each start
+        self.page_ends = [placement.page_ends[before + 1] for before in befores]
+        self.low, self.high = placement.window(label)
+        # the cheapest reading from each index on: the best start whatever the label says
+        self.cheapest_from = list(range(len(totals)))
+        for index in range(len(totals) - 2, -1, -1):
+            after = self.cheapest_from[index + 1]
+            if totals[after] < totals[index]:
+                self.cheapest_from[index] = after
+        self._over = 0  # befores[:_over] start spans that cross a page break to this end
+        self._cheapest_over: tuple[float, int] | None = None
+        self._fitting_over: list[int] = []
+
+    def _mirror(self, end: int, margin: float) -> tuple[int, int, int]:
+        """(first same-page index, low, high): the befores[low:high] that start a span on
+        ``end``'s page whose middle lies within ``margin`` lines of the label's window
+        (widened a line: floats at the edges)."""
+        bottom = self.placement.tops[end + 1]
+        first = bisect_left(self.page_ends, end)
+        low = bisect_left(self.starts, 2 * (self.low - margin) - bottom - 1, first)
+        high = bisect_right(self.starts, 2 * (self.high + margin) - bottom + 1, low)
+        return first, low, high
+
+    def _cross(self, end: int) -> None:
+        """Take in the befores whose span to ``end`` now crosses a page break: what it
+        costs and whether it fits no longer depend on where after the break it ends."""
+        placement, label = self.placement, self.label
+        while self._over < len(self.befores) and self.page_ends[self._over] < end:
+            index, start = self._over, self.befores[self._over] + 1
+            if self.totals:
+                option = (self.totals[index] + placement.cost(label, start, end), index)
+                if self._cheapest_over is None or option < self._cheapest_over:
+                    self._cheapest_over = option
+            if placement.fit(label, start, end)[0] == 0:
+                self._fitting_over.append(index)
+            self._over += 1
+
+    def near(self, end: int) -> set[int]:
+        """Indices of the befores worth weighing for a span ending at ``end``: those within
+        _SEARCH_MARGIN lines of centring the label, the nearest on either side of them and
+        the cheapest reading so far on the page (where none is near), and the cheapest
+        start over a page break."""
+        self._cross(end)
+        first, low, high = self._mirror(end, _SEARCH_MARGIN)
+        found = set(range(low, high))
+        found.update(index for index in (low - 1, high) if first <= index < len(self.befores))
+        if first < len(self.befores):
+            found.add(self.cheapest_from[first])
+        if self._cheapest_over is not None:
+            found.add(self._cheapest_over[1])
+        return found
+
+    def fitting(self, end: int) -> list[int]:
+        """Indices of the befores that may start a span ending at ``end`` that fits: over a
+        page break, those that fit; on ``end``'s page, those that centre the label."""
+        self._cross(end)
+        _, low, high = self._mirror(end, 0.0)
+        return [*self._fitting_over, *range(low, high)]
 
 
 #: What a reading gives a row it leaves to the neighbouring run: a value not known here.
@@ -515,3 +664,31 @@ def _record_doubts(
                 rule="centred-labels",
             )
         )
+
+
+def style_doubts(top: Sequence[Draft], centred: Sequence[Draft]) -> Iterator[Diagnostic]:
+    """Warnings where a table read top-style (``top``, as filled) would read otherwise as
+    centred (``centred``: the same rows read so), when the centred reading is a clean one:
+    every span fits its label where it stands, and one cut only. Such a table prints the
+    same from either converter (two spans, one headed by a blank row; or a first span over
+    a page break with its label on top, then one centred): each task whose theme, project
+    or department the two readings give differently is said to be in doubt."""
+    if any(draft.doubted for draft in centred):
+        return  # labels that no single cut places: no second reading to offer
+    for ours, theirs in zip(top, centred, strict=True):
+        for role in _PLACED_ROLES:
+            given, other = ours.values.get(role), theirs.values.get(role)
+            if given == other:
+                continue
+            yield Diagnostic(
+                level="warning",
+                code="uncertain-style",
+                message=f"the {role} labels were read as standing on top of their spans; read "
+                f"as standing in their middles, which every label allows with one cut, this "
+                f"task's {role} would be {_flat(other or '')!r}",
+                line=ours.line,
+                seq=ours.seq,
+                role=role,
+                text=_flat(given or "") or None,
+                rule="centred-labels",
+            )

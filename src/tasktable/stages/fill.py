@@ -23,7 +23,15 @@ from ..models import Diagnostic, How, MergedStyle, Origin
 from ..vocab.headers import MERGED_ROLES
 from ..vocab.shapes import ITEM_MARKER, ITEM_NUMBER
 from ..wraps import ends_sentence, sentence_tail
-from .centred import evidence, fill_centred, is_centred
+from .centred import (
+    Evidence,
+    evidence,
+    fill_centred,
+    fits_centred,
+    hints_centred,
+    is_centred,
+    style_doubts,
+)
 from .drafts import Draft, origin_of, set_value
 from .realign import AlignedRow, parse_seq
 
@@ -61,11 +69,19 @@ def fill_tasks(
     ]
     forced = _FORCED.get(merged)
     reading = _Reading(left_filled, ctx.on("backfill"), ctx.on("centred-labels"))
-    styles = _fill_levels(drafts, diagnostics, reading, centred=forced == "centred", forced=forced)
+    shown: list[Evidence] = []  # what each column showed the detection, if it ran
+    styles = _fill_levels(
+        drafts, diagnostics, reading, centred=forced == "centred", forced=forced, shown=shown
+    )
     if styles is None:  # a column read top-style showed centred labels: read them so
         drafts = untouched
         styles = _fill_levels(drafts, diagnostics, reading, centred=True, forced=None)
         assert styles is not None  # centred=True never asks for a second reading
+    elif shown and (any(map(hints_centred, shown)) or fits_centred(untouched)):
+        # Blank heads of spans, too few to call the table centred, or labels that a centred
+        # cut fits as well: read the untouched rows so too, and warn where the readings differ.
+        _fill_levels(untouched, list(diagnostics), reading, centred=True, forced=None)
+        diagnostics.extend(style_doubts(drafts, untouched))
     if ctx.on("lost-text"):
         diagnostics.extend(_lost_text(drafts))
     return Filled(drafts, styles)
@@ -86,6 +102,7 @@ def _fill_levels(
     *,
     centred: bool,
     forced: MergedStyle | None,
+    shown: list[Evidence] | None = None,
 ) -> dict[str, MergedStyle] | None:
     """Fill the merged columns from the outside in and record where each one's text was.
 
@@ -93,15 +110,20 @@ def _fill_levels(
     inside its enclosing spans as that reading cuts them; the first that shows them stops
     the reading (None), for the caller to read the untouched rows as centred. One column is
     enough: one renderer placed them all, and a column may show no sign of its own (a theme
-    whose middle falls in a tall first row is printed on that row).
+    whose middle falls in a tall first row is printed on that row). What each column
+    showed is added to ``shown``.
     """
     detect = reading.detect_centred and not centred and forced is None
     found: list[Diagnostic] = []  # kept only if this reading stands
     styles: dict[str, MergedStyle] = {}
     for role, parents, carry in _MERGED_LEVELS:
         placed_by_height = role in _CENTRED_ROLES
-        if detect and placed_by_height and is_centred(evidence(drafts, role, parents)):
-            return None
+        if detect and placed_by_height:
+            seen = evidence(drafts, role, parents)
+            if is_centred(seen):
+                return None
+            if shown is not None:
+                shown.append(seen)
         if not any(role in draft.values for draft in drafts):
             continue  # no such column, or nothing in it: nothing placed anywhere
         # A column that comes with its extents (rowspan), or written on every row, or
