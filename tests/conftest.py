@@ -85,3 +85,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.write_line(
             "Review this diff; if every change is intended, commit it and run the tests again."
         )
+
+
+# Messages follow the locale by default (parse(lang=None)); the goldens are English, so the
+# suite reads as it would under any English or unset locale, whatever the machine's.
+os.environ["LANGUAGE"] = "en"

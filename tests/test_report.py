@@ -94,7 +94,7 @@ def test_one_table_row_per_task_and_per_diagnostic(page: bytes, document: Docume
 def test_filled_and_moved_cells_are_marked(page: bytes, document: Document) -> None:
     text = page.decode("utf-8")
     row_25 = re.search(r'<tr id="line-34">(.*?)</tr>', text)
-    assert row_25 and 'class="project moved" title="text under &#x27;主题&#x27; moved' in row_25[1]
+    assert row_25 and 'class="project moved" title="「主题」列下的文字移至项目名称"' in row_25[1]
     assert 'class="theme filled" title="carried from line 23"' in row_25[1]
 
 

@@ -20,6 +20,7 @@ from .errors import (
     OptionError,
     RoleMapError,
 )
+from .messages import default_language, diagnostic, in_language
 from .models import Column, Diagnostic, Document, Source
 from .rules import disabled_rules
 from .stages.decode import decode_bytes, normalise_newlines
@@ -32,6 +33,7 @@ from .stages.roles import assign_roles
 from .stages.stitch import PageColumn, normalised_roles, stitch_tables
 from .stages.tasks import build_tasks
 from .vocab.headers import MAPPABLE_ROLES
+from .vocab.messages import LANGS, Lang
 
 _HEADER_HINT = "序号, 项目名称, 项目内容, 序时进度, 责任部门"
 
@@ -44,6 +46,7 @@ def parse(
     roles: Mapping[str, str] | None = None,
     merged: Placement = "auto",
     disable: Iterable[str] | None = None,
+    lang: Lang | None = None,
 ) -> Document:
     """Parse a converted task table (Markdown) into a Document.
 
@@ -52,13 +55,16 @@ def parse(
     roles (``{"牵头处室": "departments"}``); ``merged`` says where the converter put merged
     cells' text ("top", "repeated", "left-filled", "centred") when detection ("auto") gets it wrong
     (docs/converters.md); ``disable`` names repair rules to switch off (``--rules`` lists
-    them). Bytes are decoded as UTF-8, else GB18030.
+    them); ``lang`` ("en" or "zh") is the language of the diagnostics' messages, by default
+    the locale's (LANG=zh_CN.UTF-8 gives zh). Bytes are decoded as UTF-8, else GB18030.
     Raises only :class:`tasktable.TasktableError` subclasses on bad input.
     """
     check_roles(roles, source)
     if merged not in PLACEMENTS:
         message = f"merged={merged!r}; expected one of " + ", ".join(PLACEMENTS)
         raise OptionError(message, source=source)
+    if lang is not None and lang not in LANGS:
+        raise OptionError(f"lang={lang!r}; expected one of {', '.join(LANGS)}", source=source)
     ctx = Context(disabled_rules(disable, source))
     if isinstance(text, bytes):
         data = text
@@ -66,11 +72,7 @@ def parse(
         text = decoded.text
         if decoded.encoding != "utf-8":
             ctx.diagnostics.append(
-                Diagnostic(
-                    level="info",
-                    code="encoding",
-                    message=f"input is not UTF-8; decoded as {decoded.encoding.upper()}",
-                )
+                diagnostic("encoding", "info", {"encoding": decoded.encoding.upper()})
             )
     else:
         try:
@@ -82,7 +84,7 @@ def parse(
                 source=source,
             ) from None
     with _collector_paused():
-        return _parse_text(
+        document = _parse_text(
             text,
             data,
             year=year,
@@ -91,6 +93,8 @@ def parse(
             merged=merged,
             ctx=ctx,
         )
+    lang = lang or default_language()
+    return document if lang == "en" else in_language(document, lang)
 
 
 def check_roles(roles: Mapping[str, str] | None, source: str | None) -> None:
@@ -134,6 +138,7 @@ def parse_file(
     roles: Mapping[str, str] | None = None,
     merged: Placement = "auto",
     disable: Iterable[str] | None = None,
+    lang: Lang | None = None,
 ) -> Document:
     """Read ``path`` and parse it; errors name the file."""
     name = os.fspath(path)
@@ -146,7 +151,9 @@ def parse_file(
     except (OSError, ValueError) as error:  # ValueError: a NUL in the path
         reason = getattr(error, "strerror", None) or str(error)
         raise InputFileError(f"cannot read the file: {reason}", source=name) from None
-    return parse(data, year=year, source=name, roles=roles, merged=merged, disable=disable)
+    return parse(
+        data, year=year, source=name, roles=roles, merged=merged, disable=disable, lang=lang
+    )
 
 
 def _parse_text(
@@ -187,14 +194,7 @@ def _parse_text(
         )
     grid = assign_roles(grid, normalised_roles(roles), ctx)
     ctx.diagnostics.extend(
-        Diagnostic(
-            level="warning",
-            code="row-outside-table",
-            message="a table row that no table holds (its header may have more cells than "
-            "its delimiter row); kept here, not read as a task",
-            line=line,
-            text=text,
-        )
+        diagnostic("row-outside-table", "warning", line=line, text=text)
         for line, text in read.stray
     )
     aligned = realign_rows(grid, ctx)
@@ -216,14 +216,7 @@ def _parse_text(
     if year is None and any(task.milestones for task in tasks):
         # Without a year every date is null: say so once, rather than leave null dates
         # everywhere unexplained.
-        ctx.diagnostics.append(
-            Diagnostic(
-                level="warning",
-                code="no-year",
-                message="no plan year in the title; dates have no calendar year: give --year "
-                "(year= in Python)",
-            )
-        )
+        ctx.diagnostics.append(diagnostic("no-year", "warning"))
     return Document(
         tasktable_version=__version__,
         source=Source(name=source, sha256=hashlib.sha256(data).hexdigest()),
@@ -243,13 +236,13 @@ def _empty_columns(columns: Sequence[PageColumn], drafts: Sequence[Draft]) -> li
     if not drafts:
         return []
     return [
-        Diagnostic(
-            level="warning",
-            code="empty-column",
-            message=f"the {column.role} column '{column.header}' is empty on every row; its text "
-            "may have been lost by the converter",
+        diagnostic(
+            "empty-column",
+            "warning",
+            {"role": column.role, "column": column.header},
             column=column.header,
             role=column.role,
+            rule="lost-text",
         )
         for column in columns
         if column.role not in (None, "extra", "seq")

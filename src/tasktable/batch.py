@@ -27,6 +27,7 @@ from .formats import SUFFIXES, Format, render
 if TYPE_CHECKING:
     from .models import Diagnostic, Document, Task
     from .stages.fill import Placement
+    from .vocab.messages import Lang
 
 #: What a folder given as input contributes: its Markdown files, at any depth.
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -153,6 +154,7 @@ def run(
     roles: Mapping[str, str] | None = None,
     merged: Placement = "auto",
     disable: Sequence[str] = (),
+    lang: Lang | None = None,
     processes: int = 1,
     indent: int | None = 2,
     verbose: bool = False,
@@ -170,6 +172,7 @@ def run(
         roles=dict(roles or {}),
         merged=merged,
         disable=tuple(disable),
+        lang=lang,
         indent=indent,
         verbose=verbose,
     )
@@ -233,12 +236,15 @@ def _parse_one(
     roles: dict[str, str],
     merged: Placement,
     disable: tuple[str, ...],
+    lang: Lang | None,
     indent: int | None,
     verbose: bool,
 ) -> Outcome:
     """Parse and render one file; a worker's whole job, so it must not raise."""
     try:
-        document = parse_file(source, year=year, roles=roles, merged=merged, disable=disable)
+        document = parse_file(
+            source, year=year, roles=roles, merged=merged, disable=disable, lang=lang
+        )
         if gathered:
             data = _jsonl_with_source(document.tasks, source)
         else:

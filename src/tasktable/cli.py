@@ -104,6 +104,12 @@ def build_parser() -> argparse.ArgumentParser:
         "the output's 'merged' uses. repeat, left and centre also work (default: auto)",
     )
     parser.add_argument(
+        "--lang",
+        choices=("en", "zh"),
+        help="language of the diagnostics' messages (default: the locale's, zh for LANG=zh_*); "
+        "the html report is always in Chinese",
+    )
+    parser.add_argument(
         "--disable",
         action="append",
         default=[],
@@ -189,6 +195,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 roles=roles,
                 merged=args.merged,
                 disable=args.disable,
+                lang=args.lang,
             )
         else:
             document = parse_file(
@@ -197,6 +204,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 roles=roles,
                 merged=args.merged,
                 disable=args.disable,
+                lang=args.lang,
             )
         _emit(render(document, format, indent=indent), output)
     except TasktableError as error:
@@ -272,6 +280,7 @@ def _main_many(
             roles=roles,
             merged=args.merged,
             disable=args.disable,
+            lang=args.lang,
             processes=args.jobs or batch.default_processes(),
             indent=indent,
             verbose=args.verbose,

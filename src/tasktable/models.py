@@ -170,7 +170,9 @@ class Task(_Model):
 class Diagnostic(_Model):
     level: Level
     code: str = Field(description="Stable machine-readable kind, e.g. realigned, backfilled.")
-    message: str = Field(description="One English sentence for a person.")
+    message: str = Field(
+        description="One sentence for a person, in English unless parse(lang='zh') or --lang zh."
+    )
     line: int | None = Field(None, description="1-based source line it concerns.")
     seq: int | None = Field(None, description="The task it concerns.")
     column: str | None = Field(None, description="The header of the column the text was in.")
@@ -180,6 +182,11 @@ class Diagnostic(_Model):
         None,
         description="The repair rule that emitted it (python -m tasktable --rules); null for "
         "what reading itself reports.",
+    )
+    args: dict[str, str | int] = Field(
+        default_factory=dict,
+        description="What the message says, as data: the values its sentence is written from "
+        "(the message in another language is written from them too).",
     )
 
 

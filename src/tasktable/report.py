@@ -111,6 +111,14 @@ for (const lane of document.querySelectorAll(".lane")) {
 
 
 def to_html(document: Document) -> bytes:
+    """The report: always in Chinese, for the people who read these plans, whatever language
+    the Document's messages are in."""
+    from .messages import in_language
+
+    return _to_html(in_language(document, "zh"))
+
+
+def _to_html(document: Document) -> bytes:
     """The report as one UTF-8 HTML file."""
     title = escape(_title(document))
     colours = _theme_colours(document)

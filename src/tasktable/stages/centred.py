@@ -12,9 +12,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate, count
 from typing import NamedTuple
 
+from ..messages import diagnostic
 from ..models import Diagnostic, How, Origin
 from ..names import ends_like_unit
 from .drafts import Draft, origin_of, set_value
+
+#: Why a row's merged value is in doubt: a key of the uncertain-span sentences
+#: (vocab/messages.py), with the two labels it may belong to for two-labels.
+_Why = tuple[str, ...]
 
 
 def segments(drafts: Sequence[Draft], parents: tuple[str, ...]) -> list[range]:
@@ -182,11 +187,10 @@ def fill_centred(
             current = (label.text, origin)
         _record_doubts(drafts, role, found, diagnostics)
     diagnostics.append(
-        Diagnostic(
-            level="info",
-            code="merged-style",
-            message=f"the {role} labels stand in the middle of their spans; each span was "
-            "placed around its label by printed row height",
+        diagnostic(
+            "merged-style",
+            "info",
+            {"role": role},
             role=role,
             rule="centred-labels",
         )
@@ -485,7 +489,7 @@ class _Candidates:
 _ELSEWHERE = "\0"
 
 #: Why a row is doubted when more than two values, or a neighbour's, are possible.
-_UNSETTLED = "the span around it is uncertain"
+_UNSETTLED: _Why = ("open",)
 
 #: How many placements of a run's edges are read before all its blank rows are doubted.
 _EDGE_READINGS = 64
@@ -515,7 +519,7 @@ class _Doubts:
 
     def of(
         self, run: range, labels: Sequence[_Label], ends: Sequence[int] = ()
-    ) -> Iterator[tuple[int, str]]:
+    ) -> Iterator[tuple[int, _Why]]:
         """(row, why) for each row of ``run`` in doubt; ``ends`` is the cut chosen (none for
         a run without labels). Only blank rows are, but for a label piece at an edge in doubt
         that may run on into the neighbouring run (_cut_pieces)."""
@@ -551,11 +555,11 @@ class _Doubts:
             elif len(values[index]) > 1:
                 named = sorted(_flat(v) for v in values[index] if v not in (None, _ELSEWHERE))
                 if len(named) == len(values[index]) == 2:
-                    yield index, f"it may belong to {named[0]!r} or to {named[1]!r}"
+                    yield index, ("two-labels", named[0], named[1])
                 else:
                     yield index, _UNSETTLED
 
-    def _cut_pieces(self, run: range) -> Iterator[tuple[int, str]]:
+    def _cut_pieces(self, run: range) -> Iterator[tuple[int, _Why]]:
         """A label piece at an edge of the run, where the enclosing span is in doubt, that
         the piece beyond the edge may continue (提升农机装 / 备水平 on either side): were the
         enclosing span cut the other way, the two would be one label."""
@@ -568,7 +572,7 @@ class _Doubts:
             upper, lower = sorted((inside, outside))
             above = _Label(upper, upper, texts[upper] or "", ())
             if _goes_on(drafts, above, lower, texts[lower] or "", self.width, self.role):
-                yield inside, "its label may go on across the uncertain edge of its span"
+                yield inside, ("edge",)
 
     def _parent_doubted(self, index: int) -> bool:
         inside = 0 <= index < len(self.drafts)
@@ -618,13 +622,13 @@ class _Doubts:
 
     def _misses(
         self, run: range, labels: Sequence[_Label], ends: Sequence[int]
-    ) -> Iterator[tuple[int, str]]:
+    ) -> Iterator[tuple[int, _Why]]:
         start = run.start
         for label, end in zip(labels, ends, strict=True):
             if self.placement.fit(label, start, end)[0]:
                 for index in range(start, end + 1):
                     if not label.first <= index <= label.last:
-                        yield index, "its span, as cut, does not print its label where it stands"
+                        yield index, ("missed",)
             start = end + 1
 
 
@@ -643,7 +647,7 @@ def _flat(text: str) -> str:
 def _record_doubts(
     drafts: Sequence[Draft],
     role: str,
-    doubts: Iterable[tuple[int, str]],
+    doubts: Iterable[tuple[int, _Why]],
     diagnostics: list[Diagnostic],
 ) -> None:
     """Mark each doubted row's ``role`` (nested columns read it) and warn with the value
@@ -651,12 +655,14 @@ def _record_doubts(
     for index, why in doubts:
         draft = drafts[index]
         draft.doubted.add(role)
+        args: dict[str, str] = {"role": role, "why": why[0]}
+        if why[0] == "two-labels":
+            args |= {"first": why[1], "second": why[2]}
         diagnostics.append(
-            Diagnostic(
-                level="warning",
-                code="uncertain-span",
-                message=f"the {role} of this task was placed by where its label is centred, "
-                f"and the Markdown leaves it open: {why}",
+            diagnostic(
+                "uncertain-span",
+                "warning",
+                args,
                 line=draft.line,
                 seq=draft.seq,
                 role=role,
@@ -680,12 +686,10 @@ def style_doubts(top: Sequence[Draft], centred: Sequence[Draft]) -> Iterator[Dia
             given, other = ours.values.get(role), theirs.values.get(role)
             if given == other:
                 continue
-            yield Diagnostic(
-                level="warning",
-                code="uncertain-style",
-                message=f"the {role} labels were read as standing on top of their spans; read "
-                f"as standing in their middles, which every label allows with one cut, this "
-                f"task's {role} would be {_flat(other or '')!r}",
+            yield diagnostic(
+                "uncertain-style",
+                "warning",
+                {"role": role, "other": _flat(other or "")},
                 line=ours.line,
                 seq=ours.seq,
                 role=role,

@@ -19,6 +19,7 @@ from itertools import pairwise
 from typing import Literal, NamedTuple, get_args
 
 from ..context import Context
+from ..messages import diagnostic
 from ..models import Diagnostic, How, MergedStyle, Origin
 from ..vocab.headers import MERGED_ROLES
 from ..vocab.shapes import ITEM_MARKER, ITEM_NUMBER
@@ -157,12 +158,15 @@ def _lost_text(drafts: Sequence[Draft]) -> Iterator[Diagnostic]:
         if previous is not None and draft.sub == 1 and previous.seq and draft.seq:
             if draft.seq > previous.seq + 1:
                 missing = draft.seq - previous.seq - 1
-                yield Diagnostic(
-                    level="warning",
-                    code="missing-rows",
-                    message=f"序号 (serial number) jumps from {previous.seq} to {draft.seq}: "
-                    f"{missing} row{'s' if missing > 1 else ''} may have been lost by the "
-                    "converter, and text joined to the wrong row",
+                yield diagnostic(
+                    "missing-rows",
+                    "warning",
+                    {
+                        "before": previous.seq,
+                        "after": draft.seq,
+                        "missing": missing,
+                        "why": "one" if missing == 1 else "many",
+                    },
                     line=draft.line,
                     seq=draft.seq,
                     rule="lost-text",
@@ -170,11 +174,10 @@ def _lost_text(drafts: Sequence[Draft]) -> Iterator[Diagnostic]:
         for role, line in draft.orphans.items():
             text = draft.values.get(role)
             if previous is None or previous.values.get(role) != text:
-                yield Diagnostic(
-                    level="warning",
-                    code="label-without-start",
-                    message=f"the {role} of this task comes only from a row continued on the "
-                    "next page: the first part of that label may have been lost",
+                yield diagnostic(
+                    "label-without-start",
+                    "warning",
+                    {"role": role},
                     line=line,
                     seq=draft.seq,
                     role=role,
@@ -273,11 +276,10 @@ def _join_continuations(
             # Under a theme column, a section themes its rows only if it stands in that column.
             themes_rows = not has_theme or row.section_role == "theme"
             diagnostics.append(
-                Diagnostic(
-                    level="info",
-                    code="section",
-                    message="a section heading, not a task"
-                    + ("; it is the theme of the rows below it" if themes_rows else ""),
+                diagnostic(
+                    "section",
+                    "info",
+                    {"why": "theme" if themes_rows else "heading"},
                     line=row.line,
                     text=row.written,
                     rule="section-headings",
@@ -313,10 +315,9 @@ def _join_continuations(
                 draft.origin[role] = origin_of("explicit", *span) if span else explicit
         if seq_text and seq is None:
             diagnostics.append(
-                Diagnostic(
-                    level="warning",
-                    code="seq-not-a-number",
-                    message="the 序号 (serial number) cell is not a number",
+                diagnostic(
+                    "seq-not-a-number",
+                    "warning",
                     line=row.line,
                     role="seq",
                     text=seq_text,
@@ -325,25 +326,17 @@ def _join_continuations(
         elif sub > 1:
             _carry_merged_content(drafts[-1], draft)
             diagnostics.append(
-                Diagnostic(
-                    level="info",
-                    code="sub-task",
-                    message=f"row without 序号 (serial number) starts a new item: sub-task {sub} "
-                    f"of the task at line {drafts[-1].line}",
+                diagnostic(
+                    "sub-task",
+                    "info",
+                    {"sub": sub, "above": drafts[-1].line},
                     line=row.line,
                     seq=seq,
                     rule="sub-tasks",
                 )
             )
         elif has_seq and not seq_text:
-            diagnostics.append(
-                Diagnostic(
-                    level="warning",
-                    code="row-without-seq",
-                    message="first row has no 序号 (serial number); read as a task",
-                    line=row.line,
-                )
-            )
+            diagnostics.append(diagnostic("row-without-seq", "warning", line=row.line))
         _take_headings(draft, headings, themes_rows=themes_rows, has_project=has_project)
         drafts.append(draft)
     return drafts
@@ -452,10 +445,10 @@ def _join(draft: Draft, row: AlignedRow, diagnostics: list[Diagnostic]) -> None:
         before = draft.extra.get(header)
         draft.extra[header] = f"{before}\n{text}" if before else text
     diagnostics.append(
-        Diagnostic(
-            level="info",
-            code="joined-row",
-            message=f"row without 序号 (serial number) joined to the row at line {draft.line}",
+        diagnostic(
+            "joined-row",
+            "info",
+            {"above": draft.line},
             line=row.line,
             seq=draft.seq,
             rule="continuations",
@@ -494,11 +487,10 @@ def _fill_span(
                 current = later
                 set_value(draft, role, later[0], origin_of("backfilled", later[1].line))
                 diagnostics.append(
-                    Diagnostic(
-                        level="info",
-                        code="backfilled",
-                        message=f"blank {role} at the start of its span taken from line "
-                        f"{later[1].line}, further down the same span",
+                    diagnostic(
+                        "backfilled",
+                        "info",
+                        {"role": role, "source": later[1].line},
                         line=draft.line,
                         seq=draft.seq,
                         role=role,

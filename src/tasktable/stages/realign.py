@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..context import Context
+from ..messages import diagnostic
 from ..models import Diagnostic
 from ..names import is_unit_list
 from ..vocab.headers import ROLES
@@ -522,10 +523,10 @@ def _apply(
         role = None if target is None else row.columns[target].role
         if role is None:
             diagnostics.append(
-                Diagnostic(
-                    level="warning",
-                    code="unplaced",
-                    message=f"no role fits the text under {header!r}; it is kept only here",
+                diagnostic(
+                    "unplaced",
+                    "warning",
+                    {"column": header},
                     line=row.line,
                     column=header,
                     text=text,
@@ -549,10 +550,10 @@ def _apply(
     seq = parse_seq(result.fields.get("seq", ""))
     for header, role, text in moved:
         diagnostics.append(
-            Diagnostic(
-                level="info",
-                code="realigned",
-                message=f"text under {header!r} moved to {role}",
+            diagnostic(
+                "realigned",
+                "info",
+                {"column": header, "role": role},
                 line=row.line,
                 seq=seq,
                 column=header,

@@ -23,6 +23,7 @@ from dataclasses import replace
 from typing import Final
 
 from ..context import Context
+from ..messages import diagnostic
 from ..models import Diagnostic
 from ..vocab.headers import HEADER_SYNONYMS
 from .profiles import Kind, Profile, profile_of
@@ -67,14 +68,15 @@ def assign_roles(grid: Grid, roles: RoleMap, ctx: Context) -> Grid:
     header_line = grid.line
 
     def give(index: int, role: str, why: str) -> None:
+        """Give column ``index`` the role ``role``; ``why`` names the reason's sentence."""
         column = columns[index]
         columns[index] = PageColumn(column.header, role)
+        header = column.header or f"column {index + 1}"
         diagnostics.append(
-            Diagnostic(
-                level="info",
-                code="inferred-role",
-                message=f"the column '{column.header or f'column {index + 1}'}' is read as "
-                f"{role}: {why}",
+            diagnostic(
+                "inferred-role",
+                "info",
+                {"column": header, "role": role, "why": why},
                 line=header_line,
                 column=column.header or None,
                 role=role,
@@ -88,24 +90,20 @@ def assign_roles(grid: Grid, roles: RoleMap, ctx: Context) -> Grid:
         named = column.role if column.role != "extra" else header_role(column.header)
         if named == "schedule" and _reports_progress(column, profiles, index):
             if not taken("progress"):
-                give(index, "progress", "its cells report progress (已完成, 65%), not a plan")
+                give(index, "progress", "progress")
         elif column.role == "extra" and named == "content":
             _settle_two_text_columns(index, columns, profiles, fixed, give)
     for index in _open_columns(columns, profiles, fixed, len(grid.rows)):
         role = _role_from_cells(index, columns, profiles, grid.rows, {c.role for c in columns})
         if role is not None:
-            give(index, role, _REASONS[role])
+            give(index, role, "cells")
         elif profiles[index].main_kind()[0] == "sentence":
             _settle_two_text_columns(index, columns, profiles, fixed, give)
     if not taken("content"):
         text_column = _longest_text_column(columns, profiles, fixed)
         if text_column is not None:
-            why = (
-                "the table has no content column, and this one project column holds the task text"
-                if columns[text_column].role == "project"
-                else "no header names the task text, and its cells are the longest"
-            )
-            give(text_column, "content", why)
+            only = columns[text_column].role == "project"
+            give(text_column, "content", "only-project" if only else "longest")
     for index, column in enumerate(columns):
         if column.role == "extra" and index not in fixed and _unknown(column.header):
             diagnostics.append(_unknown_header(column, header_line, header_role(column.header)))
@@ -116,18 +114,6 @@ def assign_roles(grid: Grid, roles: RoleMap, ctx: Context) -> Grid:
     changed = {(i, old.header): new for i, (old, new) in pairs if old != new}
     rows = [_with_roles(row, changed) for row in grid.rows]
     return replace(grid, columns=tuple(columns), rows=rows)
-
-
-_REASONS: Final = {
-    "content": "its cells are sentences",
-    "departments": "its cells name units",
-    "partners": "its cells name units, and another column names the lead units",
-    "owner": "its cells name people",
-    "schedule": "its cells are date phrases",
-    "progress": "its cells report progress",
-    "theme": "its cells are short labels that recur over runs of rows",
-    "project": "its cells are short labels left of the task text",
-}
 
 
 class _Profiles:
@@ -227,9 +213,9 @@ def _settle_two_text_columns(
     labels, text = (holder, index) if theirs.length < mine.length else (index, holder)
     if labels > text or profiles[labels].share("label") < _CLEAR_SHARE:
         return
-    give(labels, "project", "its cells are short labels beside a column of longer task text")
+    give(labels, "project", "labels-beside-text")
     if text == index:
-        give(index, "content", "its cells are the longest task text of the table")
+        give(index, "content", "longest-text")
 
 
 def _reports_progress(column: PageColumn, profiles: _Profiles, index: int) -> bool:
@@ -263,16 +249,11 @@ def _longest_text_column(
 
 
 def _unknown_header(column: PageColumn, line: int | None, named: str | None) -> Diagnostic:
-    why = (
-        f"names {named}, which another column has"
-        if named is not None
-        else "names no known role and its cells show none clearly"
-    )
-    return Diagnostic(
-        level="warning",
-        code="unknown-header",
-        message=f"the column '{column.header}' {why}; its text is kept under extra (give it a "
-        f"role with --role {column.header}=ROLE, or roles= in parse())",
+    args = {"column": column.header, "named": named, "why": "taken" if named else "unknown"}
+    return diagnostic(
+        "unknown-header",
+        "warning",
+        args,
         line=line,
         column=column.header,
         rule="roles-from-cells",

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from ..context import Context
+from ..messages import diagnostic
 from ..models import Diagnostic
 from ..vocab.headers import (
     HEADER_SYNONYMS,
@@ -338,11 +339,9 @@ def _left_repeats(
     if not found:
         return None
     notes = tuple(
-        Diagnostic(
-            level="info",
-            code="left-repeat",
-            message="a cell repeating the cell to its left is read as blank (a merged "
-            "cell filled by the converter)",
+        diagnostic(
+            "left-repeat",
+            "info",
             line=line,
             role=columns[i].role,
             text=cells[i],
@@ -417,11 +416,10 @@ def _unfused(
         for part, piece in zip(parts, pieces, strict=True):
             part[i] = piece
     diagnostics.append(
-        Diagnostic(
-            level="info",
-            code="unfused-rows",
-            message=f"one row holding {len(numbers)} serial numbers split into {len(numbers)} "
-            "rows (a converter fused them)",
+        diagnostic(
+            "unfused-rows",
+            "info",
+            {"count": len(numbers)},
             line=line,
             text=cells[seq],
             rule="unfuse-rows",
@@ -454,10 +452,4 @@ def _fit(columns: tuple[PageColumn, ...], width: int) -> tuple[PageColumn, ...]:
 
 def _skipped_row(row: RawRow) -> Diagnostic:
     text = " | ".join(cell for cell in row.cells if cell)
-    return Diagnostic(
-        level="warning",
-        code="row-before-header",
-        message="row before any recognised header row; kept here, not read as a task",
-        line=row.line,
-        text=text or None,
-    )
+    return diagnostic("row-before-header", "warning", line=row.line, text=text or None)

@@ -1,0 +1,221 @@
+"""Every diagnostic's sentence, in English and Chinese (issue 19).
+
+Keyed by the diagnostic code, or ``code.why`` where one code says several things (the
+``why`` argument chooses). Templates are ``str.format`` strings over the diagnostic's
+``args``; an argument named ``role`` or ``named`` is a role, written in each language's word
+for it (ROLE_WORDS). Codes stay the same in every language: they are for machines.
+"""
+
+from __future__ import annotations
+
+from typing import Final, Literal
+
+Lang = Literal["en", "zh"]
+LANGS: Final[tuple[Lang, ...]] = ("en", "zh")
+
+#: A role as a message names it: English as the output's field names, Chinese as the
+#: headers of the seed table.
+ROLE_WORDS: Final[dict[str, dict[Lang, str]]] = {
+    "seq": {"en": "seq", "zh": "序号"},
+    "theme": {"en": "theme", "zh": "主题"},
+    "project": {"en": "project", "zh": "项目名称"},
+    "content": {"en": "content", "zh": "项目内容"},
+    "schedule": {"en": "schedule", "zh": "序时进度"},
+    "departments": {"en": "departments", "zh": "责任单位"},
+    "partners": {"en": "partners", "zh": "配合单位"},
+    "owner": {"en": "owner", "zh": "责任人"},
+    "progress": {"en": "progress", "zh": "进展情况"},
+    "extra": {"en": "extra", "zh": "其他"},
+}
+
+_KEPT_UNDER_EXTRA_EN = (
+    "its text is kept under extra (give it a role with --role {column}=ROLE, or roles= in parse())"
+)
+_KEPT_UNDER_EXTRA_ZH = (
+    "其文字保留在 extra 中（可用 --role {column}=字段 或 parse() 的 roles= 指定）"
+)
+_CENTRED_EN = (
+    "this task's {role} value was placed by where its label is centred, and the Markdown "
+    "leaves it open: "
+)
+_CENTRED_ZH = "本任务的{role}按标签居中的位置确定，而 Markdown 无法确定："
+
+MESSAGES: Final[dict[str, dict[Lang, str]]] = {
+    # reading
+    "encoding": {
+        "en": "input is not UTF-8; decoded as {encoding}",
+        "zh": "输入不是 UTF-8 编码，已按 {encoding} 解码",
+    },
+    "row-before-header": {
+        "en": "row before any recognised header row; kept here, not read as a task",
+        "zh": "该行位于可识别的表头之前，仅保留在此，不作为任务",
+    },
+    "row-outside-table": {
+        "en": "a table row that no table holds (its header may have more cells than its "
+        "delimiter row); kept here, not read as a task",
+        "zh": "不属于任何表格的表格行（其表头单元格可能多于分隔行），仅保留在此，不作为任务",
+    },
+    "seq-not-a-number": {
+        "en": "the 序号 (serial number) cell is not a number",
+        "zh": "序号单元格不是数字",
+    },
+    "row-without-seq": {
+        "en": "first row has no 序号 (serial number); read as a task",
+        "zh": "首行没有序号，按任务读取",
+    },
+    "no-year": {
+        "en": "no plan year in the title; dates have no calendar year: give --year "
+        "(year= in Python)",
+        "zh": "标题中没有计划年度，日期缺少年份：请用 --year 指定（Python 中用 year=）",
+    },
+    # stitch
+    "left-repeat": {
+        "en": "a cell repeating the cell to its left is read as blank (a merged cell filled "
+        "by the converter)",
+        "zh": "与左侧相同的单元格按空白读取（转换器填充的合并单元格）",
+    },
+    "unfused-rows": {
+        "en": "one row holding {count} serial numbers was split into {count} rows (a "
+        "converter fused them)",
+        "zh": "一行含 {count} 个序号，已拆分为 {count} 行（转换器把它们并成了一行）",
+    },
+    # roles
+    "inferred-role.cells": {
+        "en": "the column '{column}' is read as {role}: its cells {shows}",
+        "zh": "「{column}」列按{role}读取：其单元格{shows}",
+    },
+    "inferred-role.progress": {
+        "en": "the column '{column}' is read as {role}: its cells report progress (已完成, "
+        "65%), not a plan",
+        "zh": "「{column}」列按{role}读取：其单元格报告进展（已完成、65%），不是计划",
+    },
+    "inferred-role.only-project": {
+        "en": "the column '{column}' is read as {role}: the table has no content column, and "
+        "this one project column holds the task text",
+        "zh": "「{column}」列按{role}读取：表格没有内容列，这唯一的项目列写的是任务内容",
+    },
+    "inferred-role.longest": {
+        "en": "the column '{column}' is read as {role}: no header names the task text, and its "
+        "cells are the longest",
+        "zh": "「{column}」列按{role}读取：没有表头指明任务内容，而该列文字最长",
+    },
+    "inferred-role.labels-beside-text": {
+        "en": "the column '{column}' is read as {role}: its cells are short labels beside a "
+        "column of longer task text",
+        "zh": "「{column}」列按{role}读取：其单元格是较短的标签，旁边一列是较长的任务内容",
+    },
+    "inferred-role.longest-text": {
+        "en": "the column '{column}' is read as {role}: its cells are the longest task text "
+        "of the table",
+        "zh": "「{column}」列按{role}读取：其单元格是表中最长的任务内容",
+    },
+    "unknown-header.taken": {
+        "en": "the column '{column}' names {named}, which another column has; "
+        + _KEPT_UNDER_EXTRA_EN,
+        "zh": "「{column}」列所指的{named}已由其他列承担，" + _KEPT_UNDER_EXTRA_ZH,
+    },
+    "unknown-header.unknown": {
+        "en": "the column '{column}' names no known role and its cells show none clearly; "
+        + _KEPT_UNDER_EXTRA_EN,
+        "zh": "「{column}」列的表头和单元格都不能确定字段，" + _KEPT_UNDER_EXTRA_ZH,
+    },
+    # realign
+    "realigned": {
+        "en": "text under '{column}' moved to {role}",
+        "zh": "「{column}」列下的文字移至{role}",
+    },
+    "unplaced": {
+        "en": "no role fits the text under '{column}'; it is kept only in this diagnostic",
+        "zh": "「{column}」列下的文字不属于任何字段，仅保留在本条诊断中",
+    },
+    # fill
+    "section.heading": {
+        "en": "a section heading, not a task",
+        "zh": "分节标题，不是任务",
+    },
+    "section.theme": {
+        "en": "a section heading, not a task; it is the theme of the rows below it",
+        "zh": "分节标题，不是任务；它是下方各行的主题",
+    },
+    "sub-task": {
+        "en": "row without 序号 (serial number) starts a new item: sub-task {sub} of the task "
+        "at line {above}",
+        "zh": "无序号的行是新的一项：第 {above} 行任务的第 {sub} 个子任务",
+    },
+    "joined-row": {
+        "en": "row without 序号 (serial number) joined to the row at line {above}",
+        "zh": "无序号的行已并入第 {above} 行",
+    },
+    "backfilled": {
+        "en": "blank {role} at the start of its span was taken from line {source}, further "
+        "down the same span",
+        "zh": "跨度开头空白的{role}取自同一跨度下方的第 {source} 行",
+    },
+    "missing-rows.one": {
+        "en": "序号 (serial number) jumps from {before} to {after}: 1 row may have been lost by "
+        "the converter, and text may have been joined to the wrong row",
+        "zh": "序号从 {before} 跳到 {after}：转换器可能丢失了 1 行，文字可能并入了错误的行",
+    },
+    "missing-rows.many": {
+        "en": "序号 (serial number) jumps from {before} to {after}: {missing} rows may have "
+        "been lost by the converter, and text may have been joined to the wrong row",
+        "zh": "序号从 {before} 跳到 {after}：转换器可能丢失了 {missing} 行，文字可能并入了错误的行",
+    },
+    "label-without-start": {
+        "en": "this task's {role} value comes only from a row continued on the next page: the "
+        "first part of that label may have been lost",
+        "zh": "本任务的{role}仅来自下一页的续行：该标签的前半部分可能已丢失",
+    },
+    "empty-column": {
+        "en": "the {role} column '{column}' is empty on every row; its text may have been "
+        "lost by the converter",
+        "zh": "{role}列「{column}」每行都为空：其文字可能被转换器丢失",
+    },
+    # centred
+    "merged-style": {
+        "en": "the labels of the {role} column stand in the middle of their spans; each span "
+        "was placed around its label by printed row height",
+        "zh": "{role}列的标签位于合并跨度的中部；已按打印行高围绕各标签确定跨度",
+    },
+    "uncertain-span.open": {
+        "en": _CENTRED_EN + "the span around it is uncertain",
+        "zh": _CENTRED_ZH + "其所在跨度不确定",
+    },
+    "uncertain-span.two-labels": {
+        "en": _CENTRED_EN + "it may belong to '{first}' or to '{second}'",
+        "zh": _CENTRED_ZH + "可能属于「{first}」，也可能属于「{second}」",
+    },
+    "uncertain-span.edge": {
+        "en": _CENTRED_EN + "its label may go on across the uncertain edge of its span",
+        "zh": _CENTRED_ZH + "其标签可能越过跨度不确定的边界继续",
+    },
+    "uncertain-span.missed": {
+        "en": _CENTRED_EN + "its span, as cut, does not hold its label's printed lines",
+        "zh": _CENTRED_ZH + "按此切分，跨度容不下其标签打印的各行",
+    },
+    "uncertain-style": {
+        "en": "the labels of the {role} column were read as standing on top of their spans; "
+        "read as standing in their middles, which every label allows with one cut, this "
+        "task's {role} value would be '{other}'",
+        "zh": "{role}列的标签按位于跨度顶部读取；若按居中读取（每个标签都只有一种切分），本任务的"
+        "{role}将是「{other}」",
+    },
+}
+
+#: What the cells of a column show, for inferred-role.cells, by the role they gave it.
+CELLS_SHOW: Final[dict[str, dict[Lang, str]]] = {
+    "content": {"en": "are sentences", "zh": "是成句的文字"},
+    "departments": {"en": "name units", "zh": "是单位名称"},
+    "partners": {
+        "en": "name units, and another column names the lead units",
+        "zh": "是单位名称，且另有一列是牵头单位",
+    },
+    "owner": {"en": "name people", "zh": "是人名"},
+    "schedule": {"en": "are date phrases", "zh": "是时间短语"},
+    "progress": {"en": "report progress", "zh": "报告进展"},
+    "theme": {
+        "en": "are short labels that recur over runs of rows",
+        "zh": "是在连续多行中重复的短标签",
+    },
+    "project": {"en": "are short labels left of the task text", "zh": "是任务内容左侧的短标签"},
+}

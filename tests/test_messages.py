@@ -1,0 +1,96 @@
+"""Diagnostics in Chinese and English (issue 19): one catalogue keyed by code, the language
+chosen with lang= / --lang or the locale, the html report always Chinese."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+import tasktable
+from tasktable.cli import main
+from tasktable.formats import render
+from tasktable.messages import default_language, in_language
+from tasktable.vocab.messages import LANGS, MESSAGES
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "lianyungang-kexie-2019.md"
+CASES = [*sorted((ROOT / "tests" / "fixtures").glob("*.md")), SAMPLE]
+CONVERTED = sorted((ROOT / "tests" / "fixtures" / "converters").glob("*.md"))
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_every_code_the_stages_emit_has_both_languages() -> None:
+    code = "\n".join(path.read_text("utf-8") for path in (ROOT / "src").rglob("*.py"))
+    emitted = set(re.findall(r'diagnostic\(\s*"([a-z-]+)"', code))
+    catalogued = {key.split(".")[0] for key in MESSAGES}
+    assert emitted and emitted == catalogued
+
+
+@pytest.mark.parametrize("key", sorted(MESSAGES))
+def test_both_languages_say_the_same_things(key: str) -> None:
+    english, chinese = (MESSAGES[key][lang] for lang in LANGS)
+    assert _fields(english) == _fields(chinese)
+    assert HAN.search(chinese)
+
+
+@pytest.mark.parametrize("path", CASES + CONVERTED, ids=lambda p: p.stem)
+def test_a_chinese_document_differs_only_in_its_messages(path: Path) -> None:
+    english = tasktable.parse_file(path, lang="en")
+    chinese = tasktable.parse_file(path, lang="zh")
+    assert english.tasks == chinese.tasks
+    for en, zh in zip(english.diagnostics, chinese.diagnostics, strict=True):
+        assert en.model_copy(update={"message": zh.message}) == zh
+        assert HAN.search(zh.message), zh.message
+
+
+def test_chinese_message_of_a_moved_cell() -> None:
+    doc = tasktable.parse_file(SAMPLE, lang="zh")
+    moved = next(d for d in doc.diagnostics if d.code == "realigned")
+    assert moved.message == f"「{moved.column}」列下的文字移至项目内容"
+
+
+@pytest.mark.parametrize(
+    ("environ", "lang"),
+    [
+        ({"LANG": "zh_CN.UTF-8"}, "zh"),
+        ({"LANG": "en_US.UTF-8"}, "en"),
+        ({"LANG": "C.UTF-8"}, "en"),
+        ({}, "en"),
+        ({"LANGUAGE": "zh_TW:en", "LANG": "en_US.UTF-8"}, "zh"),  # gettext: LANGUAGE first
+        ({"LC_ALL": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"}, "en"),
+    ],
+)
+def test_the_default_language_follows_the_locale(environ: dict[str, str], lang: str) -> None:
+    assert default_language(environ) == lang
+
+
+def test_an_unknown_language_is_an_option_error() -> None:
+    with pytest.raises(tasktable.OptionError, match="lang='fr'"):
+        tasktable.parse(SAMPLE.read_bytes(), lang="fr")  # type: ignore[arg-type]
+
+
+def test_the_html_report_is_chinese_for_an_english_document() -> None:
+    english = tasktable.parse_file(SAMPLE, lang="en")
+    html = render(english, "html").decode("utf-8")
+    assert "跨度开头空白的责任单位取自同一跨度下方的第 65 行" in html
+    assert "further down the same span" not in html
+
+
+def test_in_language_round_trips() -> None:
+    english = tasktable.parse_file(SAMPLE, lang="en")
+    assert in_language(in_language(english, "zh"), "en") == english
+
+
+def test_cli_lang_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out.json"
+    assert main([str(SAMPLE), "--lang", "zh", "-o", str(out)]) == 0
+    doc = tasktable.Document.model_validate_json(out.read_bytes())
+    assert all(HAN.search(d.message) for d in doc.diagnostics)
+    assert main([str(SAMPLE), "--lang", "fr"]) == 2
