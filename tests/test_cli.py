@@ -311,7 +311,8 @@ def test_merged_takes_the_outputs_words_and_the_old_ones(
 
 def test_merged_words_are_the_ones_parse_knows() -> None:
     from tasktable.cli import MERGED_ALIASES, MERGED_WORDS
-    from tasktable.stages.fill import _FORCED, PLACEMENTS
+    from tasktable.models import PLACEMENTS
+    from tasktable.stages.fill import _FORCED
 
     assert set(MERGED_WORDS) | set(MERGED_ALIASES) == set(PLACEMENTS)
     assert all(_FORCED[word] == word for word in MERGED_WORDS if word != "auto")
@@ -388,7 +389,7 @@ def test_a_run_imports_neither_other_writers_nor_the_process_pool(tmp_path: Path
         "WATCHED",
         repr(
             {"sqlite3", "openpyxl", "concurrent.futures.process",
-             "tasktable.report", "tasktable.workbook", "pydantic", "tasktable.api",
+             "tasktable.formats.report", "tasktable.formats.workbook", "pydantic", "tasktable.api",
              "markdown_it", "cn2an"}
         ),
     )  # fmt: skip

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 import tasktable
-from tasktable.stages.html import MAX_SPAN, read_html_tables
+from tasktable.stages.html_tables import MAX_SPAN, read_html_tables
 
 HEAD = ["序号", "主题", "项目名称", "项目内容", "序时进度", "责任部门"]
 ROWS = [

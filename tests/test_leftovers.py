@@ -10,7 +10,7 @@ import pytest
 
 import tasktable
 from tasktable import ForeignTableError
-from tasktable.stages.fill import Placement
+from tasktable.models import Placement
 from tasktable.stages.read import read_tables
 from tasktable.stages.stitch import Grid, stitch_tables
 

@@ -21,11 +21,11 @@ from .errors import (
     RoleMapError,
 )
 from .messages import default_language, diagnostic, in_language
-from .models import Column, Diagnostic, Document, Source
+from .models import PLACEMENTS, Column, Diagnostic, Document, Placement, Source
 from .rules import disabled_rules
 from .stages.decode import decode_bytes, normalise_newlines
 from .stages.drafts import Draft
-from .stages.fill import PLACEMENTS, Placement, fill_tasks
+from .stages.fill import fill_tasks
 from .stages.leftovers import foreign_table
 from .stages.read import read_tables
 from .stages.realign import realign_rows

@@ -25,8 +25,7 @@ from .files import write_atomically
 from .formats import SUFFIXES, Format, render
 
 if TYPE_CHECKING:
-    from .models import Diagnostic, Document, Task
-    from .stages.fill import Placement
+    from .models import Diagnostic, Document, Placement, Task
     from .vocab.messages import Lang
 
 #: What a folder given as input contributes: its Markdown files, at any depth.

@@ -7,7 +7,7 @@ Stored text is kept as written; nothing here normalises it.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -31,6 +31,11 @@ How = Literal["explicit", "carried", "backfilled"]
 #: (top), on every row (repeated), in the rows below copied from the left cell (left-filled),
 #: in the middle of the span (centred), or in one cell with its extent (spanned: HTML rowspan).
 MergedStyle = Literal["top", "repeated", "left-filled", "centred", "spanned"]
+#: What a user may say of a table's merged cells (parse(merged=), --merged): auto (detect),
+#: or the style to assume in the output's own words; repeat, left and centre are the first
+#: spellings, still accepted.
+Placement = Literal["auto", "top", "repeated", "left-filled", "centred", "repeat", "left", "centre"]
+PLACEMENTS: tuple[str, ...] = get_args(Placement)
 Level = Literal["info", "warning", "error"]
 PeriodKind = Literal[
     "day",

@@ -16,11 +16,11 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from itertools import pairwise
-from typing import Literal, NamedTuple, get_args
+from typing import NamedTuple
 
 from ..context import Context
 from ..messages import diagnostic
-from ..models import Diagnostic, How, MergedStyle, Origin
+from ..models import Diagnostic, How, MergedStyle, Origin, Placement
 from ..vocab.headers import MERGED_ROLES
 from ..vocab.shapes import ITEM_MARKER, ITEM_NUMBER
 from ..wraps import ends_sentence, sentence_tail
@@ -187,11 +187,7 @@ def _lost_text(drafts: Sequence[Draft]) -> Iterator[Diagnostic]:
         previous = draft
 
 
-#: What the user can say of a table's merged cells: auto (detect), or the style to assume,
-#: in the words the output uses for it (Document.merged); repeat, left and centre are the
-#: first spellings, still accepted.
-Placement = Literal["auto", "top", "repeated", "left-filled", "centred", "repeat", "left", "centre"]
-PLACEMENTS: tuple[str, ...] = get_args(Placement)
+#: The merged style each of the user's words (models.Placement) forces.
 _FORCED: dict[str, MergedStyle] = {
     "top": "top",
     "repeated": "repeated",

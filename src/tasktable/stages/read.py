@@ -1,5 +1,5 @@
 """Stage 1: text to tables. Every GFM pipe table via markdown-it-py, with source lines, and
-every HTML ``<table>`` (stages/html.py), with its row and column spans resolved.
+every HTML ``<table>`` (stages/html_tables.py), with its row and column spans resolved.
 
 Cells are reduced to plain text: emphasis and code marks dropped, ``<br>`` and soft breaks
 kept as "\\n" (the fill stage decides whether a break is a wrap or a list separator).
@@ -20,7 +20,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..vocab.leftovers import SHEET_NAME
-from .html import read_html_tables
+from .html_tables import read_html_tables
 from .leftovers import undo_leftovers
 
 # Block parsing only: most cells are plain text, and the inline pass over every cell would

@@ -17,11 +17,11 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .errors import TasktableError
-from .vocab.headers import ROLE_LABELS, ROLES
+from ..errors import TasktableError
+from ..vocab.headers import ROLE_LABELS, ROLES
 
 if TYPE_CHECKING:
-    from .models import Document, Task
+    from ..models import Document, Task
 
 #: Sheet names: tasks, milestones, diagnostics.
 TASKS, MILESTONES, DIAGNOSTICS = "任务", "里程碑", "诊断"

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
-from .models import Diagnostic, Document, Milestone, Task
-from .vocab.headers import ROLE_LABELS
+from ..models import Diagnostic, Document, Milestone, Task
+from ..vocab.headers import ROLE_LABELS
 
 #: Theme colours in theme order (Okabe-Ito without its yellow, then Tableau's: both readable
 #: by the colour-blind and on white); themes past the end reuse the palette from the start.
@@ -113,7 +113,7 @@ for (const lane of document.querySelectorAll(".lane")) {
 def to_html(document: Document) -> bytes:
     """The report: always in Chinese, for the people who read these plans, whatever language
     the Document's messages are in."""
-    from .messages import in_language
+    from ..messages import in_language
 
     return _to_html(in_language(document, "zh"))
 

@@ -13,12 +13,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, get_args
 
-from .vocab.headers import ROLE_LABELS, ROLES
+from ..vocab.headers import ROLE_LABELS, ROLES
 
 if TYPE_CHECKING:
     import sqlite3
 
-    from .models import Document, Milestone, Target, Task
+    from ..models import Document, Milestone, Target, Task
 
 Format = Literal["json", "jsonl", "csv", "md", "sqlite", "html", "xlsx"]
 FORMATS: tuple[str, ...] = get_args(Format)
