@@ -34,7 +34,7 @@ from .centred import (
     style_doubts,
 )
 from .drafts import Draft, origin_of, set_value
-from .realign import AlignedRow, parse_seq
+from .realign import AlignedRow
 
 #: A mark between clauses: a text holding one is more than a single phrase.
 _CLAUSE_MARK = re.compile(r"[，,；;。]")
@@ -284,7 +284,7 @@ def _join_continuations(
             continue
         seq_text = row.fields.get("seq")
         if seq_text and len(drafts) > section_start:
-            if parse_seq(seq_text) is not None and parse_seq(seq_text) == drafts[-1].seq:
+            if row.seq is not None and row.seq == drafts[-1].seq:
                 # The 序号 above repeated (a rowspan written out, or repeated at a page top):
                 # the row is read as if it had none.
                 seq_text = None
@@ -299,7 +299,7 @@ def _join_continuations(
         if sub > 1:
             seq: int | None = drafts[-1].seq
         elif seq_text:
-            seq = parse_seq(seq_text)
+            seq = row.seq
         else:
             seq = None if has_seq else _marker_number(row)
         draft = Draft(row.line, row.page, seq, sub, extra=dict(row.extra))
@@ -428,7 +428,7 @@ def _ends_sentence(text: str | None) -> bool:
 def _join(draft: Draft, row: AlignedRow, diagnostics: list[Diagnostic]) -> None:
     """Append an unnumbered row's text to the numbered row above it."""
     for role, text in row.fields.items():
-        if role == "seq" and parse_seq(text) == draft.seq:
+        if role == "seq" and row.seq == draft.seq:
             continue  # the 序号 above, repeated
         before = draft.values.get(role)
         if before == text and role in MERGED_ROLES:

@@ -98,6 +98,7 @@ class AlignedRow:
     section_level: int = 1  # 1 for a heading numbered 一、, 2 for one numbered （一）
     #: role -> (first row's line, rows spanned) for a value from an HTML cell with rowspan
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    seq: int | None = None  # the 序号 cell as a number, read once here; None if not one
 
 
 def shape_of(text: str) -> Shape:
@@ -119,36 +120,69 @@ def shape_of(text: str) -> Shape:
     )
 
 
+#: The scores of role_scores, by what they weigh (0 is neutral; below 0, unlike the role).
+#: A bare number is a 序号 and nothing else; a list of organisations a unit cell.
+SURE = 3.0  # a shape that says the role outright (a number, a unit list)
+IMPOSSIBLE = -8.0  # a number anywhere but 序号, anything else under 序号
+UNLIKE_UNIT_LIST = -4.0  # a unit list under any other role
+#: Theme and project are headings: never a finished sentence, rarely a date.
+NOT_A_HEADING = -6.0  # a text that ends a sentence, as a theme or project
+TWO_CLAUSE_THEME = 1.0  # 夯实三大基础，提升科协服务效能: a theme of two clauses, 8-40 chars
+TWO_CLAUSE_THEME_LENGTH = (8, 40)
+LONG_THEME, LONG_THEME_PENALTY = 50, 3.0  # a theme past 50 characters is unlikely
+PUNCTUATED_PROJECT = -2.0  # a project rarely holds a comma
+SHORT_PROJECT, SHORT_PROJECT_BONUS = 16, 1.0  # 强化政治引领: short, no punctuation
+LONG_PROJECT, LONG_PROJECT_PENALTY = 30, 3.0
+HEADING_DATES = 2  # at most this many date phrases count against a heading
+#: Content is a sentence: long, and it rarely opens with a date (a schedule does).
+LONG_CONTENT, LONG_CONTENT_BONUS = 15, 1.0
+SHORT_CONTENT, SHORT_CONTENT_PENALTY = 6, -1.0
+DATED_CONTENT = -1.0
+#: A schedule is dense in date phrases, and usually opens with one.
+UNDATED_SCHEDULE = -1.0
+DATED_SCHEDULE, PER_DATE, COUNTED_DATES, OPENS_WITH_DATE = 1.0, 0.5, 4, 1.0
+#: Unknown organisation forms (市直有关单位牵头) are common under 责任单位: a short text
+#: without a sentence end is only a little unlike a unit; a sentence is not one.
+SHORT_NAME_LENGTH, SHORT_NAME, NOT_A_NAME = 20, -1.0, -6.0
+#: An owner cell is short and unpunctuated.
+OWNER_LENGTH, NOT_AN_OWNER = 10, -4.0
+NOT_PROGRESS = -1.0  # a text that reports nothing
+
+
 def role_scores(shape: Shape) -> dict[str, float]:
     """How much a text of this shape looks like a value of each role: 0 neutral, <0 unlike.
 
-    ``extra`` is not scored: an unknown column takes only its own cell, whatever it says.
+    ``extra`` is not scored: an unknown column takes its own cell, or one its profile shows.
     """
     if shape.number:  # a bare number is a 序号 and nothing else
-        return {**_NOT_A_NUMBER, "seq": 3.0}
+        return {**_NOT_A_NUMBER, "seq": SURE}
     if shape.department:  # an organisation (list) is a department and nothing else
-        return {**_NOT_AN_ORGANISATION, "departments": 3.0, "partners": 3.0}
+        return {**_NOT_AN_ORGANISATION, "departments": SURE, "partners": SURE}
     length, punct, sentence_end, dates = shape.length, shape.punct, shape.sentence_end, shape.dates
-    heading_dates = min(dates, 2)  # headings rarely name dates
-    theme = -6.0 if sentence_end else 0.0
-    if punct and not sentence_end and 8 <= length <= 40:
-        theme += 1.0  # two clauses in one heading: 夯实三大基础，提升科协服务效能
-    theme -= heading_dates + (3.0 if length > 50 else 0.0)
-    project = -6.0 if sentence_end else (-2.0 if punct else 0.0)
-    if length <= 16 and not punct:
-        project += 1.0  # a short heading: 强化政治引领
-    project -= heading_dates + (3.0 if length > 30 else 0.0)
-    content = 1.0 if length >= 15 else (-1.0 if length < 6 else 0.0)
+    heading_dates = min(dates, HEADING_DATES)
+    theme = NOT_A_HEADING if sentence_end else 0.0
+    low, high = TWO_CLAUSE_THEME_LENGTH
+    if punct and not sentence_end and low <= length <= high:
+        theme += TWO_CLAUSE_THEME
+    theme -= heading_dates + (LONG_THEME_PENALTY if length > LONG_THEME else 0.0)
+    project = NOT_A_HEADING if sentence_end else (PUNCTUATED_PROJECT if punct else 0.0)
+    if length <= SHORT_PROJECT and not punct:
+        project += SHORT_PROJECT_BONUS
+    project -= heading_dates + (LONG_PROJECT_PENALTY if length > LONG_PROJECT else 0.0)
+    content = 0.0
+    if length >= LONG_CONTENT:
+        content = LONG_CONTENT_BONUS
+    elif length < SHORT_CONTENT:
+        content = SHORT_CONTENT_PENALTY
     if shape.starts_with_date:
-        content -= 1.0
-    schedule = -1.0
+        content += DATED_CONTENT
+    schedule = UNDATED_SCHEDULE
     if dates:
-        schedule = 1.0 + 0.5 * min(dates, 4) + (1.0 if shape.starts_with_date else 0.0)
-    # Unknown organisation forms (市直有关单位牵头) are common under 责任单位: a short text
-    # without a sentence end is only a little unlike a department; a sentence is not one.
-    short_name = -1.0 if length <= 20 and not sentence_end else -6.0
-    owner = 0.0 if length <= 10 and not punct else -4.0
-    progress = -1.0
+        opens = OPENS_WITH_DATE if shape.starts_with_date else 0.0
+        schedule = DATED_SCHEDULE + PER_DATE * min(dates, COUNTED_DATES) + opens
+    short_name = SHORT_NAME if length <= SHORT_NAME_LENGTH and not sentence_end else NOT_A_NAME
+    owner = 0.0 if length <= OWNER_LENGTH and not punct else NOT_AN_OWNER
+    progress = NOT_PROGRESS
     if shape.kind == "person":
         owner, short_name = PERSON_AS_OWNER, PERSON_AS_UNIT
     elif shape.kind == "progress":
@@ -156,7 +190,7 @@ def role_scores(shape: Shape) -> dict[str, float]:
     elif shape.kind == "digits":  # a phone or a code: only an extra column holds one
         return dict(_NOT_A_NUMBER)
     return {
-        "seq": -8.0,
+        "seq": IMPOSSIBLE,
         "theme": theme,
         "project": project,
         "content": content,
@@ -168,8 +202,8 @@ def role_scores(shape: Shape) -> dict[str, float]:
     }
 
 
-_NOT_A_NUMBER = dict.fromkeys(ROLES, -8.0)
-_NOT_AN_ORGANISATION = dict.fromkeys(ROLES, -4.0) | {"seq": -8.0}
+_NOT_A_NUMBER = dict.fromkeys(ROLES, IMPOSSIBLE)
+_NOT_AN_ORGANISATION = dict.fromkeys(ROLES, UNLIKE_UNIT_LIST) | {"seq": IMPOSSIBLE}
 
 
 def role_score(shape: Shape, role: str) -> float:
@@ -547,7 +581,7 @@ def _apply(
                 result.spans[role] = span
             if role != column.role:
                 moved.append((header, role, text))
-    seq = parse_seq(result.fields.get("seq", ""))
+    seq = result.seq = parse_seq(result.fields.get("seq", ""))
     for header, role, text in moved:
         diagnostics.append(
             diagnostic(
