@@ -45,6 +45,7 @@ class Evidence(NamedTuple):
     labelled: int  # enclosing spans holding a label
     blank_starts: int  # of those, spans that begin with blank rows above the label
     blank_rows: int  # those blank rows, in all
+    cut: int = 0  # labels printed over two rows of one page (经济社会发展的主要预 / 期目标)
 
 
 def evidence(drafts: Sequence[Draft], role: str, parents: tuple[str, ...]) -> Evidence:
@@ -53,6 +54,12 @@ def evidence(drafts: Sequence[Draft], role: str, parents: tuple[str, ...]) -> Ev
     row, a centring one only where the span's middle falls in its first row."""
     written = sum(1 for draft in drafts if draft.values.get(role))
     labelled = blank_starts = blank_rows = 0
+    texts = [draft.values.get(role) for draft in drafts]
+    width = _full_width(texts)
+    cut = sum(
+        _cut_on_one_page(drafts, label, width)
+        for label in _labels(drafts, texts, range(len(drafts)), role, width)
+    )
     for run in segments(drafts, parents):
         first = next((i for i in run if drafts[i].values.get(role)), None)
         if first is None:
@@ -62,7 +69,19 @@ def evidence(drafts: Sequence[Draft], role: str, parents: tuple[str, ...]) -> Ev
         if first > run.start and all(drafts[i].page == page for i in range(run.start, first)):
             blank_starts += 1
             blank_rows += first - run.start
-    return Evidence(len(drafts), written, labelled, blank_starts, blank_rows)
+    return Evidence(len(drafts), written, labelled, blank_starts, blank_rows, cut)
+
+
+def _cut_on_one_page(drafts: Sequence[Draft], label: _Label, width: int) -> bool:
+    """A label printed over two rows of one page, plainly: its first row's text wraps (two
+    lines or more, the last one full), and the next row holds one shorter line, the rest of
+    it (一、经济社会<br>发展的主要预 / 期目标). Two one-line labels in a row, each as wide as the
+    column, are two labels as likely as one."""
+    if label.last != label.first + 1 or drafts[label.first].page != drafts[label.last].page:
+        return False
+    first_lines = label.line_rows.count(label.first)
+    tail = label.text.split("\n")[first_lines:]
+    return first_lines >= 2 and len(tail) == 1 and 0 < len(tail[0]) < width
 
 
 def is_centred(shown: Evidence) -> bool:
@@ -71,6 +90,9 @@ def is_centred(shown: Evidence) -> bool:
     which most of two or more enclosing spans begin with blank rows; exactly half will do
     with two blank rows in all at least. A top-style table shows less: a lost label, or a
     first task without a project, blanks the start of one span, not most."""
+    if shown.cut and 2 * (shown.written - shown.cut) < shown.rows:
+        return True  # a label cut over rows of one page: a top-placing converter writes
+        # a merged cell's whole text in its first row
     if shown.labelled < 2 or 2 * shown.written >= shown.rows:
         return False
     if 2 * shown.blank_starts == shown.labelled:

@@ -33,8 +33,6 @@ from .stitch import Grid, GridRow, PageColumn, RoleMap, header_role, normalise_h
 _CLEAR_SHARE: Final = 0.6
 #: Share of a 进度 column's cells that must report progress for it to be progress.
 _PROGRESS_SHARE: Final = 0.5
-#: A blank-header column is read for a role only if it holds text in this share of rows.
-_FILLED_SHARE: Final = 0.6
 #: Header words that name a plan (when), so a column named with one is never progress.
 _PLAN_WORDS: Final = ("时限", "时间", "节点", "期限", "安排", "序时", "时序", "计划")
 
@@ -93,7 +91,7 @@ def assign_roles(grid: Grid, roles: RoleMap, ctx: Context) -> Grid:
                 give(index, "progress", "progress")
         elif column.role == "extra" and named == "content":
             _settle_two_text_columns(index, columns, profiles, fixed, give)
-    for index in _open_columns(columns, profiles, fixed, len(grid.rows)):
+    for index in _open_columns(columns, fixed):
         role = _role_from_cells(index, columns, profiles, grid.rows, {c.role for c in columns})
         if role is not None:
             give(index, role, "cells")
@@ -137,20 +135,15 @@ class _Profiles:
         return profile
 
 
-def _open_columns(
-    columns: Sequence[PageColumn], profiles: _Profiles, fixed: set[int], rows: int
-) -> list[int]:
-    """Columns whose header names no role: unknown headers under extra, and blank-header
-    columns that hold text in most rows (a header cell the converter lost)."""
-    open_ = []
-    for index, column in enumerate(columns):
-        if index in fixed:
-            continue
-        if column.role == "extra" and header_role(column.header) is None:
-            open_.append(index)
-        elif column.role is None and rows and profiles[index].cells >= _FILLED_SHARE * rows:
-            open_.append(index)
-    return open_
+def _open_columns(columns: Sequence[PageColumn], fixed: set[int]) -> list[int]:
+    """Columns whose header names no role (unknown headers, kept under extra so far). A
+    column with a blank header is none: it is the spurious column a converter adds, and the
+    text in it was shifted there (realignment moves it back)."""
+    return [
+        index
+        for index, column in enumerate(columns)
+        if index not in fixed and column.role == "extra" and header_role(column.header) is None
+    ]
 
 
 def _unknown(header: str) -> bool:
