@@ -34,6 +34,7 @@ PeriodKind = Literal[
     "deadline",
     "approximate",
     "recurring",
+    "ongoing",
     "event",
 ]
 Comparator = Literal[">=", ">", "<=", "<", "~", "range", "="]
