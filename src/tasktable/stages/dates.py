@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
@@ -58,10 +59,15 @@ from ..vocab.dates import (
 )
 
 # A year named in the phrase: 2019年, 二〇〇六年, or the year after the plan year (次年, 明年…).
-_NEXT_YEAR = rf"(?<![{NOT_NEXT_YEAR_AFTER}])(?:{alternation(NEXT_YEAR)})"
+# Each word is written first and the character before it checked after (a lookbehind over
+# the word), so that re skips the alternative at once wherever the word's first character is
+# not: a leading lookaround would be run at every position a phrase may start at.
+_NEXT_YEAR = "|".join(
+    rf"{re.escape(word)}(?<![{NOT_NEXT_YEAR_AFTER}]{'.' * len(word)})"
+    for word in sorted(NEXT_YEAR, key=len, reverse=True)
+)
 _ANY_YEAR = rf"(?:{YEAR}|{_NEXT_YEAR})"
 # A number in digits that is not part of a longer number, code or amount (see the vocabulary).
-_NOT_BEFORE = rf"(?<![{NOT_DATE_BEFORE_NUMBER}])"
 _NOT_AFTER = rf"(?!{NOT_DATE_AFTER_NUMBER})"
 # The year of a dotted, dashed or slashed date: 2021.8, 2023-06-30, 2023/6/30.
 _DIGIT_YEAR = r"(?:19|20|１９|２０)[0-9０-９]{2}"
@@ -135,39 +141,57 @@ _STARTS = "".join(
 )
 _OPTIONAL_DEADLINE = rf"(?:{DEADLINE})?"
 _TERM_TAIL = rf"(?:{RANGE_JOINER}{_TERM})?{_OPTIONAL_DEADLINE}"  # -6月下旬, 至12月, 前
-_PHRASE = re.compile(
-    rf"(?=[{_STARTS}])(?<![0-9０-９.．])(?:"
-    rf"(?:19|20)[0-9]{{2}}年?{RANGE_JOINER}(?:19|20)[0-9]{{2}}年"  # year_range
-    # digits: 2021.8, 2023-06-30, 2023/6/30, each with one kind of separator
-    rf"|{_NOT_BEFORE}{_DIGIT_YEAR}(?:[.．]{MONTH_DIGITS}(?:[.．]{DAY_DIGITS})?"
-    rf"|[-－]{MONTH_DIGITS}(?:[-－]{DAY_DIGITS})?|[/／]{MONTH_DIGITS}(?:[/／]{DAY_DIGITS})?)"
-    rf"{_NOT_AFTER}{_OPTIONAL_DEADLINE}"
-    rf"|(?:{_ANY_YEAR})?(?:"
+
+
+def _shared_start(words: Iterable[str]) -> str:
+    """An alternation of ``words`` with each first character written once (每(?:周|月…)), so
+    that re compares the first character once rather than once per word."""
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], []).append(word[1:])
+    return "|".join(
+        f"{re.escape(first)}(?:{alternation(rests)})" for first, rests in sorted(by_first.items())
+    )
+
+
+#: The alternatives of _PHRASE by name, in the order re tries them at each position.
+_FINDERS = {
+    "year_range": rf"(?:19|20)[0-9]{{2}}年?{RANGE_JOINER}(?:19|20)[0-9]{{2}}年",  # 2016—2020年
+    # 2021.8, 2023-06-30, 2023/6/30, each with one kind of separator
+    "digits": rf"{_DIGIT_YEAR}(?:[.．]{MONTH_DIGITS}"
+    rf"(?:[.．]{DAY_DIGITS})?|[-－]{MONTH_DIGITS}(?:[-－]{DAY_DIGITS})?"
+    rf"|[/／]{MONTH_DIGITS}(?:[/／]{DAY_DIGITS})?){_NOT_AFTER}{_OPTIONAL_DEADLINE}",
+    # 6.30, 6.30前; one digit after the dot (3.2 is a 序号) only with 日, 号 or 前 after it
+    "dotted": rf"{MONTH_DIGITS}[.．]"
+    rf"(?:{DAY_DIGITS}(?:{DAY_WORD}{_OPTIONAL_DEADLINE}|{DEADLINE})"
+    rf"|{DAY_TWO_DIGITS}{_NOT_AFTER})",
+    # an optional year, then a month, a quarter or a part of the year: the forms month_range,
+    # day_range, days and term of _FORMS
+    "term": rf"(?:{_ANY_YEAR})?(?:"
     rf"{MONTH_NUMBER}(?:"
     rf"{RANGE_JOINER}{MONTH_NUMBER}{MONTH_WORD}{_OPTIONAL_DEADLINE}"  # month_range
     rf"|{MONTH_WORD}(?:"
     rf"{DAY_NUMBER}{RANGE_JOINER}{DAY_NUMBER}{DAY_WORD}{_OPTIONAL_DEADLINE}"  # day_range
     rf"|{DAY_NUMBER}{DAY_WORD}?{RANGE_JOINER}(?:{MONTH_NUMBER}{MONTH_WORD})?{DAY_NUMBER}"
     rf"(?:{DAY_WORD}|{_BARE_DAY_END}){_OPTIONAL_DEADLINE}"  # days: 1月3至2月10
-    rf"|(?:{DAY_NUMBER}{DAY_WORD})?(?:{_MONTH_PART})?{_TERM_TAIL})"  # term: a month
-    rf")"
-    rf"|第?{QUARTER_NUMBER}?季度{QUARTER_END}{_TERM_TAIL}"  # term: a quarter's end
-    rf"|第?{QUARTER_NUMBER}(?:至{QUARTER_NUMBER}|(?:{QUARTER_LIST_SEPARATOR}{QUARTER_NUMBER}){{0,3}})"
-    rf"季度{_TERM_TAIL}"  # term: quarters
-    rf"|(?:首季度|{_YEAR_PART}){_TERM_TAIL}"  # term: first quarter, part of a year
-    rf"|(?<=年)(?:[初底末内度]|中{NOT_MIDDLE}){_TERM_TAIL})"  # term: 2024年内
-    # dotted: 6.30, 6.30前; one digit after the dot (3.2 is a 序号) only with 日, 号 or 前
-    # (a version after a Latin word, Python 3.11, is no date either)
-    rf"|{_NOT_BEFORE}(?<![A-Za-zＡ-Ｚａ-ｚ][ \t]){MONTH_DIGITS}[.．]"
-    rf"(?:{DAY_DIGITS}(?:{DAY_WORD}{_OPTIONAL_DEADLINE}|{DEADLINE})|{DAY_TWO_DIGITS}{_NOT_AFTER})"
-    rf"|(?:{YEAR}{CLAUSE_BOUNDARY}|{_NEXT_YEAR}){_OPTIONAL_DEADLINE}"  # year: 2023年, 次年
-    rf"|(?<![{NOT_DAY_BEFORE}〇零一二三四五六七八九十]){DAY_NUMBER}号(?![{NOT_DAY_AFTER}])"
-    rf"{_OPTIONAL_DEADLINE}"  # day_alone: 9号
-    rf"|{alternation(RECURRING)}"
-    rf"|{alternation(ONGOING)}|(?:{alternation(ONGOING_ALONE)}){CLAUSE_BOUNDARY}"
-    rf"|(?:{alternation(EVENTS)}){_OPTIONAL_DEADLINE}"
-    ")"
-)
+    rf"|(?:{DAY_NUMBER}{DAY_WORD})?(?:{_MONTH_PART})?{_TERM_TAIL}))"  # a month
+    rf"|第?(?:{QUARTER_NUMBER}季度{QUARTER_END}|季度{QUARTER_END}"  # a quarter's end
+    rf"|{QUARTER_NUMBER}(?:至{QUARTER_NUMBER}|(?:{QUARTER_LIST_SEPARATOR}{QUARTER_NUMBER}){{0,3}})"
+    rf"季度){_TERM_TAIL}"  # quarters
+    rf"|(?:首季度|{_YEAR_PART}){_TERM_TAIL}"  # first quarter, part of a year
+    rf"|(?<=年)(?:[初底末内度]|中{NOT_MIDDLE}){_TERM_TAIL}"  # 2024年内
+    # a year alone, standing as a clause (form year): 2023年, 2023年前. Never empty: the
+    # boundary is no character a phrase starts with, so 年 before it is the year's own.
+    rf"|(?<=年){CLAUSE_BOUNDARY}{_OPTIONAL_DEADLINE})",
+    # 次年, 明年前 (form year; a year in digits alone is read by term)
+    "next_year": rf"(?:{_NEXT_YEAR}){_OPTIONAL_DEADLINE}",
+    # 9号, 九号前 (its month comes from the phrase before it)
+    "day_alone": rf"{DAY_NUMBER}号(?![{NOT_DAY_AFTER}]){_OPTIONAL_DEADLINE}",
+    "recurring": _shared_start(RECURRING),
+    "ongoing": rf"{_shared_start(ONGOING)}|(?:{alternation(ONGOING_ALONE)}){CLAUSE_BOUNDARY}",
+    "event": rf"(?:{alternation(EVENTS)}){_OPTIONAL_DEADLINE}",
+}
+_PHRASE = re.compile(rf"(?=[{_STARTS}])(?<![0-9０-９.．])(?:{'|'.join(_FINDERS.values())})")
 
 
 #: A list marker glued to a date (1.6月底前): its dot is blanked for the scan, so that the
@@ -198,29 +222,41 @@ def find_periods(text: str, *, year: int | None = None) -> list[Period]:
     if "." in text or "．" in text:
         scanned = _MARKER_BEFORE_DATE.sub(lambda m: m.group()[:-1] + " ", text)
     periods: list[Period] = []
-    search = _PHRASE.search
-    at = 0
-    while (match := search(scanned, at)) is not None:
-        start, at = match.span()
-        if titles and any(a <= start < b for a, b in titles):
-            continue
-        phrase = match.group()
-        found = _template(phrase, year)
-        if found is None:
-            # No date as a whole, but a shorter phrase may start inside it: 2，二季度 is a
-            # 序号 run into 二季度, not a quarter list.
-            at = start + 1
-            continue
-        template, needs_month = found
-        if needs_month:  # 9号: in the month of the phrase before it, or no date at all
-            month = periods[-1].month if periods else None
-            if month is None:
+    at: int | None = 0
+    while at is not None:
+        start, at = at, None
+        for match in _PHRASE.finditer(scanned, start):
+            start = match.start()
+            if titles and any(a <= start < b for a, b in titles):
                 continue
-            template = _day_in_month(phrase, month, year)  # type: ignore[assignment]
-            if template is None:
-                continue
-        periods.append(_placed(template, start))
+            phrase = match.group()
+            found = _template(phrase, year)
+            if found is None:
+                # No date as a whole, but a shorter phrase may start inside it: 2，二季度 is
+                # a 序号 run into 二季度, not a quarter list. Read on from the next character.
+                at = start + 1
+                break
+            template, checked = found
+            if checked is not None:
+                placed = _checked(text, start, phrase, checked, year, periods)
+                if placed is None:
+                    continue
+                template = placed
+            periods.append(_placed(template, start))
     return periods
+
+
+def _checked(
+    text: str, start: int, phrase: str, form: str, year: int | None, before: list[Period]
+) -> Period | None:
+    """A phrase of a form that the text around it may make no date (see _CHECK_BEFORE); a
+    day written alone (9号) in the month of the phrase before it, or no date at all."""
+    if start and _not_after(text, start, form):
+        return None
+    if form != "day_alone":
+        return _template(phrase, year)[0]  # type: ignore[index]
+    month = before[-1].month if before else None
+    return None if month is None else _day_in_month(phrase, month, year)
 
 
 def _title_spans(text: str) -> list[tuple[int, int]]:
@@ -236,15 +272,29 @@ def _title_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: Forms that are no date after certain characters, checked here rather than in _PHRASE: a
+#: lookbehind at the head of an alternative would run at every position a phrase may start at.
+_CHECK_BEFORE = frozenset(("digits", "dotted", "day_alone"))
+_NOT_DATE_BEFORE_NUMBER = re.compile(NOT_DATE_BEFORE_NUMBER)
+
+
+def _not_after(text: str, start: int, form: str) -> bool:
+    """Whether the number at ``start`` continues the text before it: a code (A1-02-02), a
+    version (Python 3.11), a document number (〔2019〕9号)."""
+    if form == "day_alone" and text[start - 1] in NOT_DAY_BEFORE:
+        return True
+    return _NOT_DATE_BEFORE_NUMBER.search(text, max(0, start - 2), start) is not None
+
+
 @lru_cache(maxsize=4096)
-def _template(phrase: str, year: int | None) -> tuple[Period, bool] | None:
-    """The phrase's Period at offset 0, validated once per (phrase, year), and whether it is
-    a day that takes its month from the phrase before it (9号)."""
+def _template(phrase: str, year: int | None) -> tuple[Period, str | None] | None:
+    """The phrase's Period at offset 0, validated once per (phrase, year), and its form where
+    the text around it must be checked (_CHECK_BEFORE)."""
     resolved = _resolve(phrase, year)
     if resolved is None:
         return None
-    needs_month = "号" in phrase and _FORM_RES["day_alone"].fullmatch(phrase) is not None
-    return _period(phrase, resolved, 0, len(phrase)), needs_month
+    form = _form(phrase)[0]
+    return _period(phrase, resolved, 0, len(phrase)), form if form in _CHECK_BEFORE else None
 
 
 @lru_cache(maxsize=1024)
@@ -303,15 +353,19 @@ _set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
 @lru_cache(maxsize=4096)
-def _resolve(phrase: str, year: int | None) -> _Resolved | None:
-    # The first form that takes the whole phrase, in the finder's order of preference.
-    found = next(
+def _form(phrase: str) -> tuple[str, re.Match[str] | None]:
+    """The first form that takes the whole phrase, in the finder's order of preference."""
+    return next(
         ((form, m) for form, pattern in _FORM_RES.items() if (m := pattern.fullmatch(phrase))),
-        None,
+        ("", None),
     )
-    if found is None:  # pragma: no cover - the finder and the forms are built from one source
+
+
+@lru_cache(maxsize=4096)
+def _resolve(phrase: str, year: int | None) -> _Resolved | None:
+    form, match = _form(phrase)
+    if match is None:  # pragma: no cover - the finder and the forms are built from one source
         return None
-    form, match = found
     groups = match.groupdict()
     y = _year(groups.get("year"), year) or year
     if form == "recurring":

@@ -1,7 +1,10 @@
 """Date-phrase vocabulary and conventions (SPEC §5), as data for stages/dates.py.
 
 Each pattern piece is a regex source string with a gloss; the recogniser assembles and compiles
-them once. Digits and dashes may be full-width (６月, 5－6月): the pieces accept both.
+them once. Digits and dashes may be full-width (６月, 5－6月): the pieces accept both. Each
+alternative of a piece starts with a character or a character class, never with an optional
+part (a leading 0? is written as its own alternative): re then skips an alternative at the cost
+of one comparison wherever its first character is not, which keeps the scan fast.
 """
 
 from __future__ import annotations
@@ -18,19 +21,23 @@ YEAR_DIGITS: Final[dict[str, str]] = {c: str(i) for i, c in enumerate("〇一二
 # --- pattern pieces (regex source) -----------------------------------------------------------
 
 #: A plan year: 2019年, 二〇〇六年.
-YEAR: Final = r"(?:(?:19|20|１９|２０)[0-9０-９]{2}|[〇零一二三四五六七八九]{4})年"
+YEAR: Final = (
+    r"(?:(?:19|20|１９|２０)[0-9０-９]{2}|[〇零一二三四五六七八九][〇零一二三四五六七八九]{3})年"
+)
 #: A month number: 1–12 in Arabic digits, or 一 … 十二 in Chinese numerals.
-MONTH_NUMBER: Final = r"(?:[1１][0-2０-２]|[0０]?[1-9１-９]|十[一二]?|[一二三四五六七八九])"
+MONTH_NUMBER: Final = (
+    r"(?:[1１][0-2０-２]|[1-9１-９]|[0０][1-9１-９]|十[一二]?|[一二三四五六七八九])"
+)
 #: A month and a day in Arabic or full-width digits only, for the dotted and ISO forms
 #: (2023-06-30, 2021.8, 6.30): 1–12 and 1–31, with or without a leading zero.
-MONTH_DIGITS: Final = r"(?:[1１][0-2０-２]|[0０]?[1-9１-９])"
-DAY_DIGITS: Final = r"(?:[3３][01０１]|[12１２][0-9０-９]|[0０]?[1-9１-９])"
+MONTH_DIGITS: Final = r"(?:[1１][0-2０-２]|[1-9１-９]|[0０][1-9１-９])"
+DAY_DIGITS: Final = r"(?:[3３][01０１]|[12１２][0-9０-９]|[1-9１-９]|[0０][1-9１-９])"
 #: A day of two digits (6.30, 7.01): a dotted month and day without a year is a date only with
 #: two digits after the dot (or a 日, 号 or deadline word after it), since 3.2 is a 序号.
 DAY_TWO_DIGITS: Final = r"(?:[3３][01０１]|[12１２][0-9０-９]|[0０][1-9１-９])"
 #: A day number: 1–31, Arabic or Chinese (二十一, 三十).
 DAY_NUMBER: Final = (
-    r"(?:[3３][01０１]|[12１２][0-9０-９]|[0０]?[1-9１-９]|三十一?|二十[一二三四五六七八九]?"
+    r"(?:[3３][01０１]|[12１２][0-9０-９]|[1-9１-９]|[0０][1-9１-９]|三十一?|二十[一二三四五六七八九]?"
     r"|十[一二三四五六七八九]?"
     r"|[一二三四五六七八九])"
 )
@@ -77,18 +84,19 @@ NOT_DATE_AFTER_NUMBER: Final = (
     r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ%％‰万千亿百元版倍个人家项次米吨亩台套户所名篇期条件座辆张]"
     r"|[.．/／\-－][0-9０-９]"
 )
-#: ... or one of these before it (a regex character class body): a digit, a dot, a letter, a
-#: dash, a slash or an underscore: A1-02-02 is a code, 0558-5555097 a phone number, V2.0.1 a
-#: version, 第3.12条 "article 3.12".
-NOT_DATE_BEFORE_NUMBER: Final = r"0-9０-９.．A-Za-zＡ-Ｚａ-ｚ\-－/／_第"
+#: ... or one of these before it: a letter, a dash, a slash or an underscore (A1-02-02 is a
+#: code, 0558-5555097 a phone number), 第 (第3.12条 "article 3.12"), or a Latin word and a space
+#: (Python 3.11 is a version). A digit or a dot before it never starts a date (12019年, 5.5万).
+NOT_DATE_BEFORE_NUMBER: Final = r"(?:[A-Za-zＡ-Ｚａ-ｚ\-－/／_第]|[A-Za-zＡ-Ｚａ-ｚ][ \t])$"
 
 #: A day written with 号 and no month (9号, 九号) takes its month from the date phrase before
 #: it in the same text (12月1号启动，9号完成); alone it is a number: these characters before it
 #: make it a document or serial number (国发〔2019〕9号, 第9号, [2020]3号), and these after it
 #: a name: 3号楼 "building 3", 1号线 "line 1", 2号文件 / 2号文 "document 2", 1号令 "order 1", 9号院
 #: "compound 9", 5号井 "well 5", 2号机 "unit 2", 3号地块 "plot 3", 6号门 "gate 6", 8号馆 "hall 8",
+#: 一号工程 "project no. 1", 统一号召 "a unified call" (一号 after 统), 十二号 inside 三十二号,
 #: 4号路 / 4号街 "road 4", 2号站 "station 2", 1号厂房 "workshop 1", 3号车 "car 3".
-NOT_DAY_BEFORE: Final = r"〕］】\]）)第编统唯"
+NOT_DAY_BEFORE: Final = "〕］】]）)第编统唯〇零一二三四五六七八九十"
 NOT_DAY_AFTER: Final = "楼线文令院井机地门馆路街站厂车桥口台库仓区栋室召码称工"
 
 #: The end of a quarter: 三季度末, 第三季度末, 季度末 (no number: the quarter is not known), and
