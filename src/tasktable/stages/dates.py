@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
@@ -58,13 +58,24 @@ from ..vocab.dates import (
     YEAR_PARTS,
 )
 
+
 # A year named in the phrase: 2019年, 二〇〇六年, or the year after the plan year (次年, 明年…).
 # Each word is written first and the character before it checked after (a lookbehind over
 # the word), so that re skips the alternative at once wherever the word's first character is
 # not: a leading lookaround would be run at every position a phrase may start at.
-_NEXT_YEAR = "|".join(
-    rf"{re.escape(word)}(?<![{NOT_NEXT_YEAR_AFTER}]{'.' * len(word)})"
-    for word in sorted(NEXT_YEAR, key=len, reverse=True)
+def _shared_start(words: Iterable[str], tails: Mapping[str, str] | None = None) -> str:
+    """An alternation of ``words`` with each first character written once (每(?:周|月…)), so
+    that re compares the first character once rather than once per word; ``tails`` adds a
+    pattern after a word (a lookbehind, a lookahead). Longer words are tried first."""
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        tail = (tails or {}).get(word, "")
+        by_first.setdefault(word[0], []).append(re.escape(word[1:]) + tail)
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items())
+
+
+_NEXT_YEAR = _shared_start(
+    NEXT_YEAR, {word: rf"(?<![{NOT_NEXT_YEAR_AFTER}]{'.' * len(word)})" for word in NEXT_YEAR}
 )
 _ANY_YEAR = rf"(?:{YEAR}|{_NEXT_YEAR})"
 # A number in digits that is not part of a longer number, code or amount (see the vocabulary).
@@ -143,17 +154,6 @@ _OPTIONAL_DEADLINE = rf"(?:{DEADLINE})?"
 _TERM_TAIL = rf"(?:{RANGE_JOINER}{_TERM})?{_OPTIONAL_DEADLINE}"  # -6月下旬, 至12月, 前
 
 
-def _shared_start(words: Iterable[str]) -> str:
-    """An alternation of ``words`` with each first character written once (每(?:周|月…)), so
-    that re compares the first character once rather than once per word."""
-    by_first: dict[str, list[str]] = {}
-    for word in words:
-        by_first.setdefault(word[0], []).append(word[1:])
-    return "|".join(
-        f"{re.escape(first)}(?:{alternation(rests)})" for first, rests in sorted(by_first.items())
-    )
-
-
 #: The alternatives of _PHRASE by name, in the order re tries them at each position.
 _FINDERS = {
     "year_range": rf"(?:19|20)[0-9]{{2}}年?{RANGE_JOINER}(?:19|20)[0-9]{{2}}年",  # 2016—2020年
@@ -161,20 +161,21 @@ _FINDERS = {
     "digits": rf"{_DIGIT_YEAR}(?:[.．]{MONTH_DIGITS}"
     rf"(?:[.．]{DAY_DIGITS})?|[-－]{MONTH_DIGITS}(?:[-－]{DAY_DIGITS})?"
     rf"|[/／]{MONTH_DIGITS}(?:[/／]{DAY_DIGITS})?){_NOT_AFTER}{_OPTIONAL_DEADLINE}",
-    # 6.30, 6.30前; one digit after the dot (3.2 is a 序号) only with 日, 号 or 前 after it
-    "dotted": rf"{MONTH_DIGITS}[.．]"
-    rf"(?:{DAY_DIGITS}(?:{DAY_WORD}{_OPTIONAL_DEADLINE}|{DEADLINE})"
-    rf"|{DAY_TWO_DIGITS}{_NOT_AFTER})",
     # an optional year, then a month, a quarter or a part of the year: the forms month_range,
-    # day_range, days and term of _FORMS
+    # day_range, days, dotted and term of _FORMS
     "term": rf"(?:{_ANY_YEAR})?(?:"
     rf"{MONTH_NUMBER}(?:"
     rf"{RANGE_JOINER}{MONTH_NUMBER}{MONTH_WORD}{_OPTIONAL_DEADLINE}"  # month_range
     rf"|{MONTH_WORD}(?:"
-    rf"{DAY_NUMBER}{RANGE_JOINER}{DAY_NUMBER}{DAY_WORD}{_OPTIONAL_DEADLINE}"  # day_range
-    rf"|{DAY_NUMBER}{DAY_WORD}?{RANGE_JOINER}(?:{MONTH_NUMBER}{MONTH_WORD})?{DAY_NUMBER}"
-    rf"(?:{DAY_WORD}|{_BARE_DAY_END}){_OPTIONAL_DEADLINE}"  # days: 1月3至2月10
-    rf"|(?:{DAY_NUMBER}{DAY_WORD})?(?:{_MONTH_PART})?{_TERM_TAIL}))"  # a month
+    # day_range (4月12-19日) and days (1月3至2月10, 12月9号到15号), in one
+    rf"{DAY_NUMBER}{DAY_WORD}?{RANGE_JOINER}(?:{MONTH_NUMBER}{MONTH_WORD})?{DAY_NUMBER}"
+    rf"(?:{DAY_WORD}|{_BARE_DAY_END}){_OPTIONAL_DEADLINE}"
+    rf"|(?:{DAY_NUMBER}{DAY_WORD})?(?:{_MONTH_PART})?{_TERM_TAIL})"  # a month
+    # form dotted, read here where the month number is read: 6.30, 6.30前; one digit after
+    # the dot (3.2 is a 序号) only with 日, 号 or 前 after it. A Chinese month (六.30) is no
+    # form, and so no date.
+    rf"|[.．](?:{DAY_DIGITS}(?:{DAY_WORD}{_OPTIONAL_DEADLINE}|{DEADLINE})"
+    rf"|{DAY_TWO_DIGITS}{_NOT_AFTER}))"
     rf"|第?(?:{QUARTER_NUMBER}季度{QUARTER_END}|季度{QUARTER_END}"  # a quarter's end
     rf"|{QUARTER_NUMBER}(?:至{QUARTER_NUMBER}|(?:{QUARTER_LIST_SEPARATOR}{QUARTER_NUMBER}){{0,3}})"
     rf"季度){_TERM_TAIL}"  # quarters
@@ -188,8 +189,10 @@ _FINDERS = {
     # 9号, 九号前 (its month comes from the phrase before it)
     "day_alone": rf"{DAY_NUMBER}号(?![{NOT_DAY_AFTER}]){_OPTIONAL_DEADLINE}",
     "recurring": _shared_start(RECURRING),
-    "ongoing": rf"{_shared_start(ONGOING)}|(?:{alternation(ONGOING_ALONE)}){CLAUSE_BOUNDARY}",
-    "event": rf"(?:{alternation(EVENTS)}){_OPTIONAL_DEADLINE}",
+    "ongoing": _shared_start(
+        (*ONGOING, *ONGOING_ALONE), dict.fromkeys(ONGOING_ALONE, CLAUSE_BOUNDARY)
+    ),
+    "event": rf"(?:{_shared_start(EVENTS)}){_OPTIONAL_DEADLINE}",
 }
 _PHRASE = re.compile(rf"(?=[{_STARTS}])(?<![0-9０-９.．])(?:{'|'.join(_FINDERS.values())})")
 
