@@ -156,15 +156,19 @@ _TERM_TAIL = rf"(?:{RANGE_JOINER}{_TERM})?{_OPTIONAL_DEADLINE}"  # -6月下旬, 
 
 #: The alternatives of _PHRASE by name, in the order re tries them at each position.
 _FINDERS = {
-    "year_range": rf"(?:19|20)[0-9]{{2}}年?{RANGE_JOINER}(?:19|20)[0-9]{{2}}年",  # 2016—2020年
-    # 2021.8, 2023-06-30, 2023/6/30, each with one kind of separator
-    "digits": rf"{_DIGIT_YEAR}(?:[.．]{MONTH_DIGITS}"
-    rf"(?:[.．]{DAY_DIGITS})?|[-－]{MONTH_DIGITS}(?:[-－]{DAY_DIGITS})?"
-    rf"|[/／]{MONTH_DIGITS}(?:[/／]{DAY_DIGITS})?){_NOT_AFTER}{_OPTIONAL_DEADLINE}",
+    # A year in digits, then the rest of a year range (2016—2020年) or the month and day of a
+    # date in digits (2021.8, 2023-06-30, 2023/6/30, each with one kind of separator): forms
+    # year_range and digits. The year is read loosely here (one character class a digit, so
+    # that re skips the alternative with one comparison elsewhere) and exactly by the form.
+    "year_digits": rf"[12１２][09０９][0-9０-９]{{2}}(?:年?{RANGE_JOINER}(?:19|20)[0-9]{{2}}年"
+    rf"|(?:[.．]{MONTH_DIGITS}(?:[.．]{DAY_DIGITS})?|[-－]{MONTH_DIGITS}(?:[-－]{DAY_DIGITS})?"
+    rf"|[/／]{MONTH_DIGITS}(?:[/／]{DAY_DIGITS})?){_NOT_AFTER}{_OPTIONAL_DEADLINE})",
     # an optional year, then a month, a quarter or a part of the year: the forms month_range,
-    # day_range, days, dotted and term of _FORMS
+    # day_range, days, dotted, day_alone and term of _FORMS
+    # The number is read as a day number (1-31), which holds every month number, so that 9号
+    # (form day_alone) is read here too; a month number above 12 is no form.
     "term": rf"(?:{_ANY_YEAR})?(?:"
-    rf"{MONTH_NUMBER}(?:"
+    rf"{DAY_NUMBER}(?:"
     rf"{RANGE_JOINER}{MONTH_NUMBER}{MONTH_WORD}{_OPTIONAL_DEADLINE}"  # month_range
     rf"|{MONTH_WORD}(?:"
     # day_range (4月12-19日) and days (1月3至2月10, 12月9号到15号), in one
@@ -175,7 +179,9 @@ _FINDERS = {
     # the dot (3.2 is a 序号) only with 日, 号 or 前 after it. A Chinese month (六.30) is no
     # form, and so no date.
     rf"|[.．](?:{DAY_DIGITS}(?:{DAY_WORD}{_OPTIONAL_DEADLINE}|{DEADLINE})"
-    rf"|{DAY_TWO_DIGITS}{_NOT_AFTER}))"
+    rf"|{DAY_TWO_DIGITS}{_NOT_AFTER})"
+    # form day_alone: 9号, 九号前 (its month comes from the phrase before it)
+    rf"|号(?![{NOT_DAY_AFTER}]){_OPTIONAL_DEADLINE})"
     rf"|第?(?:{QUARTER_NUMBER}季度{QUARTER_END}|季度{QUARTER_END}"  # a quarter's end
     rf"|{QUARTER_NUMBER}(?:至{QUARTER_NUMBER}|(?:{QUARTER_LIST_SEPARATOR}{QUARTER_NUMBER}){{0,3}})"
     rf"季度){_TERM_TAIL}"  # quarters
@@ -186,8 +192,6 @@ _FINDERS = {
     rf"|(?<=年){CLAUSE_BOUNDARY}{_OPTIONAL_DEADLINE})",
     # 次年, 明年前 (form year; a year in digits alone is read by term)
     "next_year": rf"(?:{_NEXT_YEAR}){_OPTIONAL_DEADLINE}",
-    # 9号, 九号前 (its month comes from the phrase before it)
-    "day_alone": rf"{DAY_NUMBER}号(?![{NOT_DAY_AFTER}]){_OPTIONAL_DEADLINE}",
     "recurring": _shared_start(RECURRING),
     "ongoing": _shared_start(
         (*ONGOING, *ONGOING_ALONE), dict.fromkeys(ONGOING_ALONE, CLAUSE_BOUNDARY)
@@ -232,20 +236,20 @@ def find_periods(text: str, *, year: int | None = None) -> list[Period]:
             start = match.start()
             if titles and any(a <= start < b for a, b in titles):
                 continue
+            template = _template(match.group(), year)
+            if template is not None:  # the common case, kept as short as can be
+                periods.append(_placed(template, start))
+                continue
             phrase = match.group()
-            found = _template(phrase, year)
-            if found is None:
+            form = _checked_form(phrase, year)
+            if form is None:
                 # No date as a whole, but a shorter phrase may start inside it: 2，二季度 is
                 # a 序号 run into 二季度, not a quarter list. Read on from the next character.
                 at = start + 1
                 break
-            template, checked = found
+            checked = _checked(text, start, phrase, form, year, periods)
             if checked is not None:
-                placed = _checked(text, start, phrase, checked, year, periods)
-                if placed is None:
-                    continue
-                template = placed
-            periods.append(_placed(template, start))
+                periods.append(_placed(checked, start))
     return periods
 
 
@@ -257,7 +261,7 @@ def _checked(
     if start and _not_after(text, start, form):
         return None
     if form != "day_alone":
-        return _template(phrase, year)[0]  # type: ignore[index]
+        return _checked_template(phrase, year)
     month = before[-1].month if before else None
     return None if month is None else _day_in_month(phrase, month, year)
 
@@ -290,14 +294,23 @@ def _not_after(text: str, start: int, form: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _template(phrase: str, year: int | None) -> tuple[Period, str | None] | None:
-    """The phrase's Period at offset 0, validated once per (phrase, year), and its form where
-    the text around it must be checked (_CHECK_BEFORE)."""
+def _template(phrase: str, year: int | None) -> Period | None:
+    """The phrase's Period at offset 0, validated once per (phrase, year); None where it is no
+    date, or a date only where the text around it allows (_CHECK_BEFORE: _checked_form)."""
+    return None if _checked_form(phrase, year) else _checked_template(phrase, year)
+
+
+@lru_cache(maxsize=4096)
+def _checked_template(phrase: str, year: int | None) -> Period | None:
     resolved = _resolve(phrase, year)
-    if resolved is None:
-        return None
+    return None if resolved is None else _period(phrase, resolved, 0, len(phrase))
+
+
+@lru_cache(maxsize=4096)
+def _checked_form(phrase: str, year: int | None) -> str | None:
+    """The form of a date phrase that the text around it may make no date, else None."""
     form = _form(phrase)[0]
-    return _period(phrase, resolved, 0, len(phrase)), form if form in _CHECK_BEFORE else None
+    return form if form in _CHECK_BEFORE and _resolve(phrase, year) is not None else None
 
 
 @lru_cache(maxsize=1024)
