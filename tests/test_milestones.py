@@ -54,6 +54,63 @@ def test_milestones(text: str, expected: list[tuple[str, str]]) -> None:
     assert described(text) == expected
 
 
+# --- numbered parts (issue 17) ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # each numbered part holding a date is a milestone, its undated lead-in included
+        (
+            "1、完成初步设计，7月1日前开工\n2、主体完工，2022年12月底竣工验收",
+            [
+                ("7月1日前", "完成初步设计，7月1日前开工"),
+                ("2022年12月底", "主体完工，2022年12月底竣工验收"),
+            ],
+        ),
+        # a part that opens with its date: the action is what follows it
+        ("1.6月底前完成招标；\n2.年底前建成", [("6月底前", "完成招标"), ("年底前", "建成")]),
+        ("（1）3月底前摸底\n（2）持续推进", [("3月底前", "摸底"), ("持续推进", "")]),
+        # a part without a date continues the milestone before it
+        ("1、6月底前完成设计\n2、做好施工准备", [("6月底前", "完成设计\n2、做好施工准备")]),
+        # two dated clauses in one part are two milestones
+        (
+            "1、编制方案，6月底前报批，9月底前开工\n2、年底前验收",
+            [("6月底前", "编制方案，6月底前报批"), ("9月底前", "开工"), ("年底前", "验收")],
+        ),
+        # one marker is no list: text before the first dated clause stays in the schedule
+        ("1、完成初步设计，7月1日前开工", [("7月1日前", "开工")]),
+        # 二、三季度 is a quarter list, not part 二
+        ("二、三季度推进\n四季度验收", [("二、三季度", "推进"), ("四季度", "验收")]),
+    ],
+)
+def test_numbered_parts(text: str, expected: list[tuple[str, str]]) -> None:
+    assert described(text) == expected
+
+
+def test_numbered_parts_of_a_deadline_cell_in_a_table() -> None:
+    table = (
+        "2021年民生实事目标任务分解表\n\n| 序号 | 民生实事 | 责任单位 | 完成时限 |\n|---|---|---|---|\n"
+        "| 1 | 建设东湖湿地公园。 | 县住建局 | 1、完成初步设计，7月1日前开工<br>"
+        "2、主体完工，2022年12月底竣工验收 |\n"
+    )
+    (task,) = tasktable.parse(table).tasks
+    assert [(m.when.text, m.action) for m in task.milestones if m.field == "schedule"] == [
+        ("7月1日前", "完成初步设计，7月1日前开工"),
+        ("2022年12月底", "主体完工，2022年12月底竣工验收"),
+    ]
+    assert str(task.due) == "2022-12-31"
+
+
+def test_ongoing_opens_a_milestone_only_in_the_schedule() -> None:
+    text = "持续推进县级科协创新发展"
+    periods = find_periods(text, year=Y)
+    assert [p.kind for p in periods] == ["ongoing"]
+    assert find_milestones(text, periods, [], field="content") == []
+    (milestone,) = find_milestones(text, periods, [], field="schedule")
+    assert (milestone.when.end, milestone.action) == (None, "县级科协创新发展")
+
+
 def test_milestone_holds_the_targets_of_its_clauses() -> None:
     text = "二季度实施项目50项；三季度实施项目30项，推广新技术20个"
     q2, q3 = milestones(text)

@@ -48,6 +48,7 @@ PeriodKind = Literal[
     "deadline",
     "approximate",
     "recurring",
+    "ongoing",
     "event",
 ]
 Comparator = Literal[">=", ">", "<=", "<", "~", "range", "="]

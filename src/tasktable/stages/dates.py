@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
@@ -24,15 +25,29 @@ from pydantic import BaseModel
 from ..models import Period, PeriodKind
 from ..patterns import alternation
 from ..vocab.dates import (
+    CLAUSE_BOUNDARY,
+    DAY_DIGITS,
     DAY_NUMBER,
+    DAY_TWO_DIGITS,
     DAY_WORD,
     DEADLINE,
     EVENTS,
+    MARKER_BEFORE_DATE,
+    MONTH_DIGITS,
     MONTH_NUMBER,
     MONTH_PARTS,
     MONTH_WORD,
+    NEXT_YEAR,
+    NOT_DATE_AFTER_NUMBER,
+    NOT_DATE_BEFORE_NUMBER,
+    NOT_DAY_AFTER,
+    NOT_DAY_BEFORE,
     NOT_MIDDLE,
+    NOT_NEXT_YEAR_AFTER,
+    ONGOING,
+    ONGOING_ALONE,
     PHRASE_STARTS,
+    QUARTER_END,
     QUARTER_LIST_SEPARATOR,
     QUARTER_NUMBER,
     RANGE_JOINER,
@@ -43,14 +58,43 @@ from ..vocab.dates import (
     YEAR_PARTS,
 )
 
+
+# A year named in the phrase: 2019年, 二〇〇六年, or the year after the plan year (次年, 明年…).
+# Each word is written first and the character before it checked after (a lookbehind over
+# the word), so that re skips the alternative at once wherever the word's first character is
+# not: a leading lookaround would be run at every position a phrase may start at.
+def _shared_start(words: Iterable[str], tails: Mapping[str, str] | None = None) -> str:
+    """An alternation of ``words`` with each first character written once (每(?:周|月…)), so
+    that re compares the first character once rather than once per word; ``tails`` adds a
+    pattern after a word (a lookbehind, a lookahead). Longer words are tried first."""
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        tail = (tails or {}).get(word, "")
+        by_first.setdefault(word[0], []).append(re.escape(word[1:]) + tail)
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items())
+
+
+_NEXT_YEAR = _shared_start(
+    NEXT_YEAR, {word: rf"(?<![{NOT_NEXT_YEAR_AFTER}]{'.' * len(word)})" for word in NEXT_YEAR}
+)
+_ANY_YEAR = rf"(?:{YEAR}|{_NEXT_YEAR})"
+# A number in digits that is not part of a longer number, code or amount (see the vocabulary).
+_NOT_AFTER = rf"(?!{NOT_DATE_AFTER_NUMBER})"
+# The year of a dotted, dashed or slashed date: 2021.8, 2023-06-30, 2023/6/30.
+_DIGIT_YEAR = r"(?:19|20|１９|２０)[0-9０-９]{2}"
+# A day in a range written without 日 (1月3至2月10): not a number followed by a unit, a month…
+_BARE_DAY_END = rf"(?![{NOT_DAY_AFTER}月年日号])" + _NOT_AFTER
+
 # One term of a phrase, without groups (for finding) and with groups (for resolving).
-# A month term: 2019年 5月份 12日 上旬; a quarter list: 第二、三季度; a part of a year: 上半年.
+# A month term: 2019年 5月份 12日 上旬; a quarter list: 第二、三季度; a quarter's end: 三季度末;
+# a part of a year: 上半年.
 _MONTH_PART = alternation(MONTH_PARTS).replace("中", "中" + NOT_MIDDLE)
 _YEAR_PART = alternation(YEAR_PARTS).replace("年中", "年中" + NOT_MIDDLE)
 _TERM_GROUPED = (
-    rf"(?P<year>{YEAR})?(?:"
+    rf"(?P<year>{_ANY_YEAR})?(?:"
     rf"(?P<month>{MONTH_NUMBER}){MONTH_WORD}(?:(?P<day>{DAY_NUMBER}){DAY_WORD})?"
     rf"(?P<month_part>{_MONTH_PART})?"
+    rf"|(?P<quarter_end>第?(?P<quarter_end_number>{QUARTER_NUMBER})?季度{QUARTER_END})"
     rf"|第?(?P<quarters>{QUARTER_NUMBER}(?:至{QUARTER_NUMBER}"
     rf"|(?:{QUARTER_LIST_SEPARATOR}{QUARTER_NUMBER}){{0,3}}))季度"
     rf"|(?P<first_quarter>首季度)"
@@ -63,18 +107,36 @@ _TERM_RE = re.compile(_TERM_GROUPED)
 #: Phrase forms, each fully matched by one of these, with the parts the resolver needs.
 _FORMS = {
     # 5-10月, 6-7月份, 2019年1-五月: two month numbers sharing one 月.
-    "month_range": rf"(?P<year>{YEAR})?(?P<first>{MONTH_NUMBER}){RANGE_JOINER}"
+    "month_range": rf"(?P<year>{_ANY_YEAR})?(?P<first>{MONTH_NUMBER}){RANGE_JOINER}"
     rf"(?P<last>{MONTH_NUMBER}){MONTH_WORD}(?P<deadline>{DEADLINE})?",
     # 2019年4月12-19日: two day numbers in one month.
-    "day_range": rf"(?P<year>{YEAR})?(?P<month>{MONTH_NUMBER}){MONTH_WORD}(?P<first>{DAY_NUMBER})"
-    rf"{RANGE_JOINER}(?P<last>{DAY_NUMBER}){DAY_WORD}(?P<deadline>{DEADLINE})?",
+    "day_range": rf"(?P<year>{_ANY_YEAR})?(?P<month>{MONTH_NUMBER}){MONTH_WORD}"
+    rf"(?P<first>{DAY_NUMBER}){RANGE_JOINER}(?P<last>{DAY_NUMBER}){DAY_WORD}"
+    rf"(?P<deadline>{DEADLINE})?",
     # 2016—2020年: a span of years.
     "year_range": r"(?P<first>(?:19|20)[0-9]{2})年?"
     + RANGE_JOINER
     + r"(?P<last>(?:19|20)[0-9]{2})年",
     # 5月底前, 二、三、四季度, 全年: one term; 5月上旬-6月下旬, 2015年1月至12月: two terms.
     "term": rf"(?P<first>{_TERM})(?:{RANGE_JOINER}(?P<last>{_TERM}))?(?P<deadline>{DEADLINE})?",
+    # 1月3至2月10, 12月9号到15号: days without 日, or a second day without its month.
+    "days": rf"(?P<first>(?P<year>{_ANY_YEAR})?(?P<month>{MONTH_NUMBER}){MONTH_WORD}"
+    rf"(?P<day>{DAY_NUMBER}){DAY_WORD}?){RANGE_JOINER}"
+    rf"(?P<last>(?:(?P<last_month>{MONTH_NUMBER}){MONTH_WORD})?(?P<last_day>{DAY_NUMBER})"
+    rf"{DAY_WORD}?)"
+    rf"(?P<deadline>{DEADLINE})?",
+    # 2021.8, 2021-08, 2023-06-30, 2023.6.30, 2023/6/30.
+    "digits": rf"(?P<year>{_DIGIT_YEAR})[.．\-－/／](?P<month>{MONTH_DIGITS})"
+    rf"(?:[.．\-－/／](?P<day>{DAY_DIGITS}))?(?P<deadline>{DEADLINE})?",
+    # 6.30, 6.30前, 7.1日: a month and day with a dot.
+    "dotted": rf"(?P<month>{MONTH_DIGITS})[.．](?P<day>{DAY_DIGITS}){DAY_WORD}?"
+    rf"(?P<deadline>{DEADLINE})?",
+    # 9号, 九号前: a day whose month comes from the phrase before it.
+    "day_alone": rf"(?P<day>{DAY_NUMBER})号(?P<deadline>{DEADLINE})?",
+    # 2023年, 明年, 2023年前: a year alone.
+    "year": rf"(?P<year>{_ANY_YEAR})(?P<deadline>{DEADLINE})?",
     "recurring": rf"(?P<first>{alternation(RECURRING)})",
+    "ongoing": rf"(?P<first>{alternation((*ONGOING, *ONGOING_ALONE))})",
     "event": rf"(?P<first>{alternation(EVENTS)})(?P<deadline>{DEADLINE})?",
 }
 _FORM_RES = {name: re.compile(source) for name, source in _FORMS.items()}
@@ -83,26 +145,65 @@ _FORM_RES = {name: re.compile(source) for name, source in _FORMS.items()}
 #: then a month number) so that re reads the year and the month once per position rather than
 #: once per form; this halves the scan. A number must not continue one before it (12019年),
 #: and the leading lookahead lets re leave at once where no phrase can start.
-_STARTS = "".join(sorted(set(PHRASE_STARTS) | {name[0] for name in EVENTS}))
+_STARTS = "".join(
+    sorted(
+        set(PHRASE_STARTS) | {name[0] for name in (*EVENTS, *NEXT_YEAR, *ONGOING, *ONGOING_ALONE)}
+    )
+)
 _OPTIONAL_DEADLINE = rf"(?:{DEADLINE})?"
 _TERM_TAIL = rf"(?:{RANGE_JOINER}{_TERM})?{_OPTIONAL_DEADLINE}"  # -6月下旬, 至12月, 前
-_PHRASE = re.compile(
-    rf"(?=[{_STARTS}])(?<![0-9０-９.])(?:"
-    rf"(?:19|20)[0-9]{{2}}年?{RANGE_JOINER}(?:19|20)[0-9]{{2}}年"  # year_range
-    rf"|(?:{YEAR})?(?:"
-    rf"{MONTH_NUMBER}(?:"
+
+
+#: The alternatives of _PHRASE by name, in the order re tries them at each position.
+_FINDERS = {
+    # A year in digits, then the rest of a year range (2016—2020年) or the month and day of a
+    # date in digits (2021.8, 2023-06-30, 2023/6/30, each with one kind of separator): forms
+    # year_range and digits. The year is read loosely here (one character class a digit, so
+    # that re skips the alternative with one comparison elsewhere) and exactly by the form.
+    "year_digits": rf"[12１２][09０９][0-9０-９]{{2}}(?:年?{RANGE_JOINER}(?:19|20)[0-9]{{2}}年"
+    rf"|(?:[.．]{MONTH_DIGITS}(?:[.．]{DAY_DIGITS})?|[-－]{MONTH_DIGITS}(?:[-－]{DAY_DIGITS})?"
+    rf"|[/／]{MONTH_DIGITS}(?:[/／]{DAY_DIGITS})?){_NOT_AFTER}{_OPTIONAL_DEADLINE})",
+    # an optional year, then a month, a quarter or a part of the year: the forms month_range,
+    # day_range, days, dotted, day_alone and term of _FORMS
+    # The number is read as a day number (1-31), which holds every month number, so that 9号
+    # (form day_alone) is read here too; a month number above 12 is no form.
+    "term": rf"(?:{_ANY_YEAR})?(?:"
+    rf"{DAY_NUMBER}(?:"
     rf"{RANGE_JOINER}{MONTH_NUMBER}{MONTH_WORD}{_OPTIONAL_DEADLINE}"  # month_range
     rf"|{MONTH_WORD}(?:"
-    rf"{DAY_NUMBER}{RANGE_JOINER}{DAY_NUMBER}{DAY_WORD}{_OPTIONAL_DEADLINE}"  # day_range
-    rf"|(?:{DAY_NUMBER}{DAY_WORD})?(?:{_MONTH_PART})?{_TERM_TAIL}))"  # term: a month
-    rf"|第?{QUARTER_NUMBER}(?:至{QUARTER_NUMBER}|(?:{QUARTER_LIST_SEPARATOR}{QUARTER_NUMBER}){{0,3}})"
-    rf"季度{_TERM_TAIL}"  # term: quarters
-    rf"|(?:首季度|{_YEAR_PART}){_TERM_TAIL}"  # term: first quarter, part of a year
-    rf"|(?<=年)(?:[初底末内度]|中{NOT_MIDDLE}){_TERM_TAIL})"  # term: 2024年内
-    rf"|{alternation(RECURRING)}"
-    rf"|(?:{alternation(EVENTS)}){_OPTIONAL_DEADLINE}"
-    ")"
-)
+    # day_range (4月12-19日) and days (1月3至2月10, 12月9号到15号), in one
+    rf"{DAY_NUMBER}{DAY_WORD}?{RANGE_JOINER}(?:{MONTH_NUMBER}{MONTH_WORD})?{DAY_NUMBER}"
+    rf"(?:{DAY_WORD}|{_BARE_DAY_END}){_OPTIONAL_DEADLINE}"
+    rf"|(?:{DAY_NUMBER}{DAY_WORD})?(?:{_MONTH_PART})?{_TERM_TAIL})"  # a month
+    # form dotted, read here where the month number is read: 6.30, 6.30前; one digit after
+    # the dot (3.2 is a 序号) only with 日, 号 or 前 after it. A Chinese month (六.30) is no
+    # form, and so no date.
+    rf"|[.．](?:{DAY_DIGITS}(?:{DAY_WORD}{_OPTIONAL_DEADLINE}|{DEADLINE})"
+    rf"|{DAY_TWO_DIGITS}{_NOT_AFTER})"
+    # form day_alone: 9号, 九号前 (its month comes from the phrase before it)
+    rf"|号(?![{NOT_DAY_AFTER}]){_OPTIONAL_DEADLINE})"
+    rf"|第?(?:{QUARTER_NUMBER}季度{QUARTER_END}|季度{QUARTER_END}"  # a quarter's end
+    rf"|{QUARTER_NUMBER}(?:至{QUARTER_NUMBER}|(?:{QUARTER_LIST_SEPARATOR}{QUARTER_NUMBER}){{0,3}})"
+    rf"季度){_TERM_TAIL}"  # quarters
+    rf"|(?:首季度|{_YEAR_PART}){_TERM_TAIL}"  # first quarter, part of a year
+    rf"|(?<=年)(?:[初底末内度]|中{NOT_MIDDLE}){_TERM_TAIL}"  # 2024年内
+    # a year alone, standing as a clause (form year): 2023年, 2023年前. Never empty: the
+    # boundary is no character a phrase starts with, so 年 before it is the year's own.
+    rf"|(?<=年){CLAUSE_BOUNDARY}{_OPTIONAL_DEADLINE})",
+    # 次年, 明年前 (form year; a year in digits alone is read by term)
+    "next_year": rf"(?:{_NEXT_YEAR}){_OPTIONAL_DEADLINE}",
+    "recurring": _shared_start(RECURRING),
+    "ongoing": _shared_start(
+        (*ONGOING, *ONGOING_ALONE), dict.fromkeys(ONGOING_ALONE, CLAUSE_BOUNDARY)
+    ),
+    "event": rf"(?:{_shared_start(EVENTS)}){_OPTIONAL_DEADLINE}",
+}
+_PHRASE = re.compile(rf"(?=[{_STARTS}])(?<![0-9０-９.．])(?:{'|'.join(_FINDERS.values())})")
+
+
+#: A list marker glued to a date (1.6月底前): its dot is blanked for the scan, so that the
+#: phrase is not read as the decimals of a number (5.5万).
+_MARKER_BEFORE_DATE = re.compile(MARKER_BEFORE_DATE)
 
 
 class _Resolved(NamedTuple):
@@ -124,15 +225,45 @@ def find_periods(text: str, *, year: int | None = None) -> list[Period]:
     Phrases inside 《…》 (document titles) are not periods.
     """
     titles = _title_spans(text) if TITLE_BRACKETS[0] in text else ()
-    periods = []
-    for match in _PHRASE.finditer(text):
-        start = match.start()
-        if titles and any(a <= start < b for a, b in titles):
-            continue
-        template = _template(match.group(), year)
-        if template is not None:
-            periods.append(_placed(template, start))
+    scanned = text
+    if "." in text or "．" in text:
+        scanned = _MARKER_BEFORE_DATE.sub(lambda m: m.group()[:-1] + " ", text)
+    periods: list[Period] = []
+    at: int | None = 0
+    while at is not None:
+        start, at = at, None
+        for match in _PHRASE.finditer(scanned, start):
+            start = match.start()
+            if titles and any(a <= start < b for a, b in titles):
+                continue
+            template = _template(match.group(), year)
+            if template is not None:  # the common case, kept as short as can be
+                periods.append(_placed(template, start))
+                continue
+            phrase = match.group()
+            form = _checked_form(phrase, year)
+            if form is None:
+                # No date as a whole, but a shorter phrase may start inside it: 2，二季度 is
+                # a 序号 run into 二季度, not a quarter list. Read on from the next character.
+                at = start + 1
+                break
+            checked = _checked(text, start, phrase, form, year, periods)
+            if checked is not None:
+                periods.append(_placed(checked, start))
     return periods
+
+
+def _checked(
+    text: str, start: int, phrase: str, form: str, year: int | None, before: list[Period]
+) -> Period | None:
+    """A phrase of a form that the text around it may make no date (see _CHECK_BEFORE); a
+    day written alone (9号) in the month of the phrase before it, or no date at all."""
+    if start and _not_after(text, start, form):
+        return None
+    if form != "day_alone":
+        return _checked_template(phrase, year)
+    month = before[-1].month if before else None
+    return None if month is None else _day_in_month(phrase, month, year)
 
 
 def _title_spans(text: str) -> list[tuple[int, int]]:
@@ -148,10 +279,45 @@ def _title_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: Forms that are no date after certain characters, checked here rather than in _PHRASE: a
+#: lookbehind at the head of an alternative would run at every position a phrase may start at.
+_CHECK_BEFORE = frozenset(("digits", "dotted", "day_alone"))
+_NOT_DATE_BEFORE_NUMBER = re.compile(NOT_DATE_BEFORE_NUMBER)
+
+
+def _not_after(text: str, start: int, form: str) -> bool:
+    """Whether the number at ``start`` continues the text before it: a code (A1-02-02), a
+    version (Python 3.11), a document number (〔2019〕9号)."""
+    if form == "day_alone" and text[start - 1] in NOT_DAY_BEFORE:
+        return True
+    return _NOT_DATE_BEFORE_NUMBER.search(text, max(0, start - 2), start) is not None
+
+
 @lru_cache(maxsize=4096)
 def _template(phrase: str, year: int | None) -> Period | None:
-    """The phrase's Period at offset 0, validated once per (phrase, year)."""
+    """The phrase's Period at offset 0, validated once per (phrase, year); None where it is no
+    date, or a date only where the text around it allows (_CHECK_BEFORE: _checked_form)."""
+    return None if _checked_form(phrase, year) else _checked_template(phrase, year)
+
+
+@lru_cache(maxsize=4096)
+def _checked_template(phrase: str, year: int | None) -> Period | None:
     resolved = _resolve(phrase, year)
+    return None if resolved is None else _period(phrase, resolved, 0, len(phrase))
+
+
+@lru_cache(maxsize=4096)
+def _checked_form(phrase: str, year: int | None) -> str | None:
+    """The form of a date phrase that the text around it may make no date, else None."""
+    form = _form(phrase)[0]
+    return form if form in _CHECK_BEFORE and _resolve(phrase, year) is not None else None
+
+
+@lru_cache(maxsize=1024)
+def _day_in_month(phrase: str, month: int, year: int | None) -> Period | None:
+    """A day written alone (9号, 九号前) in a month known from the text before it; None where
+    the month has no such day (31号 after 6月)."""
+    resolved = _resolve(f"{month}月{phrase}", year)
     return None if resolved is None else _period(phrase, resolved, 0, len(phrase))
 
 
@@ -203,21 +369,26 @@ _set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
 @lru_cache(maxsize=4096)
-def _resolve(phrase: str, year: int | None) -> _Resolved | None:
-    # The first form that takes the whole phrase, in the finder's order of preference.
-    found = next(
+def _form(phrase: str) -> tuple[str, re.Match[str] | None]:
+    """The first form that takes the whole phrase, in the finder's order of preference."""
+    return next(
         ((form, m) for form, pattern in _FORM_RES.items() if (m := pattern.fullmatch(phrase))),
-        None,
+        ("", None),
     )
-    if found is None:  # pragma: no cover - the finder and the forms are built from one source
+
+
+@lru_cache(maxsize=4096)
+def _resolve(phrase: str, year: int | None) -> _Resolved | None:
+    form, match = _form(phrase)
+    if match is None:  # pragma: no cover - the finder and the forms are built from one source
         return None
-    form, match = found
     groups = match.groupdict()
-    explicit = _year(groups.get("year"))
-    y = explicit or year
+    y = _year(groups.get("year"), year) or year
     if form == "recurring":
         first, last = _months(y, 1, 12)
         return _Resolved("recurring", first, last, every=RECURRING[phrase])
+    if form == "ongoing":
+        return _Resolved("ongoing", date(y, 1, 1) if y else None, None)
     if form == "event":
         month, day = EVENTS[groups["first"]]
         first, last = _days(y, month, day, day) if day else _months(y, month, month)
@@ -227,6 +398,8 @@ def _resolve(phrase: str, year: int | None) -> _Resolved | None:
         if first_year > last_year:
             return None
         return _Resolved("range", date(first_year, 1, 1), date(last_year, 12, 31))
+    elif form == "year":
+        base = _Resolved("year", *_months(y, 1, 12))
     elif form == "month_range":
         low, high = _number(groups["first"]), _number(groups["last"])
         if not low < high <= 12:
@@ -240,12 +413,27 @@ def _resolve(phrase: str, year: int | None) -> _Resolved | None:
             return None
         first, last = _days(y, month, low, high)
         base = _Resolved("range", first, last, month=month)
+    elif form == "days":
+        days = _days_range(match, y)
+        if days is None:
+            return None
+        base = days
+    elif form == "day_alone":  # its month comes from the text before it (find_periods)
+        if not 1 <= _number(groups["day"]) <= 31:
+            return None
+        base = _Resolved("day", None, None)
+    elif form in ("digits", "dotted"):
+        day = _number(groups["day"]) if groups["day"] else None
+        digits = _day_or_month(y, _number(groups["month"]), day)
+        if digits is None:
+            return None
+        base = digits
     else:
         first_term = _term(groups["first"], y)
         if first_term is None:
             return None
         if groups.get("last"):
-            carried = _year(_TERM_RE.fullmatch(groups["first"]).group("year"))  # type: ignore[union-attr]
+            carried = _year(_TERM_RE.fullmatch(groups["first"]).group("year"), y)  # type: ignore[union-attr]
             last_term = _term(groups["last"], carried or y)
             if last_term is None or not _ordered(first_term, last_term):
                 return None
@@ -263,12 +451,39 @@ def _resolve(phrase: str, year: int | None) -> _Resolved | None:
     return base
 
 
+def _day_or_month(y: int | None, month: int, day: int | None) -> _Resolved | None:
+    """A month (2021.8) or a day (2023-06-30, 6.30) written in digits."""
+    if day is None:
+        return _Resolved("month", *_months(y, month, month), month=month)
+    if day > _last_day(y or 2000, month):
+        return None
+    return _Resolved("day", *_days(y, month, day, day), month=month)
+
+
+def _days_range(match: re.Match[str], y: int | None) -> _Resolved | None:
+    """1月3至2月10, 12月9号到15号: from a day to a day, the second in the first's month and
+    year unless it names its own month."""
+    month, day = _number(match.group("month")), _number(match.group("day"))
+    last_month = _number(match.group("last_month")) if match.group("last_month") else month
+    last_day = _number(match.group("last_day"))
+    if day > _last_day(y or 2000, month) or last_day > _last_day(y or 2000, last_month):
+        return None
+    if (month, day) >= (last_month, last_day):
+        return None
+    first = _Resolved("day", *_days(y, month, day, day), month=month)
+    last = _Resolved("day", *_days(y, last_month, last_day, last_day), month=last_month)
+    if last_month == month:
+        return _Resolved("range", first.start, last.end, month=month)
+    a, b = match.span("first"), match.span("last")
+    return _Resolved("range", first.start, last.end, parts=((first, *a), (last, *b)))
+
+
 def _term(term: str, y: int | None) -> _Resolved | None:
-    """One term: a month (with its day or part), a quarter list, or a part of a year."""
+    """One term: a month (with its day or part), a quarter list or end, or a part of a year."""
     match = _TERM_RE.fullmatch(term)
     if match is None:
         return None
-    y = _year(match.group("year")) or y
+    y = _year(match.group("year"), y) or y
     if match.group("month"):
         month = _number(match.group("month"))
         if not 1 <= month <= 12:
@@ -284,8 +499,18 @@ def _term(term: str, y: int | None) -> _Resolved | None:
             until = last_day or _last_day(y or 2000, month)
             return _Resolved(kind, *_days(y, month, first_day or until, until), month=month)
         return _Resolved("month", *_months(y, month, month), month=month)
-    quarters = _quarters(match.group("quarters") or ("一" if match.group("first_quarter") else ""))
-    if quarters:
+    if match.group("quarter_end"):
+        number = match.group("quarter_end_number")
+        if not number:  # 季度末: which quarter is not written
+            return _Resolved("day", None, None)
+        quarter = _number(number)
+        _, end = _months(y, 3 * quarter, 3 * quarter)
+        return _Resolved("day", end, end, quarter=quarter)
+    numbers = match.group("quarters") or ("一" if match.group("first_quarter") else "")
+    if numbers:
+        quarters = _quarters(numbers)
+        if not quarters:  # 2，二季度: no list of quarters in order
+            return None
         first, last = _months(y, 3 * quarters[0] - 2, 3 * quarters[-1])
         if len(quarters) == 1:
             return _Resolved("quarter", first, last, quarter=quarters[0])
@@ -294,7 +519,9 @@ def _term(term: str, y: int | None) -> _Resolved | None:
             for q in quarters
         )
         return _Resolved("quarter", first, last, parts=parts)
-    word = match.group("year_part") or "年" + match.group("after_year")
+    word = match.group("year_part") or "年" + (match.group("after_year") or "")
+    if word not in YEAR_PARTS:  # pragma: no cover - every alternative of _TERM is read above
+        return None
     kind, first_month, last_month = YEAR_PARTS[word]
     return _Resolved(kind, *_months(y, first_month, last_month))
 
@@ -331,9 +558,12 @@ def _number(text: str) -> int:
     return int(cn2an.cn2an(text, "normal"))
 
 
-def _year(text: str | None) -> int | None:
+def _year(text: str | None, plan_year: int | None) -> int | None:
+    """The year a phrase names: 2019年, 二〇〇六年; 次年, 明年… the year after ``plan_year``."""
     if not text:
         return None
+    if text in NEXT_YEAR:
+        return plan_year + 1 if plan_year else None
     digits = text.rstrip("年")
     return int(digits if digits.isdigit() else "".join(YEAR_DIGITS[c] for c in digits))
 

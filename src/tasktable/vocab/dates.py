@@ -1,7 +1,10 @@
 """Date-phrase vocabulary and conventions (SPEC §5), as data for stages/dates.py.
 
 Each pattern piece is a regex source string with a gloss; the recogniser assembles and compiles
-them once. Digits and dashes may be full-width (６月, 5－6月): the pieces accept both.
+them once. Digits and dashes may be full-width (６月, 5－6月): the pieces accept both. Each
+alternative of a piece starts with a character or a character class, never with an optional
+part (a leading 0? is written as its own alternative): re then skips an alternative at the cost
+of one comparison wherever its first character is not, which keeps the scan fast.
 """
 
 from __future__ import annotations
@@ -18,12 +21,23 @@ YEAR_DIGITS: Final[dict[str, str]] = {c: str(i) for i, c in enumerate("〇一二
 # --- pattern pieces (regex source) -----------------------------------------------------------
 
 #: A plan year: 2019年, 二〇〇六年.
-YEAR: Final = r"(?:(?:19|20|１９|２０)[0-9０-９]{2}|[〇零一二三四五六七八九]{4})年"
+YEAR: Final = (
+    r"(?:(?:19|20|１９|２０)[0-9０-９]{2}|[〇零一二三四五六七八九][〇零一二三四五六七八九]{3})年"
+)
 #: A month number: 1–12 in Arabic digits, or 一 … 十二 in Chinese numerals.
-MONTH_NUMBER: Final = r"(?:[1１][0-2０-２]|[0０]?[1-9１-９]|十[一二]?|[一二三四五六七八九])"
+MONTH_NUMBER: Final = (
+    r"(?:[1１][0-2０-２]|[1-9１-９]|[0０][1-9１-９]|十[一二]?|[一二三四五六七八九])"
+)
+#: A month and a day in Arabic or full-width digits only, for the dotted and ISO forms
+#: (2023-06-30, 2021.8, 6.30): 1–12 and 1–31, with or without a leading zero.
+MONTH_DIGITS: Final = r"(?:[1１][0-2０-２]|[1-9１-９]|[0０][1-9１-９])"
+DAY_DIGITS: Final = r"(?:[3３][01０１]|[12１２][0-9０-９]|[1-9１-９]|[0０][1-9１-９])"
+#: A day of two digits (6.30, 7.01): a dotted month and day without a year is a date only with
+#: two digits after the dot (or a 日, 号 or deadline word after it), since 3.2 is a 序号.
+DAY_TWO_DIGITS: Final = r"(?:[3３][01０１]|[12１２][0-9０-９]|[0０][1-9１-９])"
 #: A day number: 1–31, Arabic or Chinese (二十一, 三十).
 DAY_NUMBER: Final = (
-    r"(?:[3３][01０１]|[12１２][0-9０-９]|[0０]?[1-9１-９]|三十一?|二十[一二三四五六七八九]?"
+    r"(?:[3３][01０１]|[12１２][0-9０-９]|[1-9１-９]|[0０][1-9１-９]|三十一?|二十[一二三四五六七八九]?"
     r"|十[一二三四五六七八九]?"
     r"|[一二三四五六七八九])"
 )
@@ -40,12 +54,91 @@ RANGE_JOINER: Final = r"(?:——|—|[-－~～]|至|到)"
 #: 中 "middle" (年中, 6月中) is no date word when it starts 中国 China, 中华, 中央 central,
 #: 中共 the Communist Party, 中心 centre: 2019年中国工程院 is 2019年 + 中国工程院.
 NOT_MIDDLE: Final = r"(?![国华央共心])"
-#: Characters a date phrase can start with, besides the first characters of EVENTS:
-#: digits, Chinese numerals, 首 first (quarter), 第 ordinal, 上/下 (半年), 年 (初, 中, 底…),
-#: 全 (年) and 每 every.
-PHRASE_STARTS: Final = "0123456789０１２３４５６７８９〇零一二三四五六七八九十首第上下年全每"
+#: Characters a date phrase can start with, besides the first characters of EVENTS, NEXT_YEAR
+#: and ONGOING: digits, Chinese numerals, 首 first (quarter), 第 ordinal, 上/下 (半年), 年 (初,
+#: 中, 底…), 全 (年), 每 every and 季 (季度末 the quarter's end).
+PHRASE_STARTS: Final = "0123456789０１２３４５６７８９〇零一二三四五六七八九十首第上下年全每季"
 #: Deadline words after a period: 之前 / 以前 / 前 "before".
 DEADLINE: Final = r"(?:之前|以前|前)"
+
+#: Words for the year after the plan year: 次年 "the following year", 明年 "next year", 下一年 /
+#: 下年 "the next year", 翌年 "the following year". Each is a year prefix (次年3月) or a year.
+NEXT_YEAR: Final = ("次年", "明年", "下一年", "下年", "翌年")
+#: Characters before 次 or 明 that make it the end of another word, not a year: 本次年会 "this
+#: year's meeting" (本次 "this time"), 多次 "many times"; 说明年度 "explain the year's" (说明
+#: "explain"), 证明, 表明, 标明, 发明, 透明, 查明, 阐明, 声明, 简明, 注明, 鲜明, 文明, 光明, 高明,
+#: 廉明, 公开透明, 分明, 严明, 申明, 开明, 聪明, 精明, 英明, 清明; 人次, 批次, 班次, 车次, 航次,
+#: 名次, 档次, 频次, 席次, 轮次, 场次, 户次, 架次, 其次 "secondly", 依次 "in turn", 渐次, 再次,
+#: 历次: counts and orders ending in 次. 上下年 is not 下年 either.
+NOT_NEXT_YEAR_AFTER: Final = (
+    "本此这该每首上多一二三两四五六七八九十层届第人批班车航名档频席轮场户架其依渐再历"
+    "说证表标发透查阐声简注鲜文光高廉分严申开聪精英清"
+)
+
+#: A year written with dots, dashes or slashes (2021.8, 2023-06-30, 2023/6/30), a dotted month
+#: and day (6.30) or a day in a range without 日 (1月3至2月10) is a plain number when one of
+#: these follows it: more digits, a decimal point, a percent or per-mille sign, a multiplier,
+#: a unit or measure word (6.5%, 1.5万, 2.0版 "version 2.0", 3.5倍 "3.5 times", 5家 "5 firms"),
+#: or a Latin letter (codes: 599B).
+NOT_DATE_AFTER_NUMBER: Final = (
+    r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ%％‰万千亿百元版倍个人家项次米吨亩台套户所名篇期条件座辆张]"
+    r"|[.．/／\-－][0-9０-９]"
+)
+#: ... or one of these before it: a letter, a dash, a slash or an underscore (A1-02-02 is a
+#: code, 0558-5555097 a phone number), 第 (第3.12条 "article 3.12"), or a Latin word and a space
+#: (Python 3.11 is a version). A digit or a dot before it never starts a date (12019年, 5.5万).
+NOT_DATE_BEFORE_NUMBER: Final = r"(?:[A-Za-zＡ-Ｚａ-ｚ\-－/／_第]|[A-Za-zＡ-Ｚａ-ｚ][ \t])$"
+
+#: A day written with 号 and no month (9号, 九号) takes its month from the date phrase before
+#: it in the same text (12月1号启动，9号完成); alone it is a number: these characters before it
+#: make it a document or serial number (国发〔2019〕9号, 第9号, [2020]3号), and these after it
+#: a name: 3号楼 "building 3", 1号线 "line 1", 2号文件 / 2号文 "document 2", 1号令 "order 1", 9号院
+#: "compound 9", 5号井 "well 5", 2号机 "unit 2", 3号地块 "plot 3", 6号门 "gate 6", 8号馆 "hall 8",
+#: 一号工程 "project no. 1", 统一号召 "a unified call" (一号 after 统), 十二号 inside 三十二号,
+#: 4号路 / 4号街 "road 4", 2号站 "station 2", 1号厂房 "workshop 1", 3号车 "car 3".
+NOT_DAY_BEFORE: Final = "〕］】]）)第编统唯〇零一二三四五六七八九十"
+NOT_DAY_AFTER: Final = "楼线文令院井机地门馆路街站厂车桥口台库仓区栋室召码称工"
+
+#: The end of a quarter: 三季度末, 第三季度末, 季度末 (no number: the quarter is not known), and
+#: 季度底, written like 月底.
+QUARTER_END: Final = r"[末底]"
+
+#: Phrases for work without an end (kind ``ongoing``, SPEC §5): 持续推进 "keep pushing on",
+#: 持续开展 "keep carrying out", 长期坚持 "keep to for the long term", 长期推进 / 长期开展,
+#: 常态化推进 / 常态化开展 "carry out as routine", 长期 "long-term" and 常年 "all year round, year
+#: after year". 长期 and 常年 alone count only where they stand as the whole schedule or a whole
+#: clause (ONGOING_ALONE): 长期护理保险 "long-term care insurance" and 长期以来 "for a long time
+#: now" are no periods.
+ONGOING: Final = (
+    "持续推进",
+    "持续开展",
+    "长期坚持",
+    "长期推进",
+    "长期开展",
+    "常态化推进",
+    "常态化开展",
+)
+ONGOING_ALONE: Final = ("长期", "常年")
+#: What may follow a word of ONGOING_ALONE (or a bare year, 2023年) for it to be a whole
+#: clause: the end of the text, a space, clause or list punctuation, a closing bracket, or a
+#: deadline word (2023年前).
+CLAUSE_BOUNDARY: Final = r"(?=$|[\s，,。；;、：:）)】]|之前|以前|前)"
+
+#: A list marker at the start of a line glued to the date phrase after it: 1.6月底前 "1. by
+#: the end of June", 2.年底前, 3.2022年底. Its dot is no decimal point (5.5万) when no digit
+#: follows it, or a month, a quarter or a year does.
+MARKER_BEFORE_DATE: Final = (
+    r"(?m)^[ \t]*[0-9０-９]{1,2}[.．]"
+    r"(?=[^0-9０-９]|[0-9０-９]{1,2}(?:月|季度)|(?:19|20)[0-9]{2}年)"
+)
+#: A numbered part of a schedule at the start of a line (1、… <br>2、…; 1.6月底前…; (1) ①): the
+#: forms of vocab.shapes.ITEM_MARKER, one a line, and MARKER_BEFORE_DATE. Chinese numerals with
+#: 、 are left out: 二、三、四季度 is a quarter list, not part 二.
+PART_MARKER: Final = (
+    r"(?m)^[ \t]*(?:[（(][ \t]*[0-9一二三四五六七八九十]{1,3}[ \t]*[）)]|[①-⑳]"
+    r"|[0-9０-９]{1,2}[ \t]*(?:[、)）]|[.．](?![0-9０-９])"
+    r"|[.．](?=[0-9０-９]{1,2}(?:月|季度)|(?:19|20)[0-9]{2}年)))[ \t]*"
+)
 
 # --- conventions -----------------------------------------------------------------------------
 
@@ -77,8 +170,23 @@ YEAR_PARTS: Final[dict[str, tuple[PeriodKind, int, int]]] = {
     "年度": ("year", 1, 12),
 }
 
-#: Recurring periods: 每周 every week, 每月 every month, 每季度 every quarter (ISO 8601).
-RECURRING: Final[dict[str, str]] = {"每周": "P1W", "每月": "P1M", "每季度": "P3M"}
+#: Recurring periods (ISO 8601 durations): 每周 every week, 每月 every month, 每月底 / 每月末
+#: at the end of every month, 每季度 / 每季 every quarter, 每季度末 / 每季末 at the end of every
+#: quarter, 每半年 every half year, 每年 every year, 每年底 / 每年末 at the end of every year.
+RECURRING: Final[dict[str, str]] = {
+    "每周": "P1W",
+    "每月": "P1M",
+    "每月底": "P1M",
+    "每月末": "P1M",
+    "每季度": "P3M",
+    "每季": "P3M",
+    "每季度末": "P3M",
+    "每季末": "P3M",
+    "每半年": "P6M",
+    "每年": "P1Y",
+    "每年底": "P1Y",
+    "每年末": "P1Y",
+}
 
 #: Named observances with a known date: name -> (month, day or None for the whole month).
 #: 全国科技工作者日 National Science and Technology Workers' Day (30 May, since 2017);
