@@ -505,6 +505,6 @@ def test_any_text_of_date_words_gives_periods_inside_it(text: str, year: int | N
     assert starts == sorted(starts)
     assert all(x.span[1] <= y.span[0] for x, y in pairwise(periods))
     for field in ("schedule", "content"):
-        for milestone in find_milestones(text, periods, [], field=field):  # type: ignore[arg-type]
+        for milestone in find_milestones(text, periods, [], field=field):
             a, b = milestone.span
             assert 0 <= a <= b <= len(text) and milestone.action in text[a:b]
