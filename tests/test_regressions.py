@@ -387,3 +387,22 @@ def test_centred_labels_far_apart_are_placed_around_their_middles() -> None:
     ]
     doubted = {d.seq for d in doc.diagnostics if d.code == "uncertain-span"}
     assert doubted == {201, 202, 402, 403}
+
+
+@pytest.mark.parametrize(
+    "line", ["１.开展巡查", "1 .开展巡查", "（１）开展巡查", "2)开展巡查", "③开展巡查"]
+)
+def test_list_markers_agree_between_wraps_and_sub_tasks(line: str) -> None:
+    """Issue 18: the wrap rule and the sub-task rule read list markers from two patterns that
+    disagreed (１.开展 matched one, 1 .开展 the other); both read vocab.shapes.LIST_MARKER now."""
+    from tasktable.vocab.shapes import ITEM_MARKER
+
+    assert unwrap(f"完成整改。\n{line}") == f"完成整改。\n{line}"  # the break before it stays
+    assert ITEM_MARKER.match(line)
+
+
+def test_a_decimal_is_no_list_marker() -> None:
+    from tasktable.vocab.shapes import ITEM_MARKER
+
+    assert unwrap("增长\n1.5个百分点") == "增长1.5个百分点"
+    assert not ITEM_MARKER.match("1.5万人")

@@ -19,6 +19,7 @@ import regex
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from ..vocab.dates import YEAR_DIGITS
 from ..vocab.leftovers import SHEET_NAME
 from .html_tables import read_html_tables
 from .leftovers import undo_leftovers
@@ -43,7 +44,6 @@ _CELL_PIPE = regex.compile(r"(?<!\\)\|")
 
 #: A plan year in a title: 2019年, ２０１９年 (after NFKC) or 二〇一九年.
 _TITLE_YEAR = regex.compile(r"((?:19|20)[0-9]{2})\s*年|([〇零一二三四五六七八九]{4})年")
-_CHINESE_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 
 #: Lines handed to markdown-it at once. A piece ends only at a blank line outside a code
 #: fence, where no table can continue; parsing piece by piece keeps the peak memory bounded by
@@ -291,4 +291,4 @@ def title_year(title: str) -> int | None:
     arabic, chinese = match.group(1), match.group(2)
     if arabic:
         return int(arabic)
-    return int("".join(_CHINESE_DIGITS[c] for c in chinese))
+    return int("".join(YEAR_DIGITS[c] for c in chinese))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Final
 
 from ..models import PeriodKind
+from .shapes import LIST_MARKER
 
 #: Chinese digits for years written digit by digit: 二〇〇六 is 2006.
 YEAR_DIGITS: Final[dict[str, str]] = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {
@@ -135,9 +136,8 @@ MARKER_BEFORE_DATE: Final = (
 #: forms of vocab.shapes.ITEM_MARKER, one a line, and MARKER_BEFORE_DATE. Chinese numerals with
 #: 、 are left out: 二、三、四季度 is a quarter list, not part 二.
 PART_MARKER: Final = (
-    r"(?m)^[ \t]*(?:[（(][ \t]*[0-9一二三四五六七八九十]{1,3}[ \t]*[）)]|[①-⑳]"
-    r"|[0-9０-９]{1,2}[ \t]*(?:[、)）]|[.．](?![0-9０-９])"
-    r"|[.．](?=[0-9０-９]{1,2}(?:月|季度)|(?:19|20)[0-9]{2}年)))[ \t]*"
+    rf"(?m)^[ \t]*(?:{LIST_MARKER}"
+    r"|[0-9０-９]{1,2}[ \t]*[.．](?=[0-9０-９]{1,2}(?:月|季度)|(?:19|20)[0-9]{2}年))[ \t]*"
 )
 
 # --- conventions -----------------------------------------------------------------------------

@@ -122,15 +122,22 @@ SECTION_HEADING: Final = regex.compile(
     regex.DOTALL,
 )
 
-#: The start of an item in a list: （1） (1) 1. 1、 ① — a row without 序号 that starts so is
-#: a sub-task, not the rest of the row above (1.5万 is a number, not an item).
-ITEM_MARKER: Final = regex.compile(
-    r"^\s*(?:[（(]\s*[0-9一二三四五六七八九十]{1,3}\s*[）)]|[0-9]{1,2}\s*[.．、](?![0-9])|[①-⑳])"
+#: A list item's number, as a pattern piece: （1） (一) ① 1、 1) 1. and their full-width forms,
+#: not 1.5 (a decimal). The one source of wraps (a break before one is kept), sub-tasks (a
+#: row starting with one is an item) and numbered schedule parts (vocab.dates.PART_MARKER).
+LIST_MARKER: Final = (
+    r"(?:[（(][ \t]*[0-9０-９一二三四五六七八九十]{1,3}[ \t]*[）)]"  # （1） (一)
+    r"|[①-⑳]"
+    r"|[0-9０-９]{1,2}[ \t]*(?:[、)）]|[.．](?![0-9０-９])))"  # 1、 1) 1. but not 1.5
 )
+#: The start of an item in a list: a row without 序号 that starts so is a sub-task, not the
+#: rest of the row above (1.5万 is a number, not an item).
+ITEM_MARKER: Final = regex.compile(rf"^\s*{LIST_MARKER}")
 
 #: The number of a numbered list item at the start of a text: 1.城市人居环境提升项目, 2、, （3）.
 ITEM_NUMBER: Final = regex.compile(
-    r"^\s*(?:[（(]\s*([0-9]{1,3})\s*[）)]|([0-9]{1,3})\s*[.．、](?![0-9]))"
+    r"^\s*(?:[（(][ \t]*([0-9０-９]{1,3})[ \t]*[）)]"
+    r"|([0-9０-９]{1,2})[ \t]*(?:[、)）]|[.．](?![0-9０-９])))"
 )
 
 #: A serial number: Arabic or full-width digits (up to 999,999 rows), optionally followed by a
