@@ -311,8 +311,8 @@ def test_merged_takes_the_outputs_words_and_the_old_ones(
 
 def test_merged_words_are_the_ones_parse_knows() -> None:
     from tasktable.cli import MERGED_ALIASES, MERGED_WORDS
+    from tasktable.models import FORCED_STYLES as _FORCED
     from tasktable.models import PLACEMENTS
-    from tasktable.stages.fill import _FORCED
 
     assert set(MERGED_WORDS) | set(MERGED_ALIASES) == set(PLACEMENTS)
     assert all(_FORCED[word] == word for word in MERGED_WORDS if word != "auto")

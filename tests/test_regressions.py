@@ -406,3 +406,70 @@ def test_a_decimal_is_no_list_marker() -> None:
 
     assert unwrap("增长\n1.5个百分点") == "增长1.5个百分点"
     assert not ITEM_MARKER.match("1.5万人")
+
+
+# Found by a newcomer's review of the issue 15-19 work.
+
+
+@pytest.mark.parametrize("merged", ["left", "left-filled"])
+def test_forcing_left_filled_blanks_copies_in_either_word(merged: str) -> None:
+    # the CLI passes the output's word (left-filled); stitching used to know only "left"
+    text = (
+        "| 序号 | 主题 | 项目名称 | 项目内容 | 责任部门 |\n|---|---|---|---|---|\n"
+        "| 1 | 党建 | 党建 | 开展主题党日活动。 | 办公室 |\n"
+    )
+    (task,) = tasktable.parse(text, merged=merged).tasks  # type: ignore[arg-type]
+    assert (task.theme, task.project) == ("党建", None)
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"year": 0},
+        {"year": "2019"},
+        {"year": 2019.5},
+        {"year": True},
+        {"year": 10**6},
+        {"disable": 5},
+        {"disable": [["realign"]]},
+        {"source": 123},
+    ],
+)
+def test_bad_options_are_option_errors(options: dict[str, object]) -> None:
+    with pytest.raises(tasktable.OptionError):
+        tasktable.parse("| 序号 | 项目内容 |\n|---|---|\n| 1 | 做好。 |\n", **options)  # type: ignore[arg-type]
+
+
+def test_two_columns_given_one_role_by_a_two_row_header_keep_both_texts() -> None:
+    text = (
+        "| 序号 | 项目内容 | 完成时限 | 责任单位 |\n|---|---|---|---|\n"
+        "| | | 项目内容 | 牵头 |\n| 1 | 建设项目。 | 新建学校2所。 | 县发改局 |\n"
+    )
+    (task,) = tasktable.parse(text).tasks
+    assert task.content is not None and "建设项目。" in task.content
+    assert "新建学校2所。" in task.content
+
+
+def test_a_serial_number_wrapped_in_a_narrow_column_is_one_number() -> None:
+    text = (
+        "| 序号 | 项目内容 | 责任单位 |\n|---|---|---|\n"
+        "| 11 | 甲。 | 县局 |\n| 1<br>2 | 乙。 | 县局 |\n| 13 | 丙。 | 县局 |\n"
+    )
+    assert [t.seq for t in tasktable.parse(text).tasks] == [11, 12, 13]
+
+
+def test_a_theme_column_that_holds_section_headings_is_not_empty() -> None:
+    text = (
+        "| 序号 | 主题 | 项目内容 | 责任单位 |\n|---|---|---|---|\n"
+        "| 一、 | 经济发展 | | |\n| 1 | | 新建厂房。 | 县局 |\n| 2 | | 修建道路。 | 县局 |\n"
+    )
+    doc = tasktable.parse(text)
+    assert [t.theme for t in doc.tasks] == ["经济发展", "经济发展"]
+    assert not [d for d in doc.diagnostics if d.code == "empty-column"]
+
+
+def test_a_unit_name_wrapped_in_a_narrow_column_is_a_unit() -> None:
+    from tasktable.names import is_unit_list
+
+    assert is_unit_list("县科技服务\n中心")
+    assert is_unit_list("县水务局\n县住建局")

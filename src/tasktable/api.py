@@ -21,7 +21,7 @@ from .errors import (
     RoleMapError,
 )
 from .messages import default_language, diagnostic, in_language
-from .models import PLACEMENTS, Column, Diagnostic, Document, Placement, Source
+from .models import FORCED_STYLES, PLACEMENTS, Column, Diagnostic, Document, Placement, Source
 from .rules import disabled_rules
 from .stages.decode import decode_bytes, normalise_newlines
 from .stages.drafts import Draft
@@ -59,7 +59,10 @@ def parse(
     the locale's (LANG=zh_CN.UTF-8 gives zh). Bytes are decoded as UTF-8, else GB18030.
     Raises only :class:`tasktable.TasktableError` subclasses on bad input.
     """
+    if source is not None and not isinstance(source, str):
+        raise OptionError(f"source={source!r}; expected a name (text)")
     check_roles(roles, source)
+    check_year(year, source)
     if merged not in PLACEMENTS:
         message = f"merged={merged!r}; expected one of " + ", ".join(PLACEMENTS)
         raise OptionError(message, source=source)
@@ -95,6 +98,18 @@ def parse(
         )
     lang = lang or default_language()
     return document if lang == "en" else in_language(document, lang)
+
+
+#: Years a date can be written in: Y+1 (次年) must be a year too.
+_YEARS = range(1, 9999)
+
+
+def check_year(year: object, source: str | None) -> None:
+    """A plan year is a whole number of a calendar year (the CLI asks for 1949-2100)."""
+    if year is None:
+        return
+    if isinstance(year, bool) or not isinstance(year, int) or year not in _YEARS:
+        raise OptionError(f"year={year!r}; expected a calendar year such as 2024", source=source)
 
 
 def check_roles(roles: Mapping[str, str] | None, source: str | None) -> None:
@@ -183,7 +198,8 @@ def _parse_text(
             f"no Markdown table found; expected a pipe table with a header such as {_HEADER_HINT}",
             source=source,
         )
-    left_fill = None if merged == "auto" else merged == "left"
+    forced = FORCED_STYLES.get(merged)
+    left_fill = None if forced is None else forced == "left-filled"
     grid = stitch_tables(read.tables, roles, ctx, left_fill=left_fill)
     if grid is None:
         first = read.tables[0]
@@ -246,7 +262,5 @@ def _empty_columns(columns: Sequence[PageColumn], drafts: Sequence[Draft]) -> li
         )
         for column in columns
         if column.role not in (None, "extra", "seq")
-        and not any(
-            (o := d.origin.get(column.role)) is not None and o.how == "explicit" for d in drafts
-        )
+        and not any(column.role in d.values for d in drafts)
     ]

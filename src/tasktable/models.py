@@ -36,6 +36,16 @@ MergedStyle = Literal["top", "repeated", "left-filled", "centred", "spanned"]
 #: spellings, still accepted.
 Placement = Literal["auto", "top", "repeated", "left-filled", "centred", "repeat", "left", "centre"]
 PLACEMENTS: tuple[str, ...] = get_args(Placement)
+#: The merged style each of the user's words forces: one mapping for every stage that reads it.
+FORCED_STYLES: dict[str, MergedStyle] = {
+    "top": "top",
+    "repeated": "repeated",
+    "left-filled": "left-filled",
+    "centred": "centred",
+    "repeat": "repeated",
+    "left": "left-filled",
+    "centre": "centred",
+}
 Level = Literal["info", "warning", "error"]
 PeriodKind = Literal[
     "day",

@@ -36,11 +36,15 @@ def ends_like_unit(text: str) -> bool:
 
 def is_unit_list(text: str) -> bool:
     """A cell of unit names and nothing else: 县水务局、县住建局 (at most LONGEST_UNIT_LIST)."""
-    flat = text.replace("\n", "").strip()
+    flat = text.strip()
     return (
-        len(flat) <= LONGEST_UNIT_LIST
+        len(flat) - flat.count("\n") <= LONGEST_UNIT_LIST
         and flat.rstrip("、，,；; ")[-1:] in DEPARTMENT_FINALS
-        and DEPARTMENT_LIST.match(text) is not None
+        and (
+            DEPARTMENT_LIST.match(flat) is not None
+            # a name wrapped in a narrow column: 县科技服务\n中心
+            or ("\n" in flat and DEPARTMENT_LIST.match(flat.replace("\n", "")) is not None)
+        )
     )
 
 

@@ -55,7 +55,12 @@ def disabled_rules(names: Iterable[str] | None, source: str | None = None) -> fr
         return frozenset()
     if isinstance(names, str):
         names = [names]
-    chosen = frozenset(names)
+    try:
+        chosen = frozenset(names)
+    except TypeError:  # not iterable, or holding lists
+        raise OptionError(f"disable={names!r}; expected rule names", source=source) from None
+    if not all(isinstance(name, str) for name in chosen):
+        raise OptionError(f"disable={names!r}; expected rule names", source=source)
     unknown = sorted(name for name in chosen if name not in RULE_NAMES)
     if unknown:
         message = f"no rule named {', '.join(map(repr, unknown))}; expected one of " + ", ".join(

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from ..context import Context
 from ..messages import diagnostic
-from ..models import Diagnostic, How, MergedStyle, Origin, Placement
+from ..models import FORCED_STYLES, Diagnostic, How, MergedStyle, Origin, Placement
 from ..vocab.headers import MERGED_ROLES
 from ..vocab.shapes import ITEM_MARKER, ITEM_NUMBER
 from ..wraps import ends_sentence, sentence_tail
@@ -68,7 +68,7 @@ def fill_tasks(
         replace(d, values=dict(d.values), origin=dict(d.origin), doubted=set(d.doubted))
         for d in drafts
     ]
-    forced = _FORCED.get(merged)
+    forced = FORCED_STYLES.get(merged)
     reading = _Reading(left_filled, ctx.on("backfill"), ctx.on("centred-labels"))
     shown: list[Evidence] = []  # what each column showed the detection, if it ran
     styles = _fill_levels(
@@ -187,18 +187,6 @@ def _lost_text(drafts: Sequence[Draft]) -> Iterator[Diagnostic]:
         previous = draft
 
 
-#: The merged style each of the user's words (models.Placement) forces.
-_FORCED: dict[str, MergedStyle] = {
-    "top": "top",
-    "repeated": "repeated",
-    "left-filled": "left-filled",
-    "centred": "centred",
-    "repeat": "repeated",
-    "left": "left-filled",
-    "centre": "centred",
-}
-
-
 class Filled(NamedTuple):
     drafts: list[Draft]
     styles: dict[str, MergedStyle]  # role -> where the converter put its merged text
@@ -290,9 +278,15 @@ def _join_continuations(
                 seq_text = None
         sub = 1
         if has_seq and not seq_text and len(drafts) > section_start:
-            new_item = _starts_new_item(drafts[-1], row, page_top=page_top)
-            # With continuations off every such row is an item; with sub-tasks off none is.
-            if not ctx.on("sub-tasks") or not (new_item or not ctx.on("continuations")):
+            # With continuations off every such row is an item; with sub-tasks off (both off
+            # too) none is: its text joins the row above, as before either rule existed.
+            if not ctx.on("sub-tasks"):
+                new_item = False
+            elif not ctx.on("continuations"):
+                new_item = True
+            else:
+                new_item = _starts_new_item(drafts[-1], row, page_top=page_top)
+            if not new_item:
                 _join(drafts[-1], row, diagnostics)
                 continue
             sub = drafts[-1].sub + 1

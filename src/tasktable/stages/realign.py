@@ -288,12 +288,18 @@ def section_title(row: GridRow, cells: Sequence[tuple[int, str]]) -> str | None:
     return _cut_heading(row, cells)
 
 
+#: The characters a heading's number opens with: 一、 … 十、, （一）, (一).
+_HEADING_OPENERS = frozenset("一二三四五六七八九十（(")
+
+
 def _cut_heading(row: GridRow, cells: Sequence[tuple[int, str]]) -> str | None:
     """A heading a converter cut at column boundaries (|**一、全力**|**推动经济高质量发展**||):
     pieces in adjacent first columns, the first opening with a heading's number, together a
     heading; the title is the pieces joined."""
+    if len(cells) < 2 or cells[0][1].lstrip()[:1] not in _HEADING_OPENERS:
+        return None  # the common case, a task row: no heading number up front
     columns = [index for index, _ in cells]
-    if len(cells) < 2 or columns != list(range(columns[0], columns[0] + len(cells))):
+    if columns != list(range(columns[0], columns[0] + len(cells))):
         return None
     if any(row.columns[index].role not in _HEADING_ROLES for index in columns):
         return None
@@ -575,7 +581,9 @@ def _apply(
             if target != position:
                 moved.append((header, role, text))
         else:
-            result.fields[role] = text
+            # Two columns with one role (a two-row header naming it twice) keep both texts.
+            before = result.fields.get(role)
+            result.fields[role] = f"{before}\n{text}" if before else text
             span = row.spans[position] if position < len(row.spans) else None
             if span is not None:
                 result.spans[role] = span

@@ -232,6 +232,7 @@ def stitch_tables(
     page_columns: tuple[PageColumn, ...] = ()
     skipped: list[Diagnostic] = []
     repeats: list[_LeftRepeats] = []
+    last_seq: int | None = None  # the 序号 of the last data row read, for fused rows
     roles = normalised_roles(roles)
     for table in tables:
         upper: tuple[PageColumn, ...] | None = None  # the header row just above, if any
@@ -260,10 +261,11 @@ def stitch_tables(
             cells = _one_heading(row.cells, columns_here) if ctx.on("one-heading") else row.cells
             first, at = len(grid.rows), len(diagnostics)
             parts = (
-                _unfused(cells, columns_here, row.line, diagnostics)
+                _unfused(cells, columns_here, row.line, diagnostics, after=last_seq)
                 if ctx.on("unfuse-rows")
                 else [cells]
             )
+            last_seq = _last_seq(parts, columns_here, last_seq)
             for part in parts:
                 grid.rows.append(GridRow(row.line, table.page, part, columns_here, row.spans))
             found = _left_repeats(row.line, cells, columns_here, (first, len(grid.rows)), at)
@@ -395,17 +397,25 @@ def _unfused(
     columns: Sequence[PageColumn],
     line: int,
     diagnostics: list[Diagnostic],
+    after: int | None = None,
 ) -> list[tuple[str, ...]]:
     """Rows a converter fused into one, split again where the 序号 cell says so.
 
     pymupdf4llm sometimes writes two rows as one: |26<br>27|…|A。<br>B…|C。<br>D…|. The
     序号 cell gives the rows; each other cell is cut at its line breaks after a sentence end
-    when it has one per boundary, and otherwise stays whole on the first row.
+    when it has one per boundary, and otherwise stays whole on the first row. Numbers that
+    do not follow the row before (``after``) are one number wrapped in a narrow column
+    (1<br>2 after 11 is 12), joined again.
     """
     seq = next((i for i, c in enumerate(columns) if c.role == "seq"), None)
     if seq is None or not _FUSED_SEQ.match(cells[seq]):
         return [cells]
     numbers = [int(n) for n in cells[seq].split()]
+    if after is not None and numbers[0] != after + 1:
+        joined = "".join(cells[seq].split())
+        if int(joined) == after + 1:
+            return [(*cells[:seq], joined, *cells[seq + 1 :])]
+        return [cells]
     if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
         return [cells]
     parts: list[list[str]] = [[""] * len(cells) for _ in numbers]
@@ -426,6 +436,17 @@ def _unfused(
         )
     )
     return [tuple(part) for part in parts]
+
+
+def _last_seq(
+    parts: Sequence[tuple[str, ...]], columns: Sequence[PageColumn], before: int | None
+) -> int | None:
+    """The 序号 of the last of ``parts`` where it is a number, else ``before``."""
+    seq = next((i for i, c in enumerate(columns) if c.role == "seq"), None)
+    if seq is None or seq >= len(parts[-1]):
+        return before
+    text = parts[-1][seq].strip().rstrip(".．、")
+    return int(text) if text.isascii() and text.isdigit() else before
 
 
 def _stacked(
