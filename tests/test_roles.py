@@ -280,3 +280,54 @@ def test_a_blank_owner_cell_carries_the_leader_above() -> None:
     )
     second = tasktable.parse(text).tasks[1]
     assert (second.owner, second.origin["owner"].how) == ("赵东", "carried")
+
+
+# Found by a second tester, rendering 32 tables the way six converters damage them.
+
+
+def test_gushi_headers_name_the_lead_and_assisting_sections() -> None:
+    text = (
+        "| 序号 | 工作任务 | 牵头股室 | 配合股室 | 完成时限 |\n|---|---|---|---|---|\n"
+        "| 1 | 开展危险化学品安全专项整治。 | 危化股 | 执法大队 | 2024年10月底前 |\n"
+        "| 2 | 开展工贸行业粉尘涉爆隐患排查。 |  |  | 2024年8月底前 |\n"
+    )
+    second = tasktable.parse(text).tasks[1]
+    # the merged assisting cell carries like the lead one beside it
+    assert (second.departments, second.partners) == (["危化股"], ["执法大队"])
+
+
+def test_a_phone_number_slid_into_the_owner_column_goes_back() -> None:
+    text = (
+        "| 序号 | 工作任务 | 责任股室 | 责任人 | 联系电话 | 完成时限 |\n|---|---|---|---|---|---|\n"
+        "| 1 | 城镇新增就业4500人。 | 就业股 | 刘卫东 | 6821035 | 2024年12月底前 |\n"
+        "| 2 | 开展职业技能培训3000人次。 | 职业能力建设股 | 6821036 | 2024年11月底前 |\n"
+    )
+    second = tasktable.parse(text).tasks[1]
+    assert (second.owner, second.schedule, second.extra) == (
+        "刘卫东",  # carried: the owner cell is merged
+        "2024年11月底前",
+        {"联系电话": "6821036"},
+    )
+
+
+def test_chixu_tuijin_is_a_schedule_when_cells_are_realigned() -> None:
+    text = (
+        "| 序号 | 民生实事 | 责任单位 | 完成时限 |\n|---|---|---|---|\n"
+        "| 1 | 为城乡居民免费开展两癌筛查1.2万人。 | 县卫健委 | 2024年12月底前 |\n"
+        "| 为65岁以上老年人免费健康体检。 | 持续推进 |\n"
+    )
+    second = tasktable.parse(text).tasks[1]
+    assert (second.content, second.schedule, second.departments) == (
+        "为65岁以上老年人免费健康体检。",
+        "持续推进",
+        ["县卫健委"],
+    )
+
+
+def test_a_table_without_seq_takes_the_number_of_its_task_text() -> None:
+    text = (
+        "| 类别 | 工作内容 | 责任科室 |\n|---|---|---|\n"
+        "| 党的建设 | 1.开展“支部对标定级”活动。 | 党建办 |\n"
+        "| 党的建设 | 2.每季度开展一次基层党建观摩。 | 党建办 |\n"
+    )
+    assert [t.seq for t in tasktable.parse(text).tasks] == [1, 2]

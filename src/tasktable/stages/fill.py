@@ -225,6 +225,8 @@ _MERGED_LEVELS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     ("theme", (), True),
     ("project", ("theme",), False),
     ("departments", ("theme", "project"), True),
+    # The assisting units' cell is merged like the lead units' beside it.
+    ("partners", ("theme", "project"), True),
     # A leader's cell is merged over the tasks they lead, across projects (SPEC §4: sub-tasks
     # carry the owner too); converters print it on its first row.
     ("owner", (), True),
@@ -402,13 +404,15 @@ def _carry_merged_content(above: Draft, draft: Draft) -> None:
 
 
 def _marker_number(row: AlignedRow) -> int | None:
-    """The task number a table without a 序号 column writes as the list marker of the row's
-    first text: 1.城市人居环境提升项目 is task 1."""
-    first = next((text for role, text in row.fields.items() if text), None)
-    if first is None:
-        return None
-    match = ITEM_NUMBER.match(first)
-    return int(match.group(1) or match.group(2)) if match else None
+    """The task number a table without a 序号 column writes as a list marker: that of the
+    task text (a theme repeated before it, as docling writes, is no number), else that of
+    the row's first text (1.城市人居环境提升项目 is task 1)."""
+    first = next((text for text in row.fields.values() if text), None)
+    for text in (row.fields.get("content"), first):
+        match = ITEM_NUMBER.match(text) if text else None
+        if match:
+            return int(match.group(1) or match.group(2))
+    return None
 
 
 def _ends_sentence(text: str | None) -> bool:

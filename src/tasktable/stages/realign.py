@@ -354,6 +354,8 @@ def _clearly_aligned(row: GridRow, texts: dict[str, _Text]) -> bool:
         if role != "extra":
             known = texts[text]
             headroom += known.best - known.scores[role]
+            if known.kind == "digits":
+                headroom -= known.scores[role]  # a phone number belongs in an extra column
     if content_blank and _numbered(row, texts):
         headroom -= NO_CONTENT
     return headroom <= MARGIN

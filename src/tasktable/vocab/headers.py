@@ -86,11 +86,15 @@ HEADER_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
         "责任单位",
         "牵头单位",
         "责任科室",
+        "责任股室",  # responsible section (county bureaus)
+        "承办股室",
         "主要责任单位",
         "牵头部门",
         "牵头责任单位",
         "责任处室",  # responsible division
         "牵头处室",  # leading division
+        "牵头股室",
+        "牵头科室",
         "承办单位",  # undertaking unit
         "实施单位",  # implementing unit
         "责任主体",  # responsible body
@@ -105,6 +109,9 @@ HEADER_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
         "配合部门",
         "参与单位",
         "协同责任单位",
+        "配合股室",
+        "配合科室",
+        "配合处室",
         "配合",
     ),
     # 责任人 "person in charge"
@@ -143,7 +150,16 @@ HEADER_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
 #: another units column (责任单位, 协同责任单位), the lead column is the departments and the
 #: other the partners (SPEC §2), whatever their order.
 LEAD_HEADERS: Final = frozenset(
-    {"牵头单位", "主要责任单位", "牵头责任单位", "牵头部门", "牵头处室", "牵头"}
+    {
+        "牵头单位",
+        "主要责任单位",
+        "牵头责任单位",
+        "牵头部门",
+        "牵头处室",
+        "牵头股室",
+        "牵头科室",
+        "牵头",
+    }
 )
 
 #: The roles a task field can take, in the order of the seed header.
