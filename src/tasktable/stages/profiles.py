@@ -36,6 +36,9 @@ _YEAR_OR_DOT_DATE: Final = regex.compile(r"(?:19|20)[0-9]{2}\s*年|[0-9]{1,4}[.�
 
 #: Longest text read as a date phrase rather than a sentence that names a date.
 _LONGEST_DATE = 24
+#: Longest text that can be of a short kind (progress note, units, people, date): the
+#: longest of their limits.
+_LONGEST_SHORT_KIND = 120
 #: Longest text read as a date phrase wherever its date stands; longer ones must start with it.
 _SHORT_DATE = 10
 #: Longest text read as a label (a heading, a name); longer texts are sentences.
@@ -51,8 +54,12 @@ def kind_of(text: str) -> Kind:
         return "number"
     if _DIGITS.match(flat) and sum(c.isdigit() for c in flat) >= 5:
         return "digits"
+    if length > _LONGEST_SHORT_KIND:
+        return "sentence"  # no progress note, unit list or list of names is this long
     if PROGRESS_CUE.search(flat) and length <= 60:
         return "progress"
+    if length > _LONGEST_DATE and ends_sentence(flat):
+        return "sentence"  # a unit list or names end without 。, a longer date too
     if is_unit_list(flat):
         return "unit"
     if are_people(flat):

@@ -445,15 +445,35 @@ def realign_row(
         best, picks = _best_path(cells, gains, context)
     where = {position: k for k, (position, _) in enumerate(slots)}
     if all(column in where for column, _ in cells):
-        # The row as it stands: the same DP, with each cell allowed only its own column.
-        own = [
-            [gain if k == where[column] else _NEVER for k, gain in enumerate(row_gains)]
-            for (column, _), row_gains in zip(cells, gains, strict=True)
-        ]
-        as_is, _ = _best_path(cells, own, context, may_leave_out=False)
+        as_is = _path_score(cells, gains, context, [where[column] for column, _ in cells])
         if best - as_is <= MARGIN:
             return [column for column, _ in cells]
     return [None if pick is None else slots[pick][0] for pick in picks]
+
+
+def _path_score(
+    cells: Sequence[tuple[int, str]], gains: list[list[float]], context: _Row, picks: list[int]
+) -> float:
+    """The score _best_path gives one assignment (``picks``, a slot per cell, increasing):
+    the row as it stands, scored without a search."""
+    count = len(context.slots)
+    theme_slot = next((k for k, (_, r) in enumerate(context.slots) if r == "theme"), -1)
+    total, last, theme_open = 0.0, -1, False
+    for (_, text), slot, row in zip(cells, picks, gains, strict=True):
+        if slot <= last or row[slot] == _NEVER:
+            return _NEVER
+        total += row[slot]
+        if theme_open and slot > context.project:
+            total += THEME_WITHOUT_PROJECT
+        if context.needs_content and last < context.content < slot:
+            total += NO_CONTENT
+        theme_open = text != context.theme and context.project < count and slot == theme_slot
+        last = slot
+    if theme_open:
+        total += THEME_WITHOUT_PROJECT
+    if context.needs_content and last < context.content:
+        total += NO_CONTENT
+    return total
 
 
 def _best_path(
