@@ -427,3 +427,22 @@ def test_verb_alone_is_no_subject() -> None:
 
 def test_each_item_before_ge_drops_the_ge() -> None:
     assert only("家庭农场各20家").subject == "家庭农场"
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"),
+    [
+        ("七", 7),
+        ("十", 10),
+        ("十二", 12),
+        ("二十", 20),
+        ("三十五", 35),
+        ("两", 2),
+        ("一百二十", 120),
+    ],
+)
+def test_chinese_numerals_read_without_and_with_cn2an(numeral: str, value: int) -> None:
+    """numerals.py reads 0-99 itself (cn2an costs start-up time) and hands the rest to cn2an."""
+    from tasktable.numerals import chinese_int
+
+    assert chinese_int(numeral) == value

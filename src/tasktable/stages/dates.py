@@ -6,7 +6,7 @@ and each end is resolved to dates. The result is cached per (phrase, year) as a 
 Period at offset 0, which each find copies to its place: a schedule repeats the same few
 phrases (一季度, 二季度, 5月底前) over and over.
 
-Numbers are converted one matched number at a time (cn2an for Chinese numerals), never over
+Numbers are converted one matched number at a time (numerals.py for Chinese ones), never over
 a whole cell: cn2an turns 三长一家 into 3长1家.
 """
 
@@ -19,10 +19,10 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
-import cn2an
 from pydantic import BaseModel
 
 from ..models import Period, PeriodKind
+from ..numerals import chinese_int
 from ..patterns import alternation
 from ..vocab.dates import (
     CLAUSE_BOUNDARY,
@@ -552,10 +552,10 @@ def _quarters(numbers: str) -> list[int]:
 
 @lru_cache(maxsize=256)
 def _number(text: str) -> int:
-    """One matched number: Arabic digits as they are, Chinese numerals through cn2an."""
+    """One matched number: Arabic digits as they are, Chinese numerals read as numerals."""
     if text.isdigit():  # Arabic or full-width digits: int() reads both
         return int(text)
-    return int(cn2an.cn2an(text, "normal"))
+    return chinese_int(text)
 
 
 def _year(text: str | None, plan_year: int | None) -> int | None:

@@ -2,7 +2,7 @@
 
 A target is a number and a measure word, with a comparator before (不少于50人) or after
 (200场次以上) and, for a range, a second number (6-8家). Numbers in digits take a multiplier
-(5.5万人 is 55,000 人); Chinese numerals go through cn2an one matched number at a time.
+(5.5万人 is 55,000 人); Chinese numerals are read one matched number at a time (numerals.py).
 Nothing inside quotes or 《》 is a target, nor a fixed term such as 三长一家.
 
 Each target then gets ``per`` (每周…3期: 3 期 per 周) and a best-effort ``subject``: the noun
@@ -19,9 +19,8 @@ import sys
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
-import cn2an
-
 from ..models import Comparator, Target, TextField
+from ..numerals import chinese_int
 from ..patterns import alternation
 from ..vocab.dates import RANGE_JOINER
 from ..vocab.targets import (
@@ -228,7 +227,7 @@ def _number(text: str) -> Decimal | None:
     if _DIGIT_PAIR.search(text):  # 三五万: no numeral cn2an should read digit by digit
         return None
     try:
-        return Decimal(int(cn2an.cn2an(text, "normal")))
+        return Decimal(chinese_int(text))
     except (ValueError, KeyError, InvalidOperation):
         return None
 
