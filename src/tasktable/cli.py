@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, TextIO
 from . import __version__
 from .errors import TasktableError
 from .formats import BINARY_FORMATS, FORMAT_OF_SUFFIX, FORMATS, Format
-from .vocab.headers import ROLES
+from .vocab.headers import MAPPABLE_ROLES
 
 if TYPE_CHECKING:
     from .models import Document
@@ -32,7 +32,6 @@ MERGED_WORDS = ("auto", "top", "repeated", "left-filled", "centred")
 #: ...and the first, shorter spellings, still accepted.
 MERGED_ALIASES = {"repeat": "repeated", "left": "left-filled", "centre": "centred"}
 #: The roles --role may give a header: the task fields, and extra (kept under its header).
-ROLE_CHOICES = (*ROLES, "extra")
 #: --year: plan years a table can have (the People's Republic's first plans on, with room).
 YEARS = range(1949, 2101)
 #: Installed packages have no docs folder: help points to the README, which is also the
@@ -90,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         metavar="HEADER=ROLE",
         help="give a header the vocabulary lacks a role, e.g. 落实主体=departments; ROLE is one "
-        "of " + ", ".join(ROLE_CHOICES) + " (repeatable)",
+        "of " + ", ".join(MAPPABLE_ROLES) + " (repeatable)",
     )
     parser.add_argument(
         "--merged",
