@@ -25,7 +25,7 @@ from typing import Final
 from ..context import Context
 from ..messages import diagnostic
 from ..models import Diagnostic
-from ..vocab.headers import HEADER_SYNONYMS
+from ..vocab.headers import AMBIGUOUS_PROGRESS_WORD, HEADER_SYNONYMS, PLAN_WORDS
 from .profiles import Kind, Profile, profile_of
 from .stitch import Grid, GridRow, PageColumn, RoleMap, header_role, normalise_header
 
@@ -33,8 +33,6 @@ from .stitch import Grid, GridRow, PageColumn, RoleMap, header_role, normalise_h
 _CLEAR_SHARE: Final = 0.6
 #: Share of a 进度 column's cells that must report progress for it to be progress.
 _PROGRESS_SHARE: Final = 0.5
-#: Header words that name a plan (when), so a column named with one is never progress.
-_PLAN_WORDS: Final = ("时限", "时间", "节点", "期限", "安排", "序时", "时序", "计划")
 
 _EXTRA_WORDS: Final = frozenset(HEADER_SYNONYMS["extra"])
 
@@ -214,7 +212,7 @@ def _settle_two_text_columns(
 def _reports_progress(column: PageColumn, profiles: _Profiles, index: int) -> bool:
     """A schedule column named by 进度 alone whose cells report progress."""
     word = normalise_header(column.header)
-    if "进度" not in word or any(plan in word for plan in _PLAN_WORDS):
+    if AMBIGUOUS_PROGRESS_WORD not in word or any(plan in word for plan in PLAN_WORDS):
         return False
     return profiles[index].share("progress") >= _PROGRESS_SHARE
 

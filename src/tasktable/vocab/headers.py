@@ -146,6 +146,13 @@ HEADER_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
     "extra": ("联系电话", "电话", "联系人", "联系方式", "备注"),
 }
 
+#: The word that names a plan or a report (序时进度 plans, 当前进度 reports): a schedule
+#: column named by it is decided by its cells (stages/roles.py), unless its header also says
+#: when (时限 time limit, 时间 time, 节点 milestone, 期限 term, 安排 arrangement, 序时 / 时序
+#: in order of time, 计划 plan).
+AMBIGUOUS_PROGRESS_WORD: Final = "进度"
+PLAN_WORDS: Final = ("时限", "时间", "节点", "期限", "安排", "序时", "时序", "计划")
+
 #: Department header words that name the lead units. Where a table has one of these and
 #: another units column (责任单位, 协同责任单位), the lead column is the departments and the
 #: other the partners (SPEC §2), whatever their order.
