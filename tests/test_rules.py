@@ -3,14 +3,13 @@ diagnostic they emit."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
 import tasktable
 from tasktable.cli import main
-from tasktable.rules import RULE_NAMES, RULES
+from tasktable.rules import RULE_NAMES, RULES, functions
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "lianyungang-kexie-2019.md"
@@ -28,11 +27,47 @@ READING_CODES = {
 }
 
 
-def test_every_rule_is_asked_for_by_the_stage_that_runs_it() -> None:
-    """A listed rule that no stage checks could be 'switched off' while still running."""
-    code = "\n".join(path.read_text("utf-8") for path in SOURCES.rglob("*.py"))
-    asked = set(re.findall(r'\.on\("([a-z-]+)"\)', code))
-    assert asked == RULE_NAMES
+def test_every_rule_is_a_function_registered_in_the_stage_that_runs_it() -> None:
+    """A listed rule with no registered function could be 'switched off' while running."""
+    registered = functions()
+    for rule in RULES:
+        assert registered[rule.name], rule.name
+        for name in registered[rule.name]:
+            assert name.startswith(f"{rule.stage}."), (rule.name, name)
+
+
+#: For each rule, a table that needs it: the output with the rule switched off differs.
+TABLE_THAT_NEEDS = {
+    "dataframe-leftovers": "zoo/agri-2021.markitdown-xlsx.md",
+    "one-heading": "zoo/qiaocheng-2025.docling-docx.md",
+    "unfuse-rows": "zoo/agri-2021.pymupdf4llm.md",
+    "left-fill": "zoo/agri-2021.pymupdf4llm-legacy.md",
+    "roles-from-cells": "role-map.md",
+    "realign": "shift-left-1.md",
+    "section-headings": "sections-key-tasks.md",
+    "continuations": "rows-without-seq.md",
+    "sub-tasks": "rows-without-seq.md",
+    "centred-labels": "zoo/agri-2021.pymupdf4llm.md",
+    "backfill": "../../samples/lianyungang-kexie-2019.md",
+    "lost-text": "converters/agri-2021.pdfplumber.md",
+}
+
+
+def test_every_rule_has_a_table_that_needs_it() -> None:
+    assert set(TABLE_THAT_NEEDS) == RULE_NAMES
+
+
+@pytest.mark.parametrize(("rule", "table"), sorted(TABLE_THAT_NEEDS.items()))
+def test_a_rule_switched_off_changes_the_table_that_needs_it(rule: str, table: str) -> None:
+    """Switching a rule off reaches its function: a rule whose off did nothing would pass
+    every other test here."""
+    path = ROOT / "tests" / "fixtures" / table
+    on = tasktable.parse_file(path)
+    off = tasktable.parse_file(path, disable=[rule])
+    if rule == "lost-text":  # it only warns
+        assert [d.code for d in off.diagnostics] != [d.code for d in on.diagnostics]
+    else:
+        assert off.model_dump(exclude={"diagnostics"}) != on.model_dump(exclude={"diagnostics"})
 
 
 def test_every_diagnostic_names_its_rule_or_none_for_reading() -> None:

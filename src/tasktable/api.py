@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -21,16 +21,15 @@ from .errors import (
     RoleMapError,
 )
 from .messages import default_language, diagnostic, in_language
-from .models import FORCED_STYLES, PLACEMENTS, Column, Diagnostic, Document, Placement, Source
+from .models import FORCED_STYLES, PLACEMENTS, Column, Document, Placement, Source
 from .rules import disabled_rules
 from .stages.decode import decode_bytes, normalise_newlines
-from .stages.drafts import Draft
 from .stages.fill import fill_tasks
 from .stages.leftovers import foreign_table
 from .stages.read import read_tables
 from .stages.realign import realign_rows
 from .stages.roles import assign_roles
-from .stages.stitch import PageColumn, normalised_roles, stitch_tables
+from .stages.stitch import normalised_roles, stitch_tables
 from .stages.tasks import build_tasks
 from .vocab.headers import MAPPABLE_ROLES
 from .vocab.messages import LANGS, Lang
@@ -184,7 +183,7 @@ def _parse_text(
     text = normalise_newlines(text)
     if not text.strip():  # said as such: "no table found" in an empty file sends one looking
         raise NoTableError("is empty; expected a Markdown file with a task table", source=source)
-    read = read_tables(text, leftovers=ctx.on("dataframe-leftovers"))
+    read = read_tables(text, ctx)
     if not read.tables and (foreign := foreign_table(text)) is not None:
         raise ForeignTableError(
             f"no GFM pipe table found; this line is {foreign.kind} ('{foreign.text[:40]}'), "
@@ -214,19 +213,9 @@ def _parse_text(
         for line, text in read.stray
     )
     aligned = realign_rows(grid, ctx)
-    has_seq = any(row.fields.get("seq") for row in aligned)
-    roles_present = {column.role for column in grid.columns}
     drafts, styles = fill_tasks(
-        aligned,
-        ctx,
-        has_seq=has_seq,
-        has_theme="theme" in roles_present,
-        has_project="project" in roles_present,
-        merged=merged,
-        left_filled=grid.left_filled,
+        aligned, grid.columns, ctx, merged=merged, left_filled=grid.left_filled
     )
-    if ctx.on("lost-text"):
-        ctx.diagnostics.extend(_empty_columns(grid.columns, drafts))
     year = year if year is not None else read.year
     tasks = build_tasks(drafts, year)
     if year is None and any(task.milestones for task in tasks):
@@ -243,24 +232,3 @@ def _parse_text(
         tasks=tasks,
         diagnostics=ctx.diagnostics,
     )
-
-
-def _empty_columns(columns: Sequence[PageColumn], drafts: Sequence[Draft]) -> list[Diagnostic]:
-    """A warning for each named column that holds no text in any row: a converter may have
-    dropped its cells (pdfplumber loses merged labels at open page borders). No value is
-    invented for it."""
-    if not drafts:
-        return []
-    return [
-        diagnostic(
-            "empty-column",
-            "warning",
-            {"role": column.role, "column": column.header},
-            column=column.header,
-            role=column.role,
-            rule="lost-text",
-        )
-        for column in columns
-        if column.role not in (None, "extra", "seq")
-        and not any(column.role in d.values for d in drafts)
-    ]

@@ -214,12 +214,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _rules() -> int:
-    """Print every repair rule: name, the stage that runs it, what it repairs."""
-    from .rules import RULES
+    """Print every repair rule: name, the function(s) that apply it under
+    tasktable.stages, what it repairs."""
+    from .rules import RULES, functions
 
+    where = {name: ", ".join(names) for name, names in functions().items()}
     width = max(len(rule.name) for rule in RULES)
+    code_width = max(len(text) for text in where.values())
     for rule in RULES:
-        print(f"{rule.name:<{width}}  {rule.stage:<9} {rule.summary}")
+        print(f"{rule.name:<{width}}  {where[rule.name]:<{code_width}}  {rule.summary}")
     return 0
 
 

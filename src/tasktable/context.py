@@ -19,5 +19,7 @@ class Context:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def on(self, rule: str) -> bool:
-        """Whether the rule named ``rule`` runs (rules.RULES)."""
+        """Whether the rule named ``rule`` runs (rules.RULES). Stages do not ask it to
+        decide what to do (``rules.repair`` does), only whom to name in a diagnostic that
+        reading and a rule can both give (realign's ``unplaced``)."""
         return rule not in self.disabled

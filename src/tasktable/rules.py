@@ -1,19 +1,31 @@
 """The repair rules, by name, in the order the pipeline applies them.
 
-Each rule is a small named function in the stage that runs it; this table is where they are
-listed (``python -m tasktable --rules``), switched off (``parse(text, disable=["left-fill"])``,
-``--disable left-fill``) and named in every diagnostic they emit (``"rule": "left-fill"``).
-A stage asks its :class:`~tasktable.context.Context` whether a rule is on before running it;
-with a rule off, the table is read as if the converter had not done what the rule repairs.
-Reading itself (tables, headers, cells) is no rule and cannot be switched off.
+Each rule is a small function in the stage that runs it, registered here with ``@repair``
+(the way markdown-it-py's ``Ruler`` holds its rules). This table lists them in order
+(``python -m tasktable --rules``); a user switches one off by name
+(``parse(text, disable=["left-fill"])``, ``--disable left-fill``), and every diagnostic a rule
+emits names it (``"rule": "left-fill"``).
+
+A stage calls a rule's function with the parse's :class:`~tasktable.context.Context` first;
+the registry, not the stage, decides whether it runs. Switched off, the rule's ``off``
+function is called with the same arguments instead: it gives what the table reads as
+without the repair, as if the converter had not done what the rule undoes (for most rules,
+the value passed in, unchanged). Reading itself (tables, headers, cells) is no rule and
+cannot be switched off.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Final, NamedTuple
+import functools
+from collections.abc import Callable, Iterable
+from typing import Any, Concatenate, Final, NamedTuple, ParamSpec, TypeVar
 
+from .context import Context
 from .errors import OptionError
+
+P = ParamSpec("P")
+R = TypeVar("R")
+T = TypeVar("T")
 
 
 class Rule(NamedTuple):
@@ -47,6 +59,73 @@ RULES: Final[tuple[Rule, ...]] = (
 )
 
 RULE_NAMES: Final = frozenset(rule.name for rule in RULES)
+
+#: The functions that apply each rule, in the order their modules registered them.
+_FUNCTIONS: dict[str, list[Callable[..., Any]]] = {}
+
+
+def repair(
+    name: str, *, off: Callable[..., Any]
+) -> Callable[[Callable[P, R]], Callable[Concatenate[Context, P], R]]:
+    """Register the decorated function as one that applies the rule ``name``.
+
+    The function is then called with the Context first (``_one_heading(ctx, cells,
+    columns)``); where ``name`` is switched off, ``off(cells, columns)`` answers instead.
+    A rule may have more than one function (lost-text warns in two places).
+    """
+    if name not in RULE_NAMES:
+        raise ValueError(f"no rule named {name!r} in rules.RULES")
+
+    def register(function: Callable[P, R]) -> Callable[Concatenate[Context, P], R]:
+        @functools.wraps(function)
+        def applied(ctx: Context, /, *args: P.args, **kwargs: P.kwargs) -> R:
+            if name in ctx.disabled:
+                result: R = off(*args, **kwargs)
+                return result
+            return function(*args, **kwargs)
+
+        _FUNCTIONS.setdefault(name, []).append(function)
+        return applied
+
+    return register
+
+
+def unchanged(value: T, /, *args: object, **kwargs: object) -> T:
+    """The ``off`` of a rule that repairs a value: the value as it came."""
+    return value
+
+
+def nothing(*args: object, **kwargs: object) -> tuple[()]:
+    """The ``off`` of a rule that finds things (warnings, repeats): none found."""
+    return ()
+
+
+def absent(*args: object, **kwargs: object) -> None:
+    """The ``off`` of a rule that looks for one thing (a label to take): not found."""
+    return None
+
+
+def never(*args: object, **kwargs: object) -> bool:
+    """The ``off`` of a rule that answers a question: no."""
+    return False
+
+
+def always(*args: object, **kwargs: object) -> bool:
+    """The ``off`` of a rule whose question is whether to leave a row as it stands: yes."""
+    return True
+
+
+def functions() -> dict[str, tuple[str, ...]]:
+    """Each rule's functions, as ``module.function`` under ``tasktable.stages``."""
+    from . import api  # noqa: F401  (importing the pipeline registers every rule)
+
+    return {
+        rule.name: tuple(
+            f"{f.__module__.removeprefix('tasktable.stages.')}.{f.__qualname__}"
+            for f in _FUNCTIONS.get(rule.name, ())
+        )
+        for rule in RULES
+    }
 
 
 def disabled_rules(names: Iterable[str] | None, source: str | None = None) -> frozenset[str]:

@@ -21,6 +21,7 @@ from typing import NamedTuple
 from ..context import Context
 from ..messages import diagnostic
 from ..models import FORCED_STYLES, Diagnostic, How, MergedStyle, Origin, Placement
+from ..rules import absent, never, nothing, repair
 from ..vocab.headers import MERGED_ROLES
 from ..vocab.shapes import ITEM_MARKER, ITEM_NUMBER
 from ..wraps import ends_sentence, sentence_tail
@@ -35,6 +36,7 @@ from .centred import (
 )
 from .drafts import Draft, origin_of, set_value
 from .realign import AlignedRow
+from .stitch import PageColumn
 
 #: A mark between clauses: a text holding one is more than a single phrase.
 _CLAUSE_MARK = re.compile(r"[，,；;。]")
@@ -45,31 +47,34 @@ _LIST_FIELDS = ("departments", "partners")
 
 def fill_tasks(
     rows: Sequence[AlignedRow],
+    columns: Sequence[PageColumn],
     ctx: Context,
     *,
-    has_seq: bool,
-    has_theme: bool = False,
-    has_project: bool = True,
     merged: Placement = "auto",
     left_filled: frozenset[str] = frozenset(),
 ) -> Filled:
     """Tasks with every merged-cell field resolved; continuation rows joined.
 
-    Section rows (一、…) are no tasks; in a table without a theme column (``has_theme``)
-    their title is the theme of the rows below them, up to the next section. ``merged``
-    forces where the converter put merged text; "auto" detects it per column.
-    ``left_filled`` names the columns stitching found filled from the left.
+    Section rows (一、…) are no tasks; in a table without a theme column their title is
+    the theme of the rows below them, up to the next section. ``merged`` forces where the
+    converter put merged text; "auto" detects it per column. ``left_filled`` names the
+    columns stitching found filled from the left.
     """
     diagnostics = ctx.diagnostics
+    roles = {column.role for column in columns}
     drafts = _join_continuations(
-        rows, ctx, has_seq=has_seq, has_theme=has_theme, has_project=has_project
+        rows,
+        ctx,
+        has_seq=any(row.fields.get("seq") for row in rows),
+        has_theme="theme" in roles,
+        has_project="project" in roles,
     )
     untouched = [
         replace(d, values=dict(d.values), origin=dict(d.origin), doubted=set(d.doubted))
         for d in drafts
     ]
     forced = FORCED_STYLES.get(merged)
-    reading = _Reading(left_filled, ctx.on("backfill"), ctx.on("centred-labels"))
+    reading = _Reading(ctx, left_filled)
     shown: list[Evidence] = []  # what each column showed the detection, if it ran
     styles = _fill_levels(
         drafts, diagnostics, reading, centred=forced == "centred", forced=forced, shown=shown
@@ -83,17 +88,16 @@ def fill_tasks(
         # cut fits as well: read the untouched rows so too, and warn where the readings differ.
         _fill_levels(untouched, list(diagnostics), reading, centred=True, forced=None)
         diagnostics.extend(style_doubts(drafts, untouched))
-    if ctx.on("lost-text"):
-        diagnostics.extend(_lost_text(drafts))
+    diagnostics.extend(_lost_text(ctx, drafts))
+    diagnostics.extend(_empty_columns(ctx, columns, drafts))
     return Filled(drafts, styles)
 
 
 class _Reading(NamedTuple):
     """What the filling of merged columns takes from the stages before and the rules."""
 
+    ctx: Context  # the rules in force: backfill, centred-labels
     left_filled: frozenset[str]  # columns stitching found filled from the left
-    backfill: bool  # rule backfill: a blank span start takes the label below
-    detect_centred: bool  # rule centred-labels: look for labels printed mid-span
 
 
 def _fill_levels(
@@ -114,13 +118,15 @@ def _fill_levels(
     whose middle falls in a tall first row is printed on that row). What each column
     showed is added to ``shown``.
     """
-    detect = reading.detect_centred and not centred and forced is None
+    detect = not centred and forced is None
     found: list[Diagnostic] = []  # kept only if this reading stands
     styles: dict[str, MergedStyle] = {}
     for role, parents, carry in _MERGED_LEVELS:
         placed_by_height = role in _CENTRED_ROLES
+        seen = None
         if detect and placed_by_height:
-            seen = evidence(drafts, role, parents)
+            seen = _centred_evidence(reading.ctx, drafts, role, parents)
+        if seen is not None:
             if is_centred(seen):
                 return None
             if shown is not None:
@@ -140,13 +146,14 @@ def _fill_levels(
                 role,
                 parents=parents,
                 carry=carry,
-                backfill=reading.backfill,
+                ctx=reading.ctx,
                 diagnostics=found,
             )
     diagnostics.extend(found)
     return styles
 
 
+@repair("lost-text", off=nothing)
 def _lost_text(drafts: Sequence[Draft]) -> Iterator[Diagnostic]:
     """Warnings where the Markdown shows that a converter dropped text (pdfplumber drops
     cells not closed by a rule at a page break): a 序号 that jumps (14, then 16: row 15 is
@@ -187,9 +194,39 @@ def _lost_text(drafts: Sequence[Draft]) -> Iterator[Diagnostic]:
         previous = draft
 
 
+@repair("lost-text", off=nothing)
+def _empty_columns(columns: Sequence[PageColumn], drafts: Sequence[Draft]) -> list[Diagnostic]:
+    """A warning for each named column that holds no text in any row: a converter may have
+    dropped its cells (pdfplumber loses merged labels at open page borders). No value is
+    invented for it."""
+    if not drafts:
+        return []
+    return [
+        diagnostic(
+            "empty-column",
+            "warning",
+            {"role": column.role, "column": column.header},
+            column=column.header,
+            role=column.role,
+            rule="lost-text",
+        )
+        for column in columns
+        if column.role not in (None, "extra", "seq")
+        and not any(column.role in d.values for d in drafts)
+    ]
+
+
 class Filled(NamedTuple):
     drafts: list[Draft]
     styles: dict[str, MergedStyle]  # role -> where the converter put its merged text
+
+
+@repair("centred-labels", off=absent)
+def _centred_evidence(
+    drafts: Sequence[Draft], role: str, parents: tuple[str, ...]
+) -> Evidence | None:
+    """What a column shows of labels printed mid-span, for the detection (centred.py)."""
+    return evidence(drafts, role, parents)
 
 
 def _style(drafts: Sequence[Draft], role: str, left_filled: frozenset[str]) -> MergedStyle:
@@ -282,13 +319,8 @@ def _join_continuations(
         if has_seq and not seq_text and len(drafts) > section_start:
             # With continuations off every such row is an item; with sub-tasks off (both off
             # too) none is: its text joins the row above, as before either rule existed.
-            if not ctx.on("sub-tasks"):
-                new_item = False
-            elif not ctx.on("continuations"):
-                new_item = True
-            else:
-                new_item = _starts_new_item(drafts[-1], row, page_top=page_top)
-            if not new_item:
+            continues = _continues(ctx, drafts[-1], row, page_top=page_top)
+            if not _is_sub_task(ctx, continues):
                 _join(drafts[-1], row, diagnostics)
                 continue
             sub = drafts[-1].sub + 1
@@ -355,6 +387,21 @@ def _take_headings(
 
 #: The fields a row of its own writes: a row without 序号 that has one is a task's item.
 _OWN_FIELDS = ("content", "schedule", "departments", "progress")
+
+
+@repair("continuations", off=never)
+def _continues(above: Draft, row: AlignedRow, *, page_top: bool) -> bool:
+    """Whether a row without 序号 is the rest of the row above (``_starts_new_item``)."""
+    return not _starts_new_item(above, row, page_top=page_top)
+
+
+@repair("sub-tasks", off=never)
+def _is_sub_task(continues: bool) -> bool:
+    """Whether a row without 序号 is an item of its own, numbered as the row above's next
+    sub-task: any row that does not continue the row above. Switched off, every such row
+    is joined to the row above, as before either rule existed; with continuations off
+    instead, every one is an item."""
+    return not continues
 
 
 def _starts_new_item(above: Draft, row: AlignedRow, *, page_top: bool) -> bool:
@@ -457,13 +504,13 @@ def _fill_span(
     parents: tuple[str, ...],
     carry: bool,
     diagnostics: list[Diagnostic],
-    backfill: bool = True,
+    ctx: Context,
 ) -> None:
     """Fill blank ``role`` values from the merged cell they belong to.
 
     ``parents`` are the enclosing merged roles; a change in them starts a new span. ``carry``
     says whether a value may carry across a parent change when the new span names none.
-    ``backfill`` (the rule of that name) lets a blank span start take the label below.
+    With the rule backfill on in ``ctx``, a blank span start takes the label below.
     """
     previous_key: tuple[str | None, ...] | None = None
     current: tuple[str, Origin] | None = None
@@ -476,7 +523,7 @@ def _fill_span(
             current = (text, draft.origin[role])
             continue
         if starts_span:
-            later = _first_in_span(drafts, index, role, parents, key) if backfill else None
+            later = _first_in_span(ctx, drafts, index, role, parents, key)
             if later is not None:
                 current = later
                 set_value(draft, role, later[0], origin_of("backfilled", later[1].line))
@@ -501,6 +548,7 @@ def _fill_span(
             set_value(draft, role, current[0], origin_of(how, line))
 
 
+@repair("backfill", off=absent)
 def _first_in_span(
     drafts: Sequence[Draft],
     start: int,

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from ..rules import repair
 from ..vocab.leftovers import (
     DATAFRAME_BLANKS,
     GRID_TABLE_BORDER,
@@ -39,6 +40,12 @@ class Undone:
     title: str | None
 
 
+def _as_read(table: RawTable) -> Undone:
+    """The table as the converter wrote it (the rule switched off)."""
+    return Undone(table, None)
+
+
+@repair("dataframe-leftovers", off=_as_read)
 def undo_leftovers(table: RawTable) -> Undone:
     """``table`` with DataFrame blanks emptied, literal line breaks made real, integer
     columns printed as floats made integers and pandas' placeholder headers blanked."""

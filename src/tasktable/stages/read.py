@@ -19,6 +19,7 @@ import regex
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from ..context import Context
 from ..vocab.dates import YEAR_DIGITS
 from ..vocab.leftovers import SHEET_NAME
 from .html_tables import read_html_tables
@@ -82,11 +83,12 @@ class ReadResult:
     year: int | None  # the plan year named in the title
 
 
-def read_tables(text: str, *, leftovers: bool = True) -> ReadResult:
+def read_tables(text: str, ctx: Context | None = None) -> ReadResult:
     """Find every pipe table in ``text`` (LF line ends) and the document's title line.
 
-    ``leftovers`` (the rule dataframe-leftovers) undoes what a DataFrame writer left in the
-    cells (stages/leftovers.py)."""
+    What a DataFrame writer left in the cells is undone (rule dataframe-leftovers,
+    stages/leftovers.py) where ``ctx`` has the rule on."""
+    ctx = ctx or Context()
     lines = text.split("\n")
     tables: list[RawTable] = []
     titles: list[str] = []
@@ -94,10 +96,7 @@ def read_tables(text: str, *, leftovers: bool = True) -> ReadResult:
 
     def add(table: RawTable) -> None:
         nonlocal title_row
-        if not leftovers:
-            tables.append(table)
-            return
-        undone = undo_leftovers(table)
+        undone = undo_leftovers(ctx, table)
         if not tables and undone.title:
             title_row = undone.title
             titles.append(undone.title)

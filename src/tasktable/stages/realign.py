@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -23,6 +23,7 @@ from ..context import Context
 from ..messages import diagnostic
 from ..models import Diagnostic
 from ..names import is_unit_list
+from ..rules import never, repair
 from ..vocab.headers import ROLES
 from ..vocab.shapes import (
     DATE_CUE,
@@ -226,12 +227,7 @@ def realign_rows(grid: Grid, ctx: Context) -> list[AlignedRow]:
     profiles = _column_profiles(row for row, keep in zip(grid.rows, kept, strict=True) if keep)
     aligned: list[AlignedRow] = []
     theme = ""
-    # Chinese ordinals number sections only where digits number the tasks (or nothing does,
-    # in a table without 序号); in a table numbered 一, 二, 三 they number the tasks.
-    numbered = any(c.role == "seq" for c in grid.columns)
-    sections = ctx.on("section-headings") and (
-        not numbered or any(_numbered(row, texts) for row in grid.rows)
-    )
+    sections = _reads_sections(ctx, grid, texts)
     for row, keep in zip(grid.rows, kept, strict=True):
         cells = [(i, text) for i, text in enumerate(row.cells) if text]
         if not cells:
@@ -252,14 +248,26 @@ def realign_rows(grid: Grid, ctx: Context) -> list[AlignedRow]:
                 )
             )
             continue
-        if keep or not ctx.on("realign"):
+        if keep:
             targets: list[int | None] = [i for i, _ in cells]
         else:
-            targets = realign_row(row, cells, texts, lexicon, theme, profiles)
+            targets = realign_row(ctx, row, cells, texts, lexicon, theme, profiles)
+        # Text no column can take is the realignment's finding, or, with it off, reading's.
         result = _apply(row, cells, targets, ctx.diagnostics, ctx.on("realign"))
         theme = result.fields.get("theme", theme)
         aligned.append(result)
     return aligned
+
+
+@repair("section-headings", off=never)
+def _reads_sections(grid: Grid, texts: Mapping[str, _Text]) -> bool:
+    """Whether heading rows (一、…, （一）…) are read as sections in this table.
+
+    Chinese ordinals number sections only where digits number the tasks (or nothing does,
+    in a table without 序号); in a table numbered 一, 二, 三 they number the tasks.
+    """
+    numbered = any(c.role == "seq" for c in grid.columns)
+    return not numbered or any(_numbered(row, texts) for row in grid.rows)
 
 
 def section_title(row: GridRow, cells: Sequence[tuple[int, str]]) -> str | None:
@@ -361,7 +369,7 @@ def _clearly_aligned(row: GridRow, texts: dict[str, _Text]) -> bool:
     return headroom <= MARGIN
 
 
-def _numbered(row: GridRow, texts: dict[str, _Text]) -> bool:
+def _numbered(row: GridRow, texts: Mapping[str, _Text]) -> bool:
     """Whether the row's 序号 cell holds a number (a task, not a continuation)."""
     return any(
         column.role == "seq" and text and texts[text].number
@@ -411,6 +419,14 @@ _State = tuple[int, bool]
 _NEVER = float("-inf")
 
 
+def _where_written(
+    row: GridRow, cells: Sequence[tuple[int, str]], *args: object, **kwargs: object
+) -> list[int | None]:
+    """Every cell in the column the converter put it in (the rule realign switched off)."""
+    return [i for i, _ in cells]
+
+
+@repair("realign", off=_where_written)
 def realign_row(
     row: GridRow,
     cells: Sequence[tuple[int, str]],

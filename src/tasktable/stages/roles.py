@@ -25,6 +25,7 @@ from typing import Final
 from ..context import Context
 from ..messages import diagnostic
 from ..models import Diagnostic
+from ..rules import repair, unchanged
 from ..vocab.headers import AMBIGUOUS_PROGRESS_WORD, HEADER_SYNONYMS, PLAN_WORDS
 from .profiles import Kind, Profile, profile_of
 from .stitch import Grid, GridRow, PageColumn, RoleMap, header_role, normalise_header
@@ -51,8 +52,12 @@ def assign_roles(grid: Grid, roles: RoleMap, ctx: Context) -> Grid:
     """The grid with every column's role settled from its cells where its header left it
     open (rule roles-from-cells); diagnostics for inferred and unplaceable columns go to
     ``ctx``."""
-    if not ctx.on("roles-from-cells"):
-        return grid
+    return _roles_from_cells(ctx, grid, roles, ctx.diagnostics)
+
+
+@repair("roles-from-cells", off=unchanged)
+def _roles_from_cells(grid: Grid, roles: RoleMap, notes: list[Diagnostic]) -> Grid:
+    """``assign_roles`` where the rule is on; its diagnostics are added to ``notes``."""
     columns = list(grid.columns)
     fixed = {i for i, c in enumerate(columns) if normalise_header(c.header) in roles}
     profiles = _Profiles(grid.rows, columns)
@@ -103,7 +108,7 @@ def assign_roles(grid: Grid, roles: RoleMap, ctx: Context) -> Grid:
     for index, column in enumerate(columns):
         if column.role == "extra" and index not in fixed and _unknown(column.header):
             diagnostics.append(_unknown_header(column, header_line, header_role(column.header)))
-    ctx.diagnostics.extend(diagnostics)
+    notes.extend(diagnostics)
     if columns == list(grid.columns):
         return grid
     pairs = enumerate(zip(grid.columns, columns, strict=True))

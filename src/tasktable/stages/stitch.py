@@ -15,6 +15,7 @@ import regex
 from ..context import Context
 from ..messages import diagnostic
 from ..models import Diagnostic
+from ..rules import nothing, repair, unchanged
 from ..vocab.headers import (
     HEADER_SYNONYMS,
     LEAD_HEADERS,
@@ -225,8 +226,6 @@ def stitch_tables(
     rules one-heading, unfuse-rows and left-fill run where ``ctx`` has them on.
     """
     ctx = ctx or Context()
-    if not ctx.on("left-fill"):
-        left_fill = False
     diagnostics: list[Diagnostic] = []  # this stage's, in row order, then handed to ctx
     grid: Grid | None = None
     page_columns: tuple[PageColumn, ...] = ()
@@ -258,13 +257,9 @@ def stitch_tables(
                 skipped.append(_skipped_row(row))
                 continue
             columns_here = _fit(page_columns, len(row.cells))
-            cells = _one_heading(row.cells, columns_here) if ctx.on("one-heading") else row.cells
+            cells = _one_heading(ctx, row.cells, columns_here)
             first, at = len(grid.rows), len(diagnostics)
-            parts = (
-                _unfused(cells, columns_here, row.line, diagnostics, after=last_seq)
-                if ctx.on("unfuse-rows")
-                else [cells]
-            )
+            parts = _unfused(ctx, cells, columns_here, row.line, diagnostics, after=last_seq)
             last_seq = _last_seq(parts, columns_here, last_seq)
             for part in parts:
                 grid.rows.append(GridRow(row.line, table.page, part, columns_here, row.spans))
@@ -272,11 +267,12 @@ def stitch_tables(
             if found is not None:
                 repeats.append(found)
     if grid is not None:
-        _settle_left_fills(grid, repeats, diagnostics, left_fill)
+        _settle_left_fills(ctx, grid, repeats, diagnostics, left_fill)
         ctx.diagnostics.extend(skipped + diagnostics)
     return grid
 
 
+@repair("one-heading", off=unchanged)
 def _one_heading(cells: tuple[str, ...], columns: Sequence[PageColumn]) -> tuple[str, ...]:
     """A row holding one text in every named column, as that text once, in its first cell.
 
@@ -359,6 +355,7 @@ def _left_repeats(
 _LEFT_FILL_EVIDENCE = 1
 
 
+@repair("left-fill", off=nothing)
 def _settle_left_fills(
     grid: Grid,
     repeats: Sequence[_LeftRepeats],
@@ -392,6 +389,12 @@ _FUSED_SEQ = regex.compile(r"^\s*[0-9]{1,6}(?:\s*\n\s*[0-9]{1,6})+\s*$")
 _ROW_BREAK = regex.compile(r"(?<=[。！？；])\n")
 
 
+def _whole(cells: tuple[str, ...], *args: object, **kwargs: object) -> list[tuple[str, ...]]:
+    """The row as one row (the rule unfuse-rows switched off)."""
+    return [cells]
+
+
+@repair("unfuse-rows", off=_whole)
 def _unfused(
     cells: tuple[str, ...],
     columns: Sequence[PageColumn],
