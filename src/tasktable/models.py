@@ -11,21 +11,11 @@ from typing import Any, Literal, NamedTuple, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .vocab.headers import Role
+
 #: Bump when the JSON shape changes incompatibly.
 SCHEMA_VERSION = "1"
 
-Role = Literal[
-    "seq",
-    "theme",
-    "project",
-    "content",
-    "schedule",
-    "departments",
-    "partners",
-    "owner",
-    "progress",
-    "extra",
-]
 How = Literal["explicit", "carried", "backfilled"]
 #: Where a converter put a merged cell's text (docs/converters.md): on the first row of its span
 #: (top), on every row (repeated), in the rows below copied from the left cell (left-filled),

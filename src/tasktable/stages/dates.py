@@ -31,6 +31,7 @@ from ..vocab.dates import (
     DAY_TWO_DIGITS,
     DAY_WORD,
     DEADLINE,
+    DIGIT_YEAR,
     EVENTS,
     MARKER_BEFORE_DATE,
     MONTH_DIGITS,
@@ -80,8 +81,6 @@ _NEXT_YEAR = _shared_start(
 _ANY_YEAR = rf"(?:{YEAR}|{_NEXT_YEAR})"
 # A number in digits that is not part of a longer number, code or amount (see the vocabulary).
 _NOT_AFTER = rf"(?!{NOT_DATE_AFTER_NUMBER})"
-# The year of a dotted, dashed or slashed date: 2021.8, 2023-06-30, 2023/6/30.
-_DIGIT_YEAR = r"(?:19|20|１９|２０)[0-9０-９]{2}"
 # A day in a range written without 日 (1月3至2月10): not a number followed by a unit, a month…
 _BARE_DAY_END = rf"(?![{NOT_DAY_AFTER}月年日号])" + _NOT_AFTER
 
@@ -126,7 +125,7 @@ _FORMS = {
     rf"{DAY_WORD}?)"
     rf"(?P<deadline>{DEADLINE})?",
     # 2021.8, 2021-08, 2023-06-30, 2023.6.30, 2023/6/30.
-    "digits": rf"(?P<year>{_DIGIT_YEAR})[.．\-－/／](?P<month>{MONTH_DIGITS})"
+    "digits": rf"(?P<year>{DIGIT_YEAR})[.．\-－/／](?P<month>{MONTH_DIGITS})"
     rf"(?:[.．\-－/／](?P<day>{DAY_DIGITS}))?(?P<deadline>{DEADLINE})?",
     # 6.30, 6.30前, 7.1日: a month and day with a dot.
     "dotted": rf"(?P<month>{MONTH_DIGITS})[.．](?P<day>{DAY_DIGITS}){DAY_WORD}?"

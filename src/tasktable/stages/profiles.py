@@ -18,6 +18,7 @@ from typing import Final, Literal
 import regex
 
 from ..names import are_people, is_unit_list
+from ..vocab.dates import DIGIT_YEAR
 from ..vocab.shapes import (
     DATE_CUE,
     PROGRESS_CUE,
@@ -32,7 +33,7 @@ Kind = Literal["number", "digits", "progress", "person", "unit", "date", "senten
 _DIGITS: Final = regex.compile(r"^[0-9０-９\-－—–()（）/\s、，,;；]+$")
 #: A plan year or a dotted date, which DATE_CUE (months, quarters) does not catch: 2024年底前,
 #: 2024年, 2021.8, 6.30前.
-_YEAR_OR_DOT_DATE: Final = regex.compile(r"(?:19|20)[0-9]{2}\s*年|[0-9]{1,4}[.．/][0-9]{1,2}")
+_YEAR_OR_DOT_DATE: Final = regex.compile(rf"{DIGIT_YEAR}\s*年|[0-9]{{1,4}}[.．/][0-9]{{1,2}}")
 
 #: Longest text read as a date phrase rather than a sentence that names a date.
 _LONGEST_DATE = 24

@@ -20,7 +20,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..context import Context
-from ..vocab.dates import YEAR_DIGITS
+from ..vocab.dates import CHINESE_YEAR, DIGIT_YEAR, YEAR_DIGITS
 from ..vocab.leftovers import SHEET_NAME
 from .html_tables import read_html_tables
 from .leftovers import undo_leftovers
@@ -44,7 +44,7 @@ _DELIMITER_ROW = regex.compile(r"^\s*\|?(?:\s*:?-+:?\s*\|)*\s*:?-+:?\s*\|?\s*$")
 _CELL_PIPE = regex.compile(r"(?<!\\)\|")
 
 #: A plan year in a title: 2019年, ２０１９年 (after NFKC) or 二〇一九年.
-_TITLE_YEAR = regex.compile(r"((?:19|20)[0-9]{2})\s*年|([〇零一二三四五六七八九]{4})年")
+_TITLE_YEAR = regex.compile(rf"({DIGIT_YEAR})\s*年|({CHINESE_YEAR})年")
 
 #: Lines handed to markdown-it at once. A piece ends only at a blank line outside a code
 #: fence, where no table can continue; parsing piece by piece keeps the peak memory bounded by

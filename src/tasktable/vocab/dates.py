@@ -21,10 +21,11 @@ YEAR_DIGITS: Final[dict[str, str]] = {c: str(i) for i, c in enumerate("〇一二
 
 # --- pattern pieces (regex source) -----------------------------------------------------------
 
+#: A year's number in digits (2019, full-width ２０１９) or in Chinese digits (二〇〇六).
+DIGIT_YEAR: Final = r"(?:19|20|１９|２０)[0-9０-９]{2}"
+CHINESE_YEAR: Final = r"[〇零一二三四五六七八九]{4}"
 #: A plan year: 2019年, 二〇〇六年.
-YEAR: Final = (
-    r"(?:(?:19|20|１９|２０)[0-9０-９]{2}|[〇零一二三四五六七八九][〇零一二三四五六七八九]{3})年"
-)
+YEAR: Final = rf"(?:{DIGIT_YEAR}|{CHINESE_YEAR})年"
 #: A month number: 1–12 in Arabic digits, or 一 … 十二 in Chinese numerals.
 MONTH_NUMBER: Final = (
     r"(?:[1１][0-2０-２]|[1-9１-９]|[0０][1-9１-９]|十[一二]?|[一二三四五六七八九])"

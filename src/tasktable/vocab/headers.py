@@ -8,7 +8,7 @@ An exact match wins; otherwise the longest synonym contained in the header decid
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Final
+from typing import Final, Literal, get_args
 
 #: role -> header words seen in real tables, seed header first. Not a closed list: a column
 #: whose header names no role gets one from its cells (stages/roles.py).
@@ -169,8 +169,9 @@ LEAD_HEADERS: Final = frozenset(
     }
 )
 
-#: The roles a task field can take, in the order of the seed header.
-ROLES: Final[tuple[str, ...]] = (
+#: The roles a column can take: the task fields in the order of the seed header, and extra
+#: (a column kept under its header). The output models' type (models.Role) too.
+Role = Literal[
     "seq",
     "theme",
     "project",
@@ -180,7 +181,11 @@ ROLES: Final[tuple[str, ...]] = (
     "partners",
     "owner",
     "progress",
-)
+    "extra",
+]
+
+#: The roles a task field can take, in the order of the seed header.
+ROLES: Final[tuple[str, ...]] = get_args(Role)[:-1]
 
 #: A header row must name at least this many distinct roles to count as a header.
 MIN_HEADER_ROLES: Final = 2
@@ -203,7 +208,7 @@ ROLE_LABELS: Final[dict[str, str]] = {
 }
 
 #: The roles a user's role map may give: the task fields, and extra (kept under the header).
-MAPPABLE_ROLES: Final[tuple[str, ...]] = (*ROLES, "extra")
+MAPPABLE_ROLES: Final[tuple[str, ...]] = get_args(Role)
 
 #: What each role's cells hold, to tell a converter's left fill from data (SPEC §4): a merged
 #: cell repeating its left neighbour of another kind (a 序号 under 主题, a 序时进度 under 责任部门)
