@@ -414,3 +414,60 @@ def test_label_pieces_split_by_a_doubted_edge_are_joined() -> None:
     """The truth: rows 3 and 4 are one project, 持续改善农村人居环境整治, printed over both."""
     doc = tasktable.parse(_centred_table(_PIECES_OVER_A_DOUBTED_EDGE, breaks={3}), merged="centre")
     assert [t.project for t in doc.tasks][2:] == ["持续改善农村人居环境整治"] * 2
+
+
+def test_a_department_shared_out_between_two_rows_is_one_label() -> None:
+    """Regression (issue 16, zoo agri-2021): pymupdf4llm's layout mode writes a one-line
+    label printed on the border of two rows character by character into both (业 / 种植股
+    for 种植业股, 畜 / 牧股 for 畜牧股), in a column where no label wraps. Together the parts
+    are a label the column writes whole elsewhere, so they are that label."""
+    rows = [
+        (2, "", "稳定粮食<br>生产", "种植业股"),
+        (2, "", "建设高标准", "业"),
+        (2, "守牢粮食安全", "农田", "种植股"),
+        (2, "", "生猪稳产保", "畜"),
+        (2, "", "供", "牧股"),
+        (2, "", "加强农业<br>执法", "畜牧股"),
+    ]
+    doc = tasktable.parse(_centred_table(rows, breaks=set()), merged="centre")
+    assert [t.departments for t in doc.tasks][1:5] == [["种植业股"]] * 2 + [["畜牧股"]] * 2
+
+
+def test_one_row_departments_side_by_side_stay_two() -> None:
+    """The parts must not be labels of their own: 农机站 above 站 is no 农机站站."""
+    rows = [
+        (3, "守牢粮食安全", "稳定粮食生产", "农机站"),
+        (2, "", "", "农机"),
+        (2, "", "", "站"),
+        (1, "", "", "农机"),
+    ]
+    doc = tasktable.parse(_centred_table(rows, breaks=set()), merged="centre")
+    assert [t.departments for t in doc.tasks][1:3] == [["农机"], ["站"]]
+
+
+def test_a_fused_row_cut_after_a_semicolon_too_is_split_at_its_full_stops() -> None:
+    """Regression (issue 16, zoo agri-2021 rows 15-16): a fused row's schedule breaks after
+    ； inside the first row's text too; the rows end where a line ends in 。."""
+    body = (
+        "| 14 | 守牢粮食安全 | 稳定粮食生产 | 推进合作社建设。 | 全年。 | 农机站 |\n"
+        "| 15<br>16 | | | 扩大种植规模。<br>推广综合种养。 | 一季度落实地块；<br>年底前组织验收。"
+        "<br>4月底前确定基地；5-9月开展指导。 | |\n"
+    )
+    doc = tasktable.parse(HEADER + body)
+    assert [t.schedule for t in doc.tasks][1:] == [
+        "一季度落实地块；年底前组织验收。",
+        "4月底前确定基地；5-9月开展指导。",
+    ]
+
+
+def test_a_label_in_a_fused_row_stands_on_its_tallest_row() -> None:
+    """Regression (issue 16, zoo agri-2021 rows 10-11): a merged label in a fused row, which
+    no sentence end cuts, was printed where its span's middle falls: most likely in the
+    taller of the rows (row 11, four lines against one), not always the first."""
+    body = (
+        "| 9 | 守牢粮食安全 | 生猪稳产保供 | 抓好防疫。 | 全年。 | 畜牧股 |\n"
+        "| 10<br>11 | | | 做好无害化处理。<br>加强屠宰监管，严厉打击私屠滥宰。 | 全年。<br>"
+        "每月巡查；<br>元旦、春节前<br>组织专项检查。 | 执法大队 |\n"
+    )
+    doc = tasktable.parse(HEADER + body)
+    assert [t.departments for t in doc.tasks] == [["畜牧股"], ["畜牧股"], ["执法大队"]]

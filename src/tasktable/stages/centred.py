@@ -55,10 +55,10 @@ def evidence(drafts: Sequence[Draft], role: str, parents: tuple[str, ...]) -> Ev
     written = sum(1 for draft in drafts if draft.values.get(role))
     labelled = blank_starts = blank_rows = 0
     texts = [draft.values.get(role) for draft in drafts]
-    width = _full_width(texts)
+    column = _column(texts)
     cut = sum(
-        _cut_on_one_page(drafts, label, width)
-        for label in _labels(drafts, texts, range(len(drafts)), role, width)
+        _cut_on_one_page(drafts, label, column.width)
+        for label in _labels(drafts, texts, range(len(drafts)), role, column)
     )
     for run in segments(drafts, parents):
         first = next((i for i in run if drafts[i].values.get(role)), None)
@@ -118,7 +118,7 @@ _HINT_SHARE = 3
 
 
 #: The columns a centred reading places: the merged levels that fill reads as centred.
-_PLACED_ROLES = ("theme", "project", "departments")
+PLACED_ROLES = ("theme", "project", "departments")
 
 
 def fits_centred(drafts: Sequence[Draft]) -> bool:
@@ -130,13 +130,13 @@ def fits_centred(drafts: Sequence[Draft]) -> bool:
     edge, and some label stands below blank rows of its span on one page (spans that all
     begin at their labels, or run over page breaks with their labels on top, read the same
     top-style), a centred reading is worth comparing (style_doubts)."""
-    role = next((r for r in _PLACED_ROLES if any(d.values.get(r) for d in drafts)), None)
+    role = next((r for r in PLACED_ROLES if any(d.values.get(r) for d in drafts)), None)
     if role is None:
         return False
     tops = [0, *accumulate(_height(d) for d in drafts)]
     texts = [draft.values.get(role) for draft in drafts]
     run = range(len(drafts))
-    labels = _labels(drafts, texts, run, role, _full_width(texts))
+    labels = _labels(drafts, texts, run, role, _column(texts))
     placement = _Placement(drafts, tops)
     if not placement.fitting_ends(run, labels)[-1]:
         return False  # the common case, a top-style table: no cut fits every label
@@ -181,12 +181,12 @@ def fill_centred(
     Markdown leaves open between two labels get an ``uncertain-span`` warning."""
     tops = [0, *accumulate(_height(d) for d in drafts)]
     texts = [draft.values.get(role) for draft in drafts]  # as written, before any filling
-    width = _full_width(texts)
+    column = _column(texts)
     placement = _Placement(drafts, tops)
-    doubts = _Doubts(drafts, texts, placement, role, width, parents)
+    doubts = _Doubts(drafts, texts, placement, role, column, parents)
     current: tuple[str, Origin] | None = None
     for run in segments(drafts, parents):
-        labels = _labels(drafts, texts, run, role, width)
+        labels = _labels(drafts, texts, run, role, column)
         if not labels:
             if carry and current is not None:
                 carried = origin_of("carried", current[1].line)
@@ -229,6 +229,30 @@ class _Label(NamedTuple):
     line_rows: tuple[int, ...]  # the row of each printed line, top to bottom
 
 
+class _Column(NamedTuple):
+    """What a column's own cells say of how its labels were printed."""
+
+    width: int  # the length of a full line (_full_width)
+    #: each text the column writes, by its characters sorted: as first written, and in how
+    #: many rows (_scattered)
+    written: dict[str, tuple[str, int]]
+
+
+def _column(texts: Sequence[str | None]) -> _Column:
+    written: dict[str, tuple[str, int]] = {}
+    for text in texts:
+        if text:
+            key = _sorted(text)
+            first, rows = written.get(key, (text, 0))
+            written[key] = (first, rows + 1)
+    return _Column(_full_width(texts), written)
+
+
+def _sorted(text: str) -> str:
+    """A text's characters, line breaks aside, in sorted order: the same for any order."""
+    return "".join(sorted(_flat(text)))
+
+
 def _full_width(texts: Sequence[str | None]) -> int:
     """The length of a full line in a column's cells: its labels' longest line. 0 in a column
     where no cell holds a line break: with no wrapped label to measure the cell's width by,
@@ -241,26 +265,71 @@ def _full_width(texts: Sequence[str | None]) -> int:
 
 
 def _labels(
-    drafts: Sequence[Draft], texts: Sequence[str | None], rows: range, role: str, width: int
+    drafts: Sequence[Draft], texts: Sequence[str | None], rows: range, role: str, column: _Column
 ) -> list[_Label]:
     """Each label in ``rows`` (``texts``: the column as written). A label printed over two
     rows (提升农机装 / 备水平), or cut by a page break, is joined again: a piece whose last line
-    is ``width`` long ran to the cell's edge, so the label goes on below (never where
-    ``width`` is 0: two one-row spans side by side stay two)."""
+    is as long as the column's full line ran to the cell's edge, so the label goes on below
+    (never where the column shows no full line: two one-row spans side by side stay two).
+    A one-line label printed on the line between two rows, its characters shared out
+    between them (畜 / 牧股), is joined too where the column writes it whole elsewhere."""
     labels: list[_Label] = []
     for index in rows:
         text = texts[index]
         if not text:
             continue
         line_rows = (index,) * (text.count("\n") + 1)
-        if labels and _goes_on(drafts, labels[-1], index, text, width, role):
+        if labels and _goes_on(drafts, labels[-1], index, text, column.width, role):
             head = labels[-1]
             labels[-1] = _Label(
                 head.first, index, f"{head.text}\n{text}", head.line_rows + line_rows
             )
             continue
+        whole = _scattered(drafts, labels[-1], index, text, column) if labels else None
+        if whole is not None:
+            # one printed line on the border of the two rows: its middle is on that line
+            labels[-1] = _Label(labels[-1].first, index, whole, (labels[-1].first, index))
+            continue
         labels.append(_Label(index, index, text, line_rows))
     return labels
+
+
+def _scattered(
+    drafts: Sequence[Draft], label: _Label, index: int, text: str, column: _Column
+) -> str | None:
+    """The label that ``label`` and ``text`` (the row below it, or the first of the next
+    page) are the two parts of, when one line printed across the border of two rows was
+    shared out between them character by character (业 / 种植股 for 种植业股): each part one
+    line and no label of the column itself, and together, in some order, the characters of
+    a label the column writes whole in another row. None where they are not."""
+    if label.first != label.last or "\n" in label.text or "\n" in text:
+        return None
+    if not _adjacent(drafts, label.last, index):
+        return None
+    whole, _ = column.written.get(_sorted(label.text + text), ("", 0))
+    flat = _flat(whole)
+    if not flat:
+        return None
+    for part in (label.text, text):
+        if not _subsequence(part, flat) or column.written[_sorted(part)][1] > 1:
+            return None  # or a label the column writes in another row: one of its own
+    return whole
+
+
+def _subsequence(part: str, whole: str) -> bool:
+    """Whether ``part``'s characters stand in ``whole`` in the same order."""
+    rest = iter(whole)
+    return all(char in rest for char in part)
+
+
+def _adjacent(drafts: Sequence[Draft], above: int, index: int) -> bool:
+    """Whether row ``index`` is the next row after ``above`` as printed: the row below on
+    the same page, or the first of the next page where ``above`` ends its page."""
+    page = drafts[above].page
+    if above == index - 1 and drafts[index].page == page:
+        return True
+    ends_page = above + 1 < len(drafts) and drafts[above + 1].page != page
+    return ends_page and drafts[index].page == page + 1
 
 
 def _goes_on(
@@ -272,11 +341,7 @@ def _goes_on(
         return False
     if role == "departments" and ends_like_unit(label.text) and ends_like_unit(text):
         return False
-    page = drafts[label.last].page
-    if label.last == index - 1 and drafts[index].page == page:
-        return True
-    ends_page = label.last + 1 < len(drafts) and drafts[label.last + 1].page != page
-    return ends_page and drafts[index].page == page + 1
+    return _adjacent(drafts, label.last, index)
 
 
 #: The weight of a line by which a span misses its label against a line between the middles
@@ -533,11 +598,11 @@ class _Doubts:
         texts: Sequence[str | None],
         placement: _Placement,
         role: str,
-        width: int,
+        column: _Column,
         parents: tuple[str, ...],
     ) -> None:
         self.drafts, self.texts, self.placement = drafts, texts, placement
-        self.role, self.width, self.parents = role, width, parents
+        self.role, self.column, self.parents = role, column, parents
 
     def of(
         self, run: range, labels: Sequence[_Label], ends: Sequence[int] = ()
@@ -593,7 +658,7 @@ class _Doubts:
                 continue
             upper, lower = sorted((inside, outside))
             above = _Label(upper, upper, texts[upper] or "", ())
-            if _goes_on(drafts, above, lower, texts[lower] or "", self.width, self.role):
+            if _goes_on(drafts, above, lower, texts[lower] or "", self.column.width, self.role):
                 yield inside, ("edge",)
 
     def _parent_doubted(self, index: int) -> bool:
@@ -626,7 +691,7 @@ class _Doubts:
         gives the rows in ``values``: a label's text, None where ``rows`` hold no label,
         _ELSEWHERE for a row outside ``rows``."""
         if labels is None:
-            labels = _labels(self.drafts, self.texts, rows, self.role, self.width)
+            labels = _labels(self.drafts, self.texts, rows, self.role, self.column)
         fitting = self.placement.fitting_ends(rows, labels) if labels else []
         if labels and not fitting[-1]:
             return  # no reading: these edges do not hold
@@ -704,7 +769,7 @@ def style_doubts(top: Sequence[Draft], centred: Sequence[Draft]) -> Iterator[Dia
     if any(draft.doubted for draft in centred):
         return  # labels that no single cut places: no second reading to offer
     for ours, theirs in zip(top, centred, strict=True):
-        for role in _PLACED_ROLES:
+        for role in PLACED_ROLES:
             given, other = ours.values.get(role), theirs.values.get(role)
             if given == other:
                 continue

@@ -24,6 +24,7 @@ from ..vocab.headers import (
     ROLE_KINDS,
     SAME_TEXT_KINDS,
 )
+from .centred import PLACED_ROLES
 from .read import RawRow, RawTable
 
 #: Characters that never matter in a header word: spaces (also ideographic), line breaks, colons.
@@ -387,6 +388,9 @@ def _settle_left_fills(
 _FUSED_SEQ = regex.compile(r"^\s*[0-9]{1,6}(?:\s*\n\s*[0-9]{1,6})+\s*$")
 #: A line break after a sentence end: where one fused row's text ends and the next begins.
 _ROW_BREAK = regex.compile(r"(?<=[。！？；])\n")
+#: A line break after a full stop only: where a cell breaks after ； inside one row's text too
+#: (一季度…；\n二、三季度…验收。\n4月底前…), the rows end at full stops.
+_STRONG_ROW_BREAK = regex.compile(r"(?<=[。！？])\n")
 
 
 def _whole(cells: tuple[str, ...], *args: object, **kwargs: object) -> list[tuple[str, ...]]:
@@ -406,7 +410,9 @@ def _unfused(
 
     pymupdf4llm sometimes writes two rows as one: |26<br>27|…|A。<br>B…|C。<br>D…|. The
     序号 cell gives the rows; each other cell is cut at its line breaks after a sentence end
-    when it has one per boundary, and otherwise stays whole on the first row. Numbers that
+    when it has one per boundary (after a full stop, where breaks after ； are too many), and
+    otherwise stays whole on the first row; a theme, project or department label that a
+    converter prints by height (centred.PLACED_ROLES) stays whole on the tallest row. Numbers that
     do not follow the row before (``after``) are one number wrapped in a narrow column
     (1<br>2 after 11 is 12), joined again.
     """
@@ -422,12 +428,25 @@ def _unfused(
     if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
         return [cells]
     parts: list[list[str]] = [[""] * len(cells) for _ in numbers]
+    whole: list[int] = []  # the cells not cut, each left on one row
+    heights = [1] * len(numbers)  # printed lines of each row, as its cut cells show
     for i, text in enumerate(cells):
         pieces = [str(n) for n in numbers] if i == seq else _ROW_BREAK.split(text)
+        if len(pieces) > len(numbers):
+            pieces = _STRONG_ROW_BREAK.split(text)
         if len(pieces) != len(numbers):
             pieces = [text] + [""] * (len(numbers) - 1)
+            whole.append(i)
+        elif i != seq:
+            heights = [max(h, p.count("\n") + 1) for h, p in zip(heights, pieces, strict=True)]
         for part, piece in zip(parts, pieces, strict=True):
             part[i] = piece
+    tallest = heights.index(max(heights))
+    for i in whole:
+        if tallest and i < len(columns) and columns[i].role in PLACED_ROLES:
+            # a merged label printed where its span's middle falls, somewhere in the fused
+            # rows: most likely in the tallest
+            parts[0][i], parts[tallest][i] = "", cells[i]
     diagnostics.append(
         diagnostic(
             "unfused-rows",
