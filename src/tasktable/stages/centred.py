@@ -133,11 +133,11 @@ def fits_centred(drafts: Sequence[Draft]) -> bool:
     role = next((r for r in PLACED_ROLES if any(d.values.get(r) for d in drafts)), None)
     if role is None:
         return False
-    tops = [0, *accumulate(_height(d) for d in drafts)]
+    tops = [0, *accumulate(printed_lines(d) for d in drafts)]
     texts = [draft.values.get(role) for draft in drafts]
     run = range(len(drafts))
     labels = _labels(drafts, texts, run, role, _column(texts))
-    placement = _Placement(drafts, tops)
+    placement = _Placement(drafts, tops, _DOUBTED_POINTS)
     if not placement.fitting_ends(run, labels)[-1]:
         return False  # the common case, a top-style table: no cut fits every label
     ends = placement.best(run, labels)
@@ -157,7 +157,7 @@ def fits_centred(drafts: Sequence[Draft]) -> bool:
     return below_blank_rows
 
 
-def _height(draft: Draft) -> int:
+def printed_lines(draft: Draft) -> int:
     """Printed lines of a row: its tallest own cell (merged labels span rows, so not them)."""
     lines = (draft.values[role].count("\n") + 1 for role in _OWN_ROLES if role in draft.values)
     return max(lines, default=1)
@@ -179,11 +179,12 @@ def fill_centred(
     span, placed so that every label is printed where the renderer would centre it (by
     printed height) and as near its span's middle as the others allow, covers it. Rows the
     Markdown leaves open between two labels get an ``uncertain-span`` warning."""
-    tops = [0, *accumulate(_height(d) for d in drafts)]
+    tops = [0, *accumulate(printed_lines(d) for d in drafts)]
     texts = [draft.values.get(role) for draft in drafts]  # as written, before any filling
     column = _column(texts)
-    placement = _Placement(drafts, tops)
-    doubts = _Doubts(drafts, texts, placement, role, column, parents)
+    placement = _Placement(drafts, tops, _CHOSEN_POINTS)
+    wider = _Placement(drafts, tops, _DOUBTED_POINTS)
+    doubts = _Doubts(drafts, texts, wider, role, column, parents)
     current: tuple[str, Origin] | None = None
     for run in segments(drafts, parents):
         labels = _labels(drafts, texts, run, role, column)
@@ -350,6 +351,14 @@ def _goes_on(
 #: could.
 _MISS_WEIGHT = 10.0
 
+#: Where a converter looks in a printed line to tell which row it stands in, in lines below
+#: the line's top, as (highest, lowest) points: a line stands in the row that holds it. The
+#: cut is chosen with pymupdf4llm's (a quarter line down: a label centred on the border of
+#: two rows is written in the upper one, zoo agri-2021 rows 1-3); doubts allow any point
+#: down to the line's middle, where a converter that tests centres would look.
+_CHOSEN_POINTS = (0.25, 0.25)
+_DOUBTED_POINTS = (0.25, 0.5)
+
 
 #: Lines added to the distance of a span broken by a page break whose label is centred in
 #: the first page's part: weasyprint, the renderer seen, mostly puts such a label on top.
@@ -361,15 +370,19 @@ class _Placement:
     each row (``tops``; a row is as tall as its tallest own cell).
 
     The renderer centres a label's lines around its span's vertical middle, and the
-    converter writes each line in the row its centre falls in. So a span fits its label
+    converter writes each line in the row that holds a point of it (``points``: from the
+    line's top, _CHOSEN_POINTS or the wider _DOUBTED_POINTS). So a span fits its label
     when its middle lies in the label's window: the middles at which every printed line of
     the label would land in the row it is written in. A span broken by a page break fits
     with its label on top (weasyprint) or centred in the part on the first page.
     """
 
-    def __init__(self, drafts: Sequence[Draft], tops: Sequence[int]) -> None:
+    def __init__(
+        self, drafts: Sequence[Draft], tops: Sequence[int], points: tuple[float, float]
+    ) -> None:
         self.drafts = drafts
         self.tops = tops
+        self.points = points
         self._windows: dict[tuple[int, int], tuple[float, float]] = {}
         # page_ends[i]: the last row on row i's page
         self.page_ends = list(range(len(drafts)))
@@ -389,9 +402,10 @@ class _Placement:
         tops, count = self.tops, len(label.line_rows)
         low, high = float("-inf"), float("inf")
         for number, row in enumerate(label.line_rows):
-            # line ``number`` is centred at middle - count/2 + number + 1/2, inside its row
-            shift = count / 2 - number - 0.5
-            low, high = max(low, tops[row] + shift), min(high, tops[row + 1] + shift)
+            # line ``number``'s top is at middle - count/2 + number; a point of it in its row
+            shift = count / 2 - number
+            low = max(low, tops[row] + shift - self.points[1])
+            high = min(high, tops[row + 1] + shift - self.points[0])
         if low > high or self.drafts[label.first].page != self.drafts[label.last].page:
             low, high = tops[label.first] + 0.5, tops[label.last + 1] - 0.5
         self._windows[key] = (low, high)
@@ -412,13 +426,13 @@ class _Placement:
 
     def _below_top(self, label: _Label, start: int, page_end: int) -> float:
         """Lines by which the label, printed from the first line of span ``start`` down
-        (line n centred n + 1/2 lines below its top), misses the rows its lines on that
+        (line n's point n + points[0] lines below its top), misses the rows its lines on that
         page stand in; a label with no line on that page misses by all the lines above it."""
         tops = self.tops
-        centres = (tops[start] + number + 0.5 for number in count())
+        points = (tops[start] + number + self.points[0] for number in count())
         misses = [
-            max(tops[row] - centre, centre - tops[row + 1], 0.0)
-            for row, centre in zip(label.line_rows, centres, strict=False)
+            max(tops[row] - point, point - tops[row + 1], 0.0)
+            for row, point in zip(label.line_rows, points, strict=False)
             if row <= page_end
         ]
         return max(misses, default=tops[label.first] - tops[start])

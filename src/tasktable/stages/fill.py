@@ -26,12 +26,14 @@ from ..vocab.headers import MERGED_ROLES
 from ..vocab.shapes import ITEM_MARKER, ITEM_NUMBER
 from ..wraps import ends_sentence, sentence_tail
 from .centred import (
+    PLACED_ROLES,
     Evidence,
     evidence,
     fill_centred,
     fits_centred,
     hints_centred,
     is_centred,
+    printed_lines,
     style_doubts,
 )
 from .drafts import Draft, origin_of, set_value
@@ -83,11 +85,13 @@ def fill_tasks(
         drafts = untouched
         styles = _fill_levels(drafts, diagnostics, reading, centred=True, forced=None)
         assert styles is not None  # centred=True never asks for a second reading
+        diagnostics.extend(_item_doubts(drafts))
     elif shown and (any(map(hints_centred, shown)) or fits_centred(untouched)):
         # Blank heads of spans, too few to call the table centred, or labels that a centred
         # cut fits as well: read the untouched rows so too, and warn where the readings differ.
         _fill_levels(untouched, list(diagnostics), reading, centred=True, forced=None)
         diagnostics.extend(style_doubts(drafts, untouched))
+        diagnostics.extend(_item_doubts(drafts))
     diagnostics.extend(_lost_text(ctx, drafts))
     diagnostics.extend(_empty_columns(ctx, columns, drafts))
     return Filled(drafts, styles)
@@ -151,6 +155,63 @@ def _fill_levels(
             )
     diagnostics.extend(found)
     return styles
+
+
+def _item_doubts(drafts: Sequence[Draft]) -> Iterator[Diagnostic]:
+    """Warnings where a sub-task may be the first row of the task below it, in a table whose
+    labels may stand in the middle of their spans: a 序号 merged over a task's rows is such
+    a label, printed on its second row where that row is the taller (zoo zhonglou: 3 on the
+    row below 完成瞿秋白纪念馆…), and the Markdown cannot tell the two readings apart. Each
+    merged value the row takes from above and would take from the task below instead is
+    said to be in doubt; the row stays a sub-task of the task above (SPEC §4). A table in
+    which some task of several rows has its 序号 on a first row that its middle cannot fall
+    in prints its numbers on top, and gets none."""
+    if not _numbers_may_be_centred(drafts):
+        return
+    for draft, below in pairwise(drafts):
+        if draft.sub == 1 or below.sub != 1 or below.seq is None or below.page != draft.page:
+            continue
+        for role in PLACED_ROLES:
+            given, other = draft.values.get(role), below.values.get(role)
+            if given is None:
+                continue  # no such column, or a value nothing gave: no reading to doubt
+            if not other or given == other or draft.origin[role].how == "explicit":
+                continue
+            yield diagnostic(
+                "uncertain-span",
+                "warning",
+                {"role": role, "why": "item", "first": _flat(given), "second": _flat(other)},
+                line=draft.line,
+                seq=draft.seq,
+                role=role,
+                text=given or None,
+                rule="centred-labels",
+            )
+
+
+def _flat(text: str) -> str:
+    return text.replace("\n", "")
+
+
+def _numbers_may_be_centred(drafts: Sequence[Draft]) -> bool:
+    """Whether there are tasks of several rows on one page, and each has its 序号 on a first
+    row that holds the middle of its rows (printed_lines), off the border: a centring
+    converter prints it there, and one that prints on top as well. Rows of one line each
+    (converters that keep no line breaks) say nothing."""
+    several = False
+    start = 0
+    for end in range(1, len(drafts) + 1):
+        if end < len(drafts) and drafts[end].sub != 1:
+            continue
+        rows = drafts[start:end]
+        start = end
+        if len(rows) < 2 or len({draft.page for draft in rows}) > 1:
+            continue
+        several = True
+        heights = [printed_lines(draft) for draft in rows]
+        if sum(heights) / 2 >= heights[0]:
+            return False
+    return several
 
 
 @repair("lost-text", off=nothing)

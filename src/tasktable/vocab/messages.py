@@ -193,6 +193,13 @@ MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "en": _CENTRED_EN + "its span, as cut, does not hold its label's printed lines",
         "zh": _CENTRED_ZH + "按此切分，跨度容不下其标签打印的各行",
     },
+    "uncertain-span.item": {
+        "en": "this row has no 序号 and stands just above the next task, whose 序号 may be "
+        "printed in the middle of both rows: its {role} may be '{first}' or, with the next "
+        "task, '{second}'",
+        "zh": "此行无序号，紧邻下一任务之上，而下一任务的序号可能印在两行中部：其{role}可能是"
+        "「{first}」，也可能随下一任务为「{second}」",
+    },
     "uncertain-style": {
         "en": "the labels of the {role} column were read as standing on top of their spans; "
         "read as standing in their middles, which every label allows with one cut, this "
