@@ -7,7 +7,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import tasktable
-from tasktable import Task
+from tasktable import Document, Task
+from tasktable.models import _Model
 
 #: What a task says, as opposed to where it was read (line, page, origin): the fields that
 #: must survive a round trip through the md output.
@@ -32,3 +33,26 @@ def dump(path: Path) -> dict[str, object]:
     data: dict[str, object] = json.loads(document.model_dump_json())
     data["tasktable_version"] = "*"
     return data
+
+
+def trusted_models(document: Document) -> list[_Model]:
+    """The models the parser builds with ``trusted()``, not validated: every task, its
+    progress, targets and milestones."""
+    found: list[_Model] = []
+    for task in document.tasks:
+        found += [task, *task.targets, *task.milestones]
+        found += [target for milestone in task.milestones for target in milestone.targets]
+        if task.progress is not None:
+            found.append(task.progress)
+    return found
+
+
+def as_validated(model: _Model) -> tuple[object, object]:
+    """A model's values with their types and its set fields, beside the same of the model
+    its values make when validated: what ``trusted()`` must give."""
+
+    def typed(m: _Model) -> object:
+        values = [(name, type(value), value) for name, value in m.__dict__.items()]
+        return values, m.model_fields_set
+
+    return typed(model), typed(type(model).model_validate(dict(model.__dict__)))

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import tasktable
-from golden import dump
+from golden import as_validated, dump, trusted_models
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures"
@@ -216,3 +216,12 @@ def test_golden(case: Path, update_golden: bool) -> None:
         golden.write_text(json.dumps(actual, ensure_ascii=False, indent=2) + "\n", "utf-8")
     expected = json.loads(golden.read_text("utf-8"))
     assert actual == expected, f"{case.name} no longer parses to {golden.name}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.stem for case in CASES])
+def test_trusted_models_are_what_validation_gives(case: Path) -> None:
+    """The parser builds its targets, milestones and tasks without validation
+    (``_Model.trusted``): validated, each is the same values of the same types."""
+    for model in trusted_models(tasktable.parse_file(case)):
+        built, validated = as_validated(model)
+        assert built == validated, model

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 import tasktable
-from golden import TASK_FIELDS
+from golden import TASK_FIELDS, as_validated, trusted_models
 from strategies import (
     BrokenTable,
     CentredTable,
@@ -124,6 +124,9 @@ def test_json_round_trips(table: TaskTable | ShiftedTable) -> None:
     """SPEC §8: model_dump_json() is the output, and it reads back into an equal Document."""
     doc = tasktable.parse(table.markdown)
     assert Document.model_validate_json(doc.model_dump_json()) == doc
+    for model in trusted_models(doc):  # built without validation: as validation builds it
+        built, validated = as_validated(model)
+        assert built == validated, model
 
 
 @given(date_phrases())

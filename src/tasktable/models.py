@@ -7,7 +7,7 @@ Stored text is kept as written; nothing here normalises it.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal, NamedTuple, get_args
+from typing import Any, Literal, NamedTuple, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -66,10 +66,44 @@ class _Model(BaseModel):
         fields = self.__pydantic_fields_set__
         _set_fields_set(self, _FIELDS_SETS.setdefault(frozenset(fields), fields))
 
+    @classmethod
+    def trusted(cls: type[M], **values: Any) -> M:
+        """An instance of ``values`` that the parser itself built to the field types, not
+        validated again: what ``cls(**values)`` gives, at half its cost. Validating the 300
+        targets, milestones and tasks of the sample took a twentieth of its parse. Every
+        field is given, in the model's order (the JSON is written in the order of the
+        instance's dict); what a user gives goes through the constructor."""
+        order, every = _LAYOUTS.get(cls) or _layout(cls)
+        if tuple(values) != order:
+            raise TypeError(f"{cls.__name__}.trusted() takes every field in order: {order}")
+        instance = _new(cls)
+        _set_dict(instance, values)
+        _set_fields_set(instance, every)
+        _set_extra(instance, None)
+        _set_private(instance, None)
+        return instance
 
+
+def _layout(cls: type[_Model]) -> tuple[tuple[str, ...], set[str]]:
+    """A model's field names in order, and its shared set of them all."""
+    order = tuple(cls.__pydantic_fields__)
+    key = frozenset(order)
+    _LAYOUTS[cls] = order, _FIELDS_SETS.setdefault(key, set(key))
+    return _LAYOUTS[cls]
+
+
+M = TypeVar("M", bound=_Model)
 #: One set of field names per distinct set, shared by the instances that have it.
 _FIELDS_SETS: dict[frozenset[str], set[str]] = {}
+#: Each model's field names in order and its set of them all (_layout), for trusted().
+_LAYOUTS: dict[type[_Model], tuple[tuple[str, ...], set[str]]] = {}
+# The models are frozen, so their own __setattr__ refuses; BaseModel's slots are written
+# through their descriptors, as pydantic's own model_construct does.
+_new = object.__new__
+_set_dict = BaseModel.__dict__["__dict__"].__set__
 _set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
 class Source(_Model):

@@ -116,7 +116,7 @@ def _milestone(
         action_start += 1
     while action_end > action_start and text[action_end - 1] in _TRIM:
         action_end -= 1
-    return Milestone(
+    return Milestone.trusted(  # built to the field types here: not validated again
         when=when,
         action=text[action_start:action_end],
         targets=[t for t in targets if start <= t.span[0] < end],

@@ -11,6 +11,7 @@ stages/leftovers.py as each table is read.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -31,8 +32,9 @@ _BLOCKS = MarkdownIt("commonmark", {"html": True}).enable("table").disable(["inl
 _INLINE = MarkdownIt("commonmark", {"html": True})
 
 #: Characters that can start inline markup: escapes, emphasis, code, HTML and <br>, entities,
-#: links and images. A cell without any of them is plain text as it stands.
-_MARKUP = regex.compile(r"[\\*_`<&\[!\n]")
+#: links and images. A cell without any of them is plain text as it stands. Stdlib re: it
+#: searches every cell, in a quarter of the time regex takes.
+_MARKUP = re.compile(r"[\\*_`<&\[!\n]")
 
 #: An HTML line break inside a cell: <br>, <br/>, <br />, any case.
 _BR_TAG = regex.compile(r"^<br\s*/?>$", regex.IGNORECASE)

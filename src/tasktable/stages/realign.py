@@ -111,7 +111,9 @@ def shape_of(text: str) -> Shape:
         dates += 1
     return Shape(
         length=len(flat),
-        number=SEQ_NUMBER.match(flat) is not None,
+        # flat is stripped, so only a text opening with a digit can match: most do not, and
+        # the test is a tenth of the match.
+        number=flat[:1].isdigit() and SEQ_NUMBER.match(flat) is not None,
         sentence_end=ends_sentence(flat),
         punct=SENTENCE_PUNCT.search(flat) is not None,
         dates=dates,
@@ -512,11 +514,15 @@ def _best_path(
         for column, _ in cells
     ]
     theme_slot = next((k for k, (_, r) in enumerate(context.slots) if r == "theme"), -1)
+    # The context's fields as locals: the inner loop below is most of realignment's time.
+    project, content = context.project, context.content
+    needs_content = context.needs_content
     layers: list[dict[_State, tuple[float, _State, int | None]]] = []
     scores: dict[_State, float] = {(-1, False): 0.0}
     for index, (_, text) in enumerate(cells):
         row = gains[index]
-        new_theme = text != context.theme and context.project < count
+        new_theme = text != context.theme and project < count
+        low, high = window[index]
         layer: dict[_State, tuple[float, _State, int | None]] = {}
         for state, score in scores.items():
             last, theme_open = state
@@ -524,14 +530,13 @@ def _best_path(
                 kept = layer.get(state)
                 if kept is None or score + UNPLACED > kept[0]:
                     layer[state] = (score + UNPLACED, state, None)
-            low, high = window[index]
             for slot in range(max(last + 1, low), high):
                 total = score + row[slot]
                 if total == _NEVER:
                     continue
-                if theme_open and slot > context.project:
+                if theme_open and slot > project:
                     total += THEME_WITHOUT_PROJECT  # a new theme must come with a new project
-                if context.needs_content and last < context.content < slot:
+                if needs_content and last < content < slot:
                     total += NO_CONTENT  # the assignment skips content
                 following = (slot, new_theme and slot == theme_slot)
                 best = layer.get(following)

@@ -109,7 +109,8 @@ def read_header(
     leftovers: list[str] = []
     candidates: list[tuple[int, str, bool]] = []  # (column, role, exact?) of named columns
     exact = unknown = 0
-    known_headers = {normalise_header(column.header) for column in first}
+    # Made at the first cell that needs it: a data row, most rows, returns at its 序号 first.
+    known_headers: set[str] | None = None
     for index, cell in enumerate(cells):
         if _NUMBER.match(cell):
             return None
@@ -119,12 +120,15 @@ def read_header(
             unknown += 1
             if 2 * unknown > len(cells) and not lenient:
                 return None  # a data row: most of its cells name no role
-        if first and cell and not is_exact and normalise_header(header) not in known_headers:
-            # Not a header word: text of the row below, under the first header's column.
-            column = first[index] if index < len(first) else PageColumn("", None)
-            columns.append(column)
-            leftovers.append(cell)
-            continue
+        if first and cell and not is_exact:
+            if known_headers is None:
+                known_headers = {normalise_header(column.header) for column in first}
+            if normalise_header(header) not in known_headers:
+                # Not a header word: text of the row below, under the first header's column.
+                column = first[index] if index < len(first) else PageColumn("", None)
+                columns.append(column)
+                leftovers.append(cell)
+                continue
         if role is None and cell:
             role = "extra"
         elif role is not None and role != "extra":

@@ -133,8 +133,9 @@ def find_targets(text: str, *, field: TextField = "content") -> list[Target]:
     found = [f for f in found if not _inside(f, masked)]
     clauses = _Clauses(text)
     subjects = _distributive_subjects(text, found) if "各" in text else {}
+    # Every value is built to its field's type here: trusted, not validated again.
     return [
-        Target(
+        Target.trusted(
             text=text[f.start : f.end],
             subject=subjects.get(i) or _subject(text, f, clauses.start(f.start)),
             comparator=f.comparator,

@@ -61,7 +61,9 @@ def _task(draft: Draft, year: int | None) -> Task:
     # units join the partners.
     leads, assisting = resolved_roles(draft, "departments")
     partners = resolved_names(draft, "partners")
-    return Task(
+    # Every value is built to its field's type here (the lists and dicts are the task's own):
+    # trusted, not validated again.
+    return Task.trusted(
         seq=draft.seq,
         sub=draft.sub,
         theme=resolved_text(draft, "theme"),
@@ -72,11 +74,11 @@ def _task(draft: Draft, year: int | None) -> Task:
         # A unit that leads is no partner of its own task (牵头单位 beside 责任单位).
         partners=[name for name in dict.fromkeys(partners + assisting) if name not in leads],
         owner=unwrap_people(owner) if (owner := draft.values.get("owner")) else None,
-        progress=Progress(text=progress, percent=_percent(progress)) if progress else None,
+        progress=Progress.trusted(text=progress, percent=_percent(progress)) if progress else None,
         extra={header: text for header, text in draft.extra.items()},
         line=draft.line,
         page=draft.page,
-        origin=draft.origin,
+        origin=dict(draft.origin),
         milestones=milestones,
         targets=targets,
         due=max(ends, default=None),

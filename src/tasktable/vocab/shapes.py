@@ -101,8 +101,9 @@ PARTNER_WORDS: Final = (
     "参与",
 )
 
-#: Sentence punctuation that headings (theme, project) rarely contain.
-SENTENCE_PUNCT: Final = regex.compile(r"[，。；！？：,;]")
+#: Sentence punctuation that headings (theme, project) rarely contain. Stdlib re: searched in
+#: every distinct cell, where it runs in under half the time regex takes.
+SENTENCE_PUNCT: Final = re.compile(r"[，。；！？：,;]")
 
 #: Marks that end a sentence (a final ； too), and closers that may follow them: 。” ！）
 SENTENCE_ENDS: Final = frozenset("。！？；")
