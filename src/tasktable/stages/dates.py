@@ -59,10 +59,6 @@ from ..vocab.dates import (
 )
 
 
-# A year named in the phrase: 2019年, 二〇〇六年, or the year after the plan year (次年, 明年…).
-# Each word is written first and the character before it checked after (a lookbehind over
-# the word), so that re skips the alternative at once wherever the word's first character is
-# not: a leading lookaround would be run at every position a phrase may start at.
 def _shared_start(words: Iterable[str], tails: Mapping[str, str] | None = None) -> str:
     """An alternation of ``words`` with each first character written once (每(?:周|月…)), so
     that re compares the first character once rather than once per word; ``tails`` adds a
@@ -74,8 +70,17 @@ def _shared_start(words: Iterable[str], tails: Mapping[str, str] | None = None) 
     return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items())
 
 
-_NEXT_YEAR = _shared_start(
-    NEXT_YEAR, {word: rf"(?<![{NOT_NEXT_YEAR_AFTER}]{'.' * len(word)})" for word in NEXT_YEAR}
+# A year named in the phrase: 2019年, 二〇〇六年, or the year after the plan year (次年, 明年…).
+# Each word is written first and the character before it checked after (a lookbehind over
+# the word), so that re skips the alternative at once wherever the word's first character is
+# not: a leading lookaround would be run at every position a phrase may start at. The words
+# share one lookbehind per length: re compiles every copy of a character class anew, and
+# copies of the long ones were most of the compile time of the patterns (paid at each start
+# of the command line). No two words match at one position, so their order does not matter.
+_NEXT_YEAR = "|".join(
+    rf"(?:{alternation(w for w in NEXT_YEAR if len(w) == size)})"
+    rf"(?<![{NOT_NEXT_YEAR_AFTER}]{'.' * size})"
+    for size in sorted({len(w) for w in NEXT_YEAR}, reverse=True)
 )
 _ANY_YEAR = rf"(?:{YEAR}|{_NEXT_YEAR})"
 # A number in digits that is not part of a longer number, code or amount (see the vocabulary).
@@ -182,11 +187,14 @@ _FINDERS = {
     rf"|{DAY_TWO_DIGITS}{_NOT_AFTER})"
     # form day_alone: 9号, 九号前 (its month comes from the phrase before it)
     rf"|号(?![{NOT_DAY_AFTER}]){_OPTIONAL_DEADLINE})"
-    rf"|第?(?:{QUARTER_NUMBER}季度{QUARTER_END}|季度{QUARTER_END}"  # a quarter's end
+    # The terms a second one may follow share one _TERM_TAIL (a whole term: each copy would
+    # be compiled anew); (A|B)T matches what AT|BT does, in the same order.
+    rf"|(?:第?(?:{QUARTER_NUMBER}季度{QUARTER_END}|季度{QUARTER_END}"  # a quarter's end
     rf"|{QUARTER_NUMBER}(?:至{QUARTER_NUMBER}|(?:{QUARTER_LIST_SEPARATOR}{QUARTER_NUMBER}){{0,3}})"
-    rf"季度){_TERM_TAIL}"  # quarters
-    rf"|(?:首季度|{_YEAR_PART}){_TERM_TAIL}"  # first quarter, part of a year
-    rf"|(?<=年)(?:[初底末内度]|中{NOT_MIDDLE}){_TERM_TAIL}"  # 2024年内
+    rf"季度)"  # quarters
+    rf"|首季度|{_YEAR_PART}"  # first quarter, part of a year
+    rf"|(?<=年)(?:[初底末内度]|中{NOT_MIDDLE})"  # 2024年内
+    rf"){_TERM_TAIL}"
     # a year alone, standing as a clause (form year): 2023年, 2023年前. Never empty: the
     # boundary is no character a phrase starts with, so 年 before it is the year's own.
     rf"|(?<=年){CLAUSE_BOUNDARY}{_OPTIONAL_DEADLINE})",
