@@ -179,7 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if format == "xlsx" and (missing := _missing_xlsx()):
         return _error_line(missing)
     from .api import parse, parse_file
-    from .batch import error_text
+    from .console import error_text
     from .formats import render
 
     roles = dict(args.role)
@@ -371,7 +371,7 @@ def _emit(data: bytes, output: str) -> None:
 def _report(document: Document, stream: TextIO, *, verbose: bool) -> None:
     """Warnings one a line, a code's many told once (with --verbose every diagnostic, infos
     too), then a count of the infos not shown."""
-    from .batch import counted, diagnostic_lines, warning_lines
+    from .console import counted, diagnostic_lines, warning_lines
 
     lines = diagnostic_lines(document, verbose=True) if verbose else warning_lines(document)
     for line in lines:

@@ -21,7 +21,6 @@ from markdown_it.token import Token
 
 from ..vocab.dates import YEAR_DIGITS
 from ..vocab.leftovers import SHEET_NAME
-from .html_tables import read_html_tables
 from .leftovers import undo_leftovers
 
 # Block parsing only: most cells are plain text, and the inline pass over every cell would
@@ -117,6 +116,10 @@ def read_tables(text: str, *, leftovers: bool = True) -> ReadResult:
                 add(table)
                 continue
             if token.type in ("html_block", "inline") and "<table" in token.content.lower():
+                # Imported here: most documents hold no HTML table, and the HTML reader (with
+                # html.parser) would be loaded by every run of the command line.
+                from .html_tables import read_html_tables
+
                 start = first + (token.map[0] if token.map else 0)
                 html_end = _html_table_end(lines, start, end)
                 for html_table in read_html_tables("\n".join(lines[start:html_end])):
