@@ -1,7 +1,8 @@
 """Chinese date phrases to periods with ISO dates (SPEC §5): ``find_periods``.
 
 Finding and resolving are two steps. One compiled pattern finds each phrase (ranges before
-single terms); then the phrase is matched again against the first form that takes all of it,
+single terms; a term's tail, the second term of a range and a deadline word, is read by a
+second); then the phrase is matched again against the first form that takes all of it,
 and each end is resolved to dates. The result is cached per (phrase, year) as a validated
 Period at offset 0, which each find copies to its place: a schedule repeats the same few
 phrases (一季度, 二季度, 5月底前) over and over.
@@ -179,7 +180,7 @@ _FINDERS = {
     # day_range (4月12-19日) and days (1月3至2月10, 12月9号到15号), in one
     rf"{DAY_NUMBER}{DAY_WORD}?{RANGE_JOINER}(?:{MONTH_NUMBER}{MONTH_WORD})?{DAY_NUMBER}"
     rf"(?:{DAY_WORD}|{_BARE_DAY_END}){_OPTIONAL_DEADLINE}"
-    rf"|(?:{DAY_NUMBER}{DAY_WORD})?(?:{_MONTH_PART})?{_TERM_TAIL})"  # a month
+    rf"|(?:{DAY_NUMBER}{DAY_WORD})?(?:{_MONTH_PART})?(?P<month_tail>))"  # a month
     # form dotted, read here where the month number is read: 6.30, 6.30前; one digit after
     # the dot (3.2 is a 序号) only with 日, 号 or 前 after it. A Chinese month (六.30) is no
     # form, and so no date.
@@ -187,14 +188,14 @@ _FINDERS = {
     rf"|{DAY_TWO_DIGITS}{_NOT_AFTER})"
     # form day_alone: 9号, 九号前 (its month comes from the phrase before it)
     rf"|号(?![{NOT_DAY_AFTER}]){_OPTIONAL_DEADLINE})"
-    # The terms a second one may follow share one _TERM_TAIL (a whole term: each copy would
-    # be compiled anew); (A|B)T matches what AT|BT does, in the same order.
+    # The terms a second one may follow: one group, so that (A|B)T stands for AT|BT and the
+    # tail (_TERM_TAIL) is written once.
     rf"|(?:第?(?:{QUARTER_NUMBER}季度{QUARTER_END}|季度{QUARTER_END}"  # a quarter's end
     rf"|{QUARTER_NUMBER}(?:至{QUARTER_NUMBER}|(?:{QUARTER_LIST_SEPARATOR}{QUARTER_NUMBER}){{0,3}})"
     rf"季度)"  # quarters
     rf"|首季度|{_YEAR_PART}"  # first quarter, part of a year
     rf"|(?<=年)(?:[初底末内度]|中{NOT_MIDDLE})"  # 2024年内
-    rf"){_TERM_TAIL}"
+    rf")(?P<tail>)"
     # a year alone, standing as a clause (form year): 2023年, 2023年前. Never empty: the
     # boundary is no character a phrase starts with, so 年 before it is the year's own.
     rf"|(?<=年){CLAUSE_BOUNDARY}{_OPTIONAL_DEADLINE})",
@@ -207,6 +208,12 @@ _FINDERS = {
     "event": rf"(?:{_shared_start(EVENTS)}){_OPTIONAL_DEADLINE}",
 }
 _PHRASE = re.compile(rf"(?=[{_STARTS}])(?<![0-9０-９.．])(?:{'|'.join(_FINDERS.values())})")
+#: What may follow a term (the empty groups month_tail and tail of _PHRASE): a range's second
+#: term and a deadline word, read by a pattern of its own rather than inside _PHRASE, where
+#: it would stand twice: a term is long, and re compiles each copy anew, at every start of
+#: the command line. The phrase is the same as if _PHRASE read it: _TERM_TAIL ends the
+#: pattern and always matches (maybe empty), so re never went back into the first term.
+_TAIL = re.compile(_TERM_TAIL)
 
 
 #: A list marker glued to a date (1.6月底前): its dot is blanked for the scan, so that the
@@ -237,27 +244,27 @@ def find_periods(text: str, *, year: int | None = None) -> list[Period]:
     if "." in text or "．" in text:
         scanned = _MARKER_BEFORE_DATE.sub(lambda m: m.group()[:-1] + " ", text)
     periods: list[Period] = []
-    at: int | None = 0
-    while at is not None:
-        start, at = at, None
-        for match in _PHRASE.finditer(scanned, start):
-            start = match.start()
-            if titles and any(a <= start < b for a, b in titles):
-                continue
-            template = _template(match.group(), year)
-            if template is not None:  # the common case, kept as short as can be
-                periods.append(_placed(template, start))
-                continue
-            phrase = match.group()
-            form = _checked_form(phrase, year)
-            if form is None:
-                # No date as a whole, but a shorter phrase may start inside it: 2，二季度 is
-                # a 序号 run into 二季度, not a quarter list. Read on from the next character.
-                at = start + 1
-                break
-            checked = _checked(text, start, phrase, form, year, periods)
-            if checked is not None:
-                periods.append(_placed(checked, start))
+    at = 0
+    while (match := _PHRASE.search(scanned, at)) is not None:
+        start, at = match.span()
+        if match.group("tail") is not None or match.group("month_tail") is not None:
+            at = _TAIL.match(scanned, at).end()  # type: ignore[union-attr]  # never fails
+        if titles and any(a <= start < b for a, b in titles):
+            continue
+        phrase = scanned[start:at]
+        template = _template(phrase, year)
+        if template is not None:  # the common case, kept as short as can be
+            periods.append(_placed(template, start))
+            continue
+        form = _checked_form(phrase, year)
+        if form is None:
+            # No date as a whole, but a shorter phrase may start inside it: 2，二季度 is a
+            # 序号 run into 二季度, not a quarter list. Read on from the next character.
+            at = start + 1
+            continue
+        checked = _checked(text, start, phrase, form, year, periods)
+        if checked is not None:
+            periods.append(_placed(checked, start))
     return periods
 
 
