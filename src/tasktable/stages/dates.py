@@ -17,7 +17,7 @@ import calendar
 import re
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from pydantic import BaseModel
@@ -110,8 +110,14 @@ _TERM_GROUPED = (
 _TERM = re.sub(r"\(\?P<\w+>", "(?:", _TERM_GROUPED)
 _TERM_RE = re.compile(_TERM_GROUPED)
 
-#: Phrase forms, each fully matched by one of these, with the parts the resolver needs.
+#: Phrase forms, each fully matched by one of these, with the parts the resolver needs. The
+#: phrase's form is the first that takes all of it. The word forms come first: no phrase of
+#: theirs is of another form (test_dates checks), and a word phrase is then told without
+#: compiling the numeric forms it would be tried against.
 _FORMS = {
+    "recurring": rf"(?P<first>{alternation(RECURRING)})",
+    "ongoing": rf"(?P<first>{alternation((*ONGOING, *ONGOING_ALONE))})",
+    "event": rf"(?P<first>{alternation(EVENTS)})(?P<deadline>{DEADLINE})?",
     # 5-10月, 6-7月份, 2019年1-五月: two month numbers sharing one 月.
     "month_range": rf"(?P<year>{_ANY_YEAR})?(?P<first>{MONTH_NUMBER}){RANGE_JOINER}"
     rf"(?P<last>{MONTH_NUMBER}){MONTH_WORD}(?P<deadline>{DEADLINE})?",
@@ -141,11 +147,16 @@ _FORMS = {
     "day_alone": rf"(?P<day>{DAY_NUMBER})号(?P<deadline>{DEADLINE})?",
     # 2023年, 明年, 2023年前: a year alone.
     "year": rf"(?P<year>{_ANY_YEAR})(?P<deadline>{DEADLINE})?",
-    "recurring": rf"(?P<first>{alternation(RECURRING)})",
-    "ongoing": rf"(?P<first>{alternation((*ONGOING, *ONGOING_ALONE))})",
-    "event": rf"(?P<first>{alternation(EVENTS)})(?P<deadline>{DEADLINE})?",
 }
-_FORM_RES = {name: re.compile(source) for name, source in _FORMS.items()}
+
+
+@cache
+def _form_re(form: str) -> re.Pattern[str]:
+    """A form's pattern, compiled when a phrase is first tried against it: a document's
+    phrases are mostly of a few forms, and compiling the rest would lengthen each start of the
+    command line."""
+    return re.compile(_FORMS[form])
+
 
 #: Any date phrase. The same forms as _FORMS, factored on what they share (an optional year,
 #: then a month number) so that re reads the year and the month once per position rather than
@@ -387,7 +398,7 @@ _set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 def _form(phrase: str) -> tuple[str, re.Match[str] | None]:
     """The first form that takes the whole phrase, in the finder's order of preference."""
     return next(
-        ((form, m) for form, pattern in _FORM_RES.items() if (m := pattern.fullmatch(phrase))),
+        ((form, m) for form in _FORMS if (m := _form_re(form).fullmatch(phrase))),
         ("", None),
     )
 
