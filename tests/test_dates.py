@@ -508,3 +508,22 @@ def test_any_text_of_date_words_gives_periods_inside_it(text: str, year: int | N
         for milestone in find_milestones(text, periods, [], field=field):
             a, b = milestone.span
             assert 0 <= a <= b <= len(text) and milestone.action in text[a:b]
+
+
+def test_no_word_phrase_is_of_a_numeric_form() -> None:
+    """The word forms are tried first (so that a word phrase compiles no numeric form's
+    pattern): that changes no phrase's form only while no other form takes one of theirs."""
+    from tasktable.stages.dates import _FORMS, _form_re
+    from tasktable.vocab.dates import DEADLINE, EVENTS, ONGOING, ONGOING_ALONE, RECURRING
+
+    deadlines = ("之前", "以前", "前")  # before: DEADLINE's words
+    assert DEADLINE == "(?:" + "|".join(deadlines) + ")"
+    words = {
+        "recurring": list(RECURRING),
+        "ongoing": [*ONGOING, *ONGOING_ALONE],
+        "event": [e + d for e in EVENTS for d in ("", *deadlines)],
+    }
+    assert list(_FORMS)[: len(words)] == list(words)
+    for phrases in words.values():
+        for phrase in phrases:
+            assert not [f for f in _FORMS if f not in words and _form_re(f).fullmatch(phrase)]

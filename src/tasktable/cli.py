@@ -12,10 +12,12 @@ at once, and a run loads what it uses.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -178,9 +180,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _usage(parser, f"-f {format} writes a binary file, which needs -o FILE")
     if format == "xlsx" and (missing := _missing_xlsx()):
         return _error_line(missing)
-    from .api import parse, parse_file
-    from .batch import error_text
-    from .formats import render
+    with _loading():
+        from .api import parse, parse_file
+        from .console import error_text
+        from .formats import render
 
     roles = dict(args.role)
     data = sys.stdin.buffer.read() if args.inputs[0] == "-" else None
@@ -265,8 +268,9 @@ def _main_many(
         return _error_line(missing)
     import time
 
-    from . import batch
-    from .api import check_roles
+    with _loading():
+        from . import batch
+        from .api import check_roles
 
     started = time.monotonic()
     try:
@@ -291,6 +295,29 @@ def _main_many(
         return _error_line(str(error))
     print(batch.summary_line(summary, time.monotonic() - started), file=sys.stderr)
     return 1 if summary.failed else 0
+
+
+@contextmanager
+def _loading() -> Iterator[None]:
+    """Load the parser's modules with the cyclic garbage collector paused and, where this
+    loads them, set what they made aside from its later passes (``gc.freeze``).
+
+    Modules, compiled patterns and pydantic's schemas (some 30,000 objects the collector
+    tracks) live as long as the process; the collector's passes over them while they loaded,
+    and again once a parse is done, were about a twentieth of a one-file run. Only a first load
+    freezes: a process that calls main() again (tests, a user's script) must not have its
+    own objects set aside, garbage among them.
+    """
+    first = "tasktable.api" not in sys.modules
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if first:
+            gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 def _error_line(message: str | TasktableError) -> int:
@@ -374,7 +401,7 @@ def _emit(data: bytes, output: str) -> None:
 def _report(document: Document, stream: TextIO, *, verbose: bool) -> None:
     """Warnings one a line, a code's many told once (with --verbose every diagnostic, infos
     too), then a count of the infos not shown."""
-    from .batch import counted, diagnostic_lines, warning_lines
+    from .console import counted, diagnostic_lines, warning_lines
 
     lines = diagnostic_lines(document, verbose=True) if verbose else warning_lines(document)
     for line in lines:

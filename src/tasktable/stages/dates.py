@@ -1,7 +1,8 @@
 """Chinese date phrases to periods with ISO dates (SPEC §5): ``find_periods``.
 
 Finding and resolving are two steps. One compiled pattern finds each phrase (ranges before
-single terms); then the phrase is matched again against the first form that takes all of it,
+single terms; a term's tail, the second term of a range and a deadline word, is read by a
+second); then the phrase is matched again against the first form that takes all of it,
 and each end is resolved to dates. The result is cached per (phrase, year) as a validated
 Period at offset 0, which each find copies to its place: a schedule repeats the same few
 phrases (一季度, 二季度, 5月底前) over and over.
@@ -16,7 +17,7 @@ import calendar
 import re
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from pydantic import BaseModel
@@ -60,10 +61,6 @@ from ..vocab.dates import (
 )
 
 
-# A year named in the phrase: 2019年, 二〇〇六年, or the year after the plan year (次年, 明年…).
-# Each word is written first and the character before it checked after (a lookbehind over
-# the word), so that re skips the alternative at once wherever the word's first character is
-# not: a leading lookaround would be run at every position a phrase may start at.
 def _shared_start(words: Iterable[str], tails: Mapping[str, str] | None = None) -> str:
     """An alternation of ``words`` with each first character written once (每(?:周|月…)), so
     that re compares the first character once rather than once per word; ``tails`` adds a
@@ -75,8 +72,17 @@ def _shared_start(words: Iterable[str], tails: Mapping[str, str] | None = None) 
     return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items())
 
 
-_NEXT_YEAR = _shared_start(
-    NEXT_YEAR, {word: rf"(?<![{NOT_NEXT_YEAR_AFTER}]{'.' * len(word)})" for word in NEXT_YEAR}
+# A year named in the phrase: 2019年, 二〇〇六年, or the year after the plan year (次年, 明年…).
+# Each word is written first and the character before it checked after (a lookbehind over
+# the word), so that re skips the alternative at once wherever the word's first character is
+# not: a leading lookaround would be run at every position a phrase may start at. The words
+# share one lookbehind per length: re compiles every copy of a character class anew, and
+# copies of the long ones were most of the compile time of the patterns (paid at each start
+# of the command line). No two words match at one position, so their order does not matter.
+_NEXT_YEAR = "|".join(
+    rf"(?:{alternation(w for w in NEXT_YEAR if len(w) == size)})"
+    rf"(?<![{NOT_NEXT_YEAR_AFTER}]{'.' * size})"
+    for size in sorted({len(w) for w in NEXT_YEAR}, reverse=True)
 )
 _ANY_YEAR = rf"(?:{YEAR}|{_NEXT_YEAR})"
 # A number in digits that is not part of a longer number, code or amount (see the vocabulary).
@@ -103,8 +109,14 @@ _TERM_GROUPED = (
 _TERM = re.sub(r"\(\?P<\w+>", "(?:", _TERM_GROUPED)
 _TERM_RE = re.compile(_TERM_GROUPED)
 
-#: Phrase forms, each fully matched by one of these, with the parts the resolver needs.
+#: Phrase forms, each fully matched by one of these, with the parts the resolver needs. The
+#: phrase's form is the first that takes all of it. The word forms come first: no phrase of
+#: theirs is of another form (test_dates checks), and a word phrase is then told without
+#: compiling the numeric forms it would be tried against.
 _FORMS = {
+    "recurring": rf"(?P<first>{alternation(RECURRING)})",
+    "ongoing": rf"(?P<first>{alternation((*ONGOING, *ONGOING_ALONE))})",
+    "event": rf"(?P<first>{alternation(EVENTS)})(?P<deadline>{DEADLINE})?",
     # 5-10月, 6-7月份, 2019年1-五月: two month numbers sharing one 月.
     "month_range": rf"(?P<year>{_ANY_YEAR})?(?P<first>{MONTH_NUMBER}){RANGE_JOINER}"
     rf"(?P<last>{MONTH_NUMBER}){MONTH_WORD}(?P<deadline>{DEADLINE})?",
@@ -134,11 +146,16 @@ _FORMS = {
     "day_alone": rf"(?P<day>{DAY_NUMBER})号(?P<deadline>{DEADLINE})?",
     # 2023年, 明年, 2023年前: a year alone.
     "year": rf"(?P<year>{_ANY_YEAR})(?P<deadline>{DEADLINE})?",
-    "recurring": rf"(?P<first>{alternation(RECURRING)})",
-    "ongoing": rf"(?P<first>{alternation((*ONGOING, *ONGOING_ALONE))})",
-    "event": rf"(?P<first>{alternation(EVENTS)})(?P<deadline>{DEADLINE})?",
 }
-_FORM_RES = {name: re.compile(source) for name, source in _FORMS.items()}
+
+
+@cache
+def _form_re(form: str) -> re.Pattern[str]:
+    """A form's pattern, compiled when a phrase is first tried against it: a document's
+    phrases are mostly of a few forms, and compiling the rest would lengthen each start of the
+    command line."""
+    return re.compile(_FORMS[form])
+
 
 #: Any date phrase. The same forms as _FORMS, factored on what they share (an optional year,
 #: then a month number) so that re reads the year and the month once per position rather than
@@ -173,7 +190,7 @@ _FINDERS = {
     # day_range (4月12-19日) and days (1月3至2月10, 12月9号到15号), in one
     rf"{DAY_NUMBER}{DAY_WORD}?{RANGE_JOINER}(?:{MONTH_NUMBER}{MONTH_WORD})?{DAY_NUMBER}"
     rf"(?:{DAY_WORD}|{_BARE_DAY_END}){_OPTIONAL_DEADLINE}"
-    rf"|(?:{DAY_NUMBER}{DAY_WORD})?(?:{_MONTH_PART})?{_TERM_TAIL})"  # a month
+    rf"|(?:{DAY_NUMBER}{DAY_WORD})?(?:{_MONTH_PART})?(?P<month_tail>))"  # a month
     # form dotted, read here where the month number is read: 6.30, 6.30前; one digit after
     # the dot (3.2 is a 序号) only with 日, 号 or 前 after it. A Chinese month (六.30) is no
     # form, and so no date.
@@ -181,11 +198,14 @@ _FINDERS = {
     rf"|{DAY_TWO_DIGITS}{_NOT_AFTER})"
     # form day_alone: 9号, 九号前 (its month comes from the phrase before it)
     rf"|号(?![{NOT_DAY_AFTER}]){_OPTIONAL_DEADLINE})"
-    rf"|第?(?:{QUARTER_NUMBER}季度{QUARTER_END}|季度{QUARTER_END}"  # a quarter's end
+    # The terms a second one may follow: one group, so that (A|B)T stands for AT|BT and the
+    # tail (_TERM_TAIL) is written once.
+    rf"|(?:第?(?:{QUARTER_NUMBER}季度{QUARTER_END}|季度{QUARTER_END}"  # a quarter's end
     rf"|{QUARTER_NUMBER}(?:至{QUARTER_NUMBER}|(?:{QUARTER_LIST_SEPARATOR}{QUARTER_NUMBER}){{0,3}})"
-    rf"季度){_TERM_TAIL}"  # quarters
-    rf"|(?:首季度|{_YEAR_PART}){_TERM_TAIL}"  # first quarter, part of a year
-    rf"|(?<=年)(?:[初底末内度]|中{NOT_MIDDLE}){_TERM_TAIL}"  # 2024年内
+    rf"季度)"  # quarters
+    rf"|首季度|{_YEAR_PART}"  # first quarter, part of a year
+    rf"|(?<=年)(?:[初底末内度]|中{NOT_MIDDLE})"  # 2024年内
+    rf")(?P<tail>)"
     # a year alone, standing as a clause (form year): 2023年, 2023年前. Never empty: the
     # boundary is no character a phrase starts with, so 年 before it is the year's own.
     rf"|(?<=年){CLAUSE_BOUNDARY}{_OPTIONAL_DEADLINE})",
@@ -198,6 +218,12 @@ _FINDERS = {
     "event": rf"(?:{_shared_start(EVENTS)}){_OPTIONAL_DEADLINE}",
 }
 _PHRASE = re.compile(rf"(?=[{_STARTS}])(?<![0-9０-９.．])(?:{'|'.join(_FINDERS.values())})")
+#: What may follow a term (the empty groups month_tail and tail of _PHRASE): a range's second
+#: term and a deadline word, read by a pattern of its own rather than inside _PHRASE, where
+#: it would stand twice: a term is long, and re compiles each copy anew, at every start of
+#: the command line. The phrase is the same as if _PHRASE read it: _TERM_TAIL ends the
+#: pattern and always matches (maybe empty), so re never went back into the first term.
+_TAIL = re.compile(_TERM_TAIL)
 
 
 #: A list marker glued to a date (1.6月底前): its dot is blanked for the scan, so that the
@@ -228,27 +254,27 @@ def find_periods(text: str, *, year: int | None = None) -> list[Period]:
     if "." in text or "．" in text:
         scanned = _MARKER_BEFORE_DATE.sub(lambda m: m.group()[:-1] + " ", text)
     periods: list[Period] = []
-    at: int | None = 0
-    while at is not None:
-        start, at = at, None
-        for match in _PHRASE.finditer(scanned, start):
-            start = match.start()
-            if titles and any(a <= start < b for a, b in titles):
-                continue
-            template = _template(match.group(), year)
-            if template is not None:  # the common case, kept as short as can be
-                periods.append(_placed(template, start))
-                continue
-            phrase = match.group()
-            form = _checked_form(phrase, year)
-            if form is None:
-                # No date as a whole, but a shorter phrase may start inside it: 2，二季度 is
-                # a 序号 run into 二季度, not a quarter list. Read on from the next character.
-                at = start + 1
-                break
-            checked = _checked(text, start, phrase, form, year, periods)
-            if checked is not None:
-                periods.append(_placed(checked, start))
+    at = 0
+    while (match := _PHRASE.search(scanned, at)) is not None:
+        start, at = match.span()
+        if match.group("tail") is not None or match.group("month_tail") is not None:
+            at = _TAIL.match(scanned, at).end()  # type: ignore[union-attr]  # never fails
+        if titles and any(a <= start < b for a, b in titles):
+            continue
+        phrase = scanned[start:at]
+        template = _template(phrase, year)
+        if template is not None:  # the common case, kept as short as can be
+            periods.append(_placed(template, start))
+            continue
+        form = _checked_form(phrase, year)
+        if form is None:
+            # No date as a whole, but a shorter phrase may start inside it: 2，二季度 is a
+            # 序号 run into 二季度, not a quarter list. Read on from the next character.
+            at = start + 1
+            continue
+        checked = _checked(text, start, phrase, form, year, periods)
+        if checked is not None:
+            periods.append(_placed(checked, start))
     return periods
 
 
@@ -371,7 +397,7 @@ _set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 def _form(phrase: str) -> tuple[str, re.Match[str] | None]:
     """The first form that takes the whole phrase, in the finder's order of preference."""
     return next(
-        ((form, m) for form, pattern in _FORM_RES.items() if (m := pattern.fullmatch(phrase))),
+        ((form, m) for form in _FORMS if (m := _form_re(form).fullmatch(phrase))),
         ("", None),
     )
 

@@ -23,7 +23,6 @@ from markdown_it.token import Token
 from ..context import Context
 from ..vocab.dates import CHINESE_YEAR, DIGIT_YEAR, YEAR_DIGITS
 from ..vocab.leftovers import SHEET_NAME
-from .html_tables import read_html_tables
 from .leftovers import undo_leftovers
 
 # Block parsing only: most cells are plain text, and the inline pass over every cell would
@@ -118,6 +117,10 @@ def read_tables(text: str, ctx: Context | None = None) -> ReadResult:
                 add(table)
                 continue
             if token.type in ("html_block", "inline") and "<table" in token.content.lower():
+                # Imported here: most documents hold no HTML table, and the HTML reader (with
+                # html.parser) would be loaded by every run of the command line.
+                from .html_tables import read_html_tables
+
                 start = first + (token.map[0] if token.map else 0)
                 html_end = _html_table_end(lines, start, end)
                 for html_table in read_html_tables("\n".join(lines[start:html_end])):
