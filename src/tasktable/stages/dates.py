@@ -1,8 +1,8 @@
 """Chinese date phrases to periods with ISO dates (SPEC §5): ``find_periods``.
 
 Finding and resolving are two steps. One compiled pattern finds each phrase (ranges before
-single terms; a term's tail, the second term of a range and a deadline word, is read by a
-second); then the phrase is matched again against the first form that takes all of it,
+single terms; a term's tail, the second term of a range and a deadline word, is read after
+it); then the phrase is matched again against the first form that takes all of it,
 and each end is resolved to dates. The result is cached per (phrase, year) as a validated
 Period at offset 0, which each find copies to its place: a schedule repeats the same few
 phrases (一季度, 二季度, 5月底前) over and over.
@@ -167,7 +167,6 @@ _STARTS = "".join(
     )
 )
 _OPTIONAL_DEADLINE = rf"(?:{DEADLINE})?"
-_TERM_TAIL = rf"(?:{RANGE_JOINER}{_TERM})?{_OPTIONAL_DEADLINE}"  # -6月下旬, 至12月, 前
 
 
 #: The alternatives of _PHRASE by name, in the order re tries them at each position.
@@ -198,8 +197,8 @@ _FINDERS = {
     rf"|{DAY_TWO_DIGITS}{_NOT_AFTER})"
     # form day_alone: 9号, 九号前 (its month comes from the phrase before it)
     rf"|号(?![{NOT_DAY_AFTER}]){_OPTIONAL_DEADLINE})"
-    # The terms a second one may follow: one group, so that (A|B)T stands for AT|BT and the
-    # tail (_TERM_TAIL) is written once.
+    # The terms a second one may follow: one group, ended by the empty group tail (see
+    # _tail_end), as is a month above by month_tail.
     rf"|(?:第?(?:{QUARTER_NUMBER}季度{QUARTER_END}|季度{QUARTER_END}"  # a quarter's end
     rf"|{QUARTER_NUMBER}(?:至{QUARTER_NUMBER}|(?:{QUARTER_LIST_SEPARATOR}{QUARTER_NUMBER}){{0,3}})"
     rf"季度)"  # quarters
@@ -218,12 +217,25 @@ _FINDERS = {
     "event": rf"(?:{_shared_start(EVENTS)}){_OPTIONAL_DEADLINE}",
 }
 _PHRASE = re.compile(rf"(?=[{_STARTS}])(?<![0-9０-９.．])(?:{'|'.join(_FINDERS.values())})")
-#: What may follow a term (the empty groups month_tail and tail of _PHRASE): a range's second
-#: term and a deadline word, read by a pattern of its own rather than inside _PHRASE, where
-#: it would stand twice: a term is long, and re compiles each copy anew, at every start of
-#: the command line. The phrase is the same as if _PHRASE read it: _TERM_TAIL ends the
-#: pattern and always matches (maybe empty), so re never went back into the first term.
-_TAIL = re.compile(_TERM_TAIL)
+_JOINER = re.compile(RANGE_JOINER)
+_DEADLINE = re.compile(DEADLINE)
+
+
+def _tail_end(text: str, at: int) -> int:
+    """Where the tail of a term that ends at ``at`` ends: a range's second term after a joiner
+    (-6月下旬, 至12月), then a deadline word (前).
+
+    _PHRASE ends such a term with an empty group (month_tail, tail) rather than with the
+    pattern (?:RANGE_JOINER _TERM)?(?:DEADLINE)?, which it would hold twice: a term is long,
+    and re compiles each copy anew, at every start of the command line. The phrase is the
+    same: that pattern would end _PHRASE and always match, so re would never go back into
+    the first term; and no term starts with a joiner's character, so the joiner read first
+    is the only one a second term can follow."""
+    joiner = _JOINER.match(text, at)
+    if joiner is not None and (second := _TERM_RE.match(text, joiner.end())) is not None:
+        at = second.end()
+    deadline = _DEADLINE.match(text, at)
+    return at if deadline is None else deadline.end()
 
 
 #: A list marker glued to a date (1.6月底前): its dot is blanked for the scan, so that the
@@ -258,7 +270,7 @@ def find_periods(text: str, *, year: int | None = None) -> list[Period]:
     while (match := _PHRASE.search(scanned, at)) is not None:
         start, at = match.span()
         if match.group("tail") is not None or match.group("month_tail") is not None:
-            at = _TAIL.match(scanned, at).end()  # type: ignore[union-attr]  # never fails
+            at = _tail_end(scanned, at)
         if titles and any(a <= start < b for a, b in titles):
             continue
         phrase = scanned[start:at]
