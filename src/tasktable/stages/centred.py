@@ -251,7 +251,7 @@ def _column(texts: Sequence[str | None]) -> _Column:
 
 def _sorted(text: str) -> str:
     """A text's characters, line breaks aside, in sorted order: the same for any order."""
-    return "".join(sorted(_flat(text)))
+    return "".join(sorted(flat(text)))
 
 
 def _full_width(texts: Sequence[str | None]) -> int:
@@ -308,11 +308,11 @@ def _scattered(
     if not _adjacent(drafts, label.last, index):
         return None
     whole, _ = column.written.get(_sorted(label.text + text), ("", 0))
-    flat = _flat(whole)
-    if not flat:
+    printed = flat(whole)
+    if not printed:
         return None
     for part in (label.text, text):
-        if not _subsequence(part, flat) or column.written[_sorted(part)][1] > 1:
+        if not _subsequence(part, printed) or column.written[_sorted(part)][1] > 1:
             return None  # or a label the column writes in another row: one of its own
     return whole
 
@@ -654,7 +654,7 @@ class _Doubts:
             if index in missed:
                 yield index, missed[index]
             elif len(values[index]) > 1:
-                named = sorted(_flat(v) for v in values[index] if v not in (None, _ELSEWHERE))
+                named = sorted(flat(v) for v in values[index] if v not in (None, _ELSEWHERE))
                 if len(named) == len(values[index]) == 2:
                     yield index, ("two-labels", named[0], named[1])
                 else:
@@ -741,7 +741,8 @@ def _end_range(labels: Sequence[_Label], number: int, run: range) -> range:
     return range(labels[number].last, labels[number + 1].first)
 
 
-def _flat(text: str) -> str:
+def flat(text: str) -> str:
+    """A label's text with its printed line breaks removed."""
     return text.replace("\n", "")
 
 
@@ -767,7 +768,7 @@ def _record_doubts(
                 line=draft.line,
                 seq=draft.seq,
                 role=role,
-                text=_flat(draft.values.get(role, "")) or None,
+                text=flat(draft.values.get(role, "")) or None,
                 rule="centred-labels",
             )
         )
@@ -790,10 +791,10 @@ def style_doubts(top: Sequence[Draft], centred: Sequence[Draft]) -> Iterator[Dia
             yield diagnostic(
                 "uncertain-style",
                 "warning",
-                {"role": role, "other": _flat(other or "")},
+                {"role": role, "other": flat(other or "")},
                 line=ours.line,
                 seq=ours.seq,
                 role=role,
-                text=_flat(given or "") or None,
+                text=flat(given or "") or None,
                 rule="centred-labels",
             )

@@ -31,6 +31,7 @@ from .centred import (
     evidence,
     fill_centred,
     fits_centred,
+    flat,
     hints_centred,
     is_centred,
     printed_lines,
@@ -180,17 +181,13 @@ def _item_doubts(drafts: Sequence[Draft]) -> Iterator[Diagnostic]:
             yield diagnostic(
                 "uncertain-span",
                 "warning",
-                {"role": role, "why": "item", "first": _flat(given), "second": _flat(other)},
+                {"role": role, "why": "item", "first": flat(given), "second": flat(other)},
                 line=draft.line,
                 seq=draft.seq,
                 role=role,
                 text=given or None,
                 rule="centred-labels",
             )
-
-
-def _flat(text: str) -> str:
-    return text.replace("\n", "")
 
 
 def _numbers_may_be_centred(drafts: Sequence[Draft]) -> bool:
