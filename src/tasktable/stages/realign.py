@@ -453,10 +453,7 @@ def realign_row(
         theme=theme,
     )
     fits = [(profiles or {}).get((position, row.columns[position].header)) for position, _ in slots]
-    gains = [
-        [_gain(col, text, slot, texts, lexicon, fit) for slot, fit in zip(slots, fits, strict=True)]
-        for col, text in cells
-    ]
+    gains = [_gains(col, text, slots, fits, texts, lexicon) for col, text in cells]
     # Leaving a cell out costs more than any placement, so try without it first.
     best, picks = _best_path(cells, gains, context, may_leave_out=False)
     if best == _NEVER:
@@ -523,6 +520,13 @@ def _best_path(
         row = gains[index]
         new_theme = text != context.theme and project < count
         low, high = window[index]
+        # The slots the cell can take, in order, each with its gain and the state it leads
+        # to: made once per cell, not once per state before it.
+        options = [
+            (slot, row[slot], (slot, new_theme and slot == theme_slot))
+            for slot in range(low, high)
+            if row[slot] != _NEVER
+        ]
         layer: dict[_State, tuple[float, _State, int | None]] = {}
         for state, score in scores.items():
             last, theme_open = state
@@ -530,15 +534,14 @@ def _best_path(
                 kept = layer.get(state)
                 if kept is None or score + UNPLACED > kept[0]:
                     layer[state] = (score + UNPLACED, state, None)
-            for slot in range(max(last + 1, low), high):
-                total = score + row[slot]
-                if total == _NEVER:
+            for slot, gain, following in options:
+                if slot <= last:
                     continue
+                total = score + gain
                 if theme_open and slot > project:
                     total += THEME_WITHOUT_PROJECT  # a new theme must come with a new project
                 if needs_content and last < content < slot:
                     total += NO_CONTENT  # the assignment skips content
-                following = (slot, new_theme and slot == theme_slot)
                 best = layer.get(following)
                 if best is None or total > best[0]:
                     layer[following] = (total, state, slot)
@@ -561,34 +564,40 @@ def _best_path(
     return final[winner], picks
 
 
-def _gain(
+def _gains(
     column: int,
     text: str,
-    slot: tuple[int, str],
+    slots: Sequence[tuple[int, str]],
+    fits: Sequence[Profile | None],
     texts: dict[str, _Text],
     lexicon: dict[str, set[str]],
-    profile: Profile | None,
-) -> float:
-    """How well ``text`` from ``column`` fits ``slot``: its shape, the column's profile, the
-    document's known values, less the cost of moving. An unknown (extra) column takes only
-    its own cell, or a cell its profile clearly shows it holds (a phone number)."""
-    position, role = slot
+) -> list[float]:
+    """How well ``text`` from ``column`` fits each of ``slots`` (whose columns' profiles are
+    ``fits``): its shape, the column's profile, the document's known values, less the cost of
+    moving. An unknown (extra) column takes only its own cell, or a cell its profile clearly
+    shows it holds (a phone number). One call per cell, not per slot: the calls were a third
+    of realigning a row."""
     known = texts[text]
-    fit = 0.0
-    if profile is not None and known.kind in _PROFILED_KINDS:
-        fit = PROFILE_WEIGHT * (profile.share(known.kind) - PROFILE_BASELINE)
-    if role == "extra":
-        if position == column:
-            return max(fit, 0.0)
-        if profile is None and known.kind == "digits":
-            fit = DIGITS_AS_EXTRA  # phones and codes stand in no task field's column
-        if fit <= 0.0:
-            return _NEVER
-        return fit - MOVE_COST * abs(position - column)
-    score = known.scores[role] + fit - MOVE_COST * abs(position - column)
-    if text in lexicon.get(role, ()):
-        score += KNOWN_VALUE
-    return score
+    profiled = known.kind in _PROFILED_KINDS
+    gains: list[float] = []
+    for (position, role), profile in zip(slots, fits, strict=True):
+        fit = 0.0
+        if profile is not None and profiled:
+            fit = PROFILE_WEIGHT * (profile.share(known.kind) - PROFILE_BASELINE)
+        move = MOVE_COST * abs(position - column)
+        if role == "extra":
+            if position == column:
+                gains.append(max(fit, 0.0))
+                continue
+            if profile is None and known.kind == "digits":
+                fit = DIGITS_AS_EXTRA  # phones and codes stand in no task field's column
+            gains.append(fit - move if fit > 0.0 else _NEVER)
+            continue
+        score = known.scores[role] + fit - move
+        if text in lexicon.get(role, ()):
+            score += KNOWN_VALUE
+        gains.append(score)
+    return gains
 
 
 def _apply(
