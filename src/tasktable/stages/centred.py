@@ -26,8 +26,9 @@ def segments(drafts: Sequence[Draft], parents: tuple[str, ...]) -> list[range]:
     """Runs of drafts under the same enclosing values: the spans a role's spans nest in."""
     runs: list[range] = []
     start = 0
+    keys = [_key(draft, parents) for draft in drafts]  # once each, not once per comparison
     for index in range(1, len(drafts) + 1):
-        if index == len(drafts) or _key(drafts[index], parents) != _key(drafts[start], parents):
+        if index == len(drafts) or keys[index] != keys[start]:
             runs.append(range(start, index))
             start = index
     return runs
