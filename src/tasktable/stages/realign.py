@@ -103,7 +103,7 @@ class AlignedRow:
 
 
 def shape_of(text: str) -> Shape:
-    flat = text.replace("\n", "").strip()
+    flat = _flat(text)
     dates, first = 0, -1
     for match in DATE_CUE.finditer(flat):
         if not dates:
@@ -111,9 +111,7 @@ def shape_of(text: str) -> Shape:
         dates += 1
     return Shape(
         length=len(flat),
-        # flat is stripped, so only a text opening with a digit can match: most do not, and
-        # the test is a tenth of the match.
-        number=flat[:1].isdigit() and SEQ_NUMBER.match(flat) is not None,
+        number=_is_number(flat),
         sentence_end=ends_sentence(flat),
         punct=SENTENCE_PUNCT.search(flat) is not None,
         dates=dates,
@@ -121,6 +119,17 @@ def shape_of(text: str) -> Shape:
         department=is_unit_list(text),
         kind=kind_of(text),
     )
+
+
+def _flat(text: str) -> str:
+    """A cell's text as its shape is read: line breaks dropped, spaces stripped."""
+    return text.replace("\n", "").strip()
+
+
+def _is_number(flat: str) -> bool:
+    """A bare serial number (a 序号 cell). ``flat`` is stripped, so only a text opening with a
+    digit can be one: most do not, and the test is a tenth of the match."""
+    return flat[:1].isdigit() and SEQ_NUMBER.match(flat) is not None
 
 
 #: The scores of role_scores, by what they weigh (0 is neutral; below 0, unlike the role).
@@ -158,7 +167,7 @@ def role_scores(shape: Shape) -> dict[str, float]:
     ``extra`` is not scored: an unknown column takes its own cell, or one its profile shows.
     """
     if shape.number:  # a bare number is a 序号 and nothing else
-        return {**_NOT_A_NUMBER, "seq": SURE}
+        return dict(_NUMBER_SCORES)
     if shape.department:  # an organisation (list) is a department and nothing else
         return {**_NOT_AN_ORGANISATION, "departments": SURE, "partners": SURE}
     length, punct, sentence_end, dates = shape.length, shape.punct, shape.sentence_end, shape.dates
@@ -206,6 +215,7 @@ def role_scores(shape: Shape) -> dict[str, float]:
 
 
 _NOT_A_NUMBER = dict.fromkeys(ROLES, IMPOSSIBLE)
+_NUMBER_SCORES = {**_NOT_A_NUMBER, "seq": SURE}
 _NOT_AN_ORGANISATION = dict.fromkeys(ROLES, UNLIKE_UNIT_LIST) | {"seq": IMPOSSIBLE}
 
 
@@ -341,6 +351,10 @@ class _Text(NamedTuple):
 
     @classmethod
     def of(cls, text: str) -> _Text:
+        if _is_number(_flat(text)):
+            # A 序号, a third of a table's distinct texts: whatever else its shape says, it
+            # scores as a number (role_scores), so the rest of its shape is not worked out.
+            return cls(True, kind_of(text), dict(_NUMBER_SCORES), SURE)
         shape = shape_of(text)
         scores = role_scores(shape)
         return cls(shape.number, shape.kind, scores, max(scores.values()))
