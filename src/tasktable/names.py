@@ -106,6 +106,7 @@ def _first_name(line: str) -> str:
 
 
 _ROLE_WORDS = alternation(LEAD_WORDS + PARTNER_WORDS)
+_ROLE_MARKS = PARTNER_WORDS + LEAD_WORDS
 #: The two-character verbs among them (牵头, 配合): 各责任单位 "each responsible unit" ends in
 #: a label word but is a name, so only a verb may end a list.
 _ROLE_VERBS = alternation(w for w in LEAD_WORDS + PARTNER_WORDS if len(w) == 2)
@@ -130,7 +131,7 @@ def split_roles(text: str) -> tuple[list[str], list[str]]:
     县发改局牵头，县财政局、县统计局配合 all give (["县发改局"], ["县财政局"…]). Names without
     a mark are leads, as the column says. The marks themselves are not kept in the names.
     """
-    if not any(word in text for word in PARTNER_WORDS + LEAD_WORDS):
+    if not any(map(text.__contains__, _ROLE_MARKS)):  # map: no Python frame per word
         return split_names(text), []
     leads: list[str] = []
     partners: list[str] = []

@@ -26,15 +26,16 @@ def segments(drafts: Sequence[Draft], parents: tuple[str, ...]) -> list[range]:
     """Runs of drafts under the same enclosing values: the spans a role's spans nest in."""
     runs: list[range] = []
     start = 0
+    keys = [_key(draft, parents) for draft in drafts]  # once each, not once per comparison
     for index in range(1, len(drafts) + 1):
-        if index == len(drafts) or _key(drafts[index], parents) != _key(drafts[start], parents):
+        if index == len(drafts) or keys[index] != keys[start]:
             runs.append(range(start, index))
             start = index
     return runs
 
 
 def _key(draft: Draft, parents: tuple[str, ...]) -> tuple[str | None, ...]:
-    return tuple(draft.values.get(p) for p in parents)
+    return tuple(map(draft.values.get, parents))  # map: no generator frame per call
 
 
 class Evidence(NamedTuple):

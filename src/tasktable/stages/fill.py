@@ -573,7 +573,7 @@ def _fill_span(
     previous_key: tuple[str | None, ...] | None = None
     current: tuple[str, Origin] | None = None
     for index, draft in enumerate(drafts):
-        key = tuple(draft.values.get(p) for p in parents)
+        key = tuple(map(draft.values.get, parents))
         starts_span = key != previous_key
         previous_key = key
         text = draft.values.get(role)

@@ -53,7 +53,7 @@ def undo_leftovers(table: RawTable) -> Undone:
     blank_columns: set[int] = set()
     changed = False
     for index, row in enumerate(rows):
-        cells = tuple(line_breaks_restored(cell) for cell in row.cells)
+        cells = tuple(map(line_breaks_restored, row.cells))
         blanks = dataframe_blank_columns(cells)
         if blanks:
             blank_columns.update(blanks if not row.head else ())

@@ -12,6 +12,7 @@ an action, never the opening of a milestone; nor, outside the schedule, is an on
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 
 from ..models import Milestone, Period, Target, TextField
@@ -45,6 +46,9 @@ def find_milestones(
     start = end = action_start = 0
     parts = _parts(text, openers)
     part: tuple[int, int, bool] | None = None
+    # Periods come in text order (find_periods), so a clause's first opener is found by
+    # bisection rather than by a scan of them all for each clause.
+    starts = [p.span[0] for p in openers]
     for clause_start, clause_end in _clauses(text, openers):
         if parts and parts[0][0] <= clause_start:
             # A numbered part that holds a date is a milestone of its own: the one before it
@@ -53,7 +57,8 @@ def find_milestones(
             if part[2] and when is not None:
                 milestones.append(_milestone(text, when, start, action_start, end, targets, field))
                 when = None
-        first = next((p for p in openers if clause_start <= p.span[0] < clause_end), None)
+        k = bisect_left(starts, clause_start)
+        first = openers[k] if k < len(starts) and starts[k] < clause_end else None
         if first is None:
             end = clause_end  # continues the open milestone, if any
             continue

@@ -103,7 +103,7 @@ class AlignedRow:
 
 
 def shape_of(text: str) -> Shape:
-    flat = text.replace("\n", "").strip()
+    flat = _flat(text)
     dates, first = 0, -1
     for match in DATE_CUE.finditer(flat):
         if not dates:
@@ -111,9 +111,7 @@ def shape_of(text: str) -> Shape:
         dates += 1
     return Shape(
         length=len(flat),
-        # flat is stripped, so only a text opening with a digit can match: most do not, and
-        # the test is a tenth of the match.
-        number=flat[:1].isdigit() and SEQ_NUMBER.match(flat) is not None,
+        number=_is_number(flat),
         sentence_end=ends_sentence(flat),
         punct=SENTENCE_PUNCT.search(flat) is not None,
         dates=dates,
@@ -121,6 +119,17 @@ def shape_of(text: str) -> Shape:
         department=is_unit_list(text),
         kind=kind_of(text),
     )
+
+
+def _flat(text: str) -> str:
+    """A cell's text as its shape is read: line breaks dropped, spaces stripped."""
+    return text.replace("\n", "").strip()
+
+
+def _is_number(flat: str) -> bool:
+    """A bare serial number (a 序号 cell). ``flat`` is stripped, so only a text opening with a
+    digit can be one: most do not, and the test is a tenth of the match."""
+    return flat[:1].isdigit() and SEQ_NUMBER.match(flat) is not None
 
 
 #: The scores of role_scores, by what they weigh (0 is neutral; below 0, unlike the role).
@@ -158,7 +167,7 @@ def role_scores(shape: Shape) -> dict[str, float]:
     ``extra`` is not scored: an unknown column takes its own cell, or one its profile shows.
     """
     if shape.number:  # a bare number is a 序号 and nothing else
-        return {**_NOT_A_NUMBER, "seq": SURE}
+        return dict(_NUMBER_SCORES)
     if shape.department:  # an organisation (list) is a department and nothing else
         return {**_NOT_AN_ORGANISATION, "departments": SURE, "partners": SURE}
     length, punct, sentence_end, dates = shape.length, shape.punct, shape.sentence_end, shape.dates
@@ -206,6 +215,7 @@ def role_scores(shape: Shape) -> dict[str, float]:
 
 
 _NOT_A_NUMBER = dict.fromkeys(ROLES, IMPOSSIBLE)
+_NUMBER_SCORES = {**_NOT_A_NUMBER, "seq": SURE}
 _NOT_AN_ORGANISATION = dict.fromkeys(ROLES, UNLIKE_UNIT_LIST) | {"seq": IMPOSSIBLE}
 
 
@@ -341,6 +351,10 @@ class _Text(NamedTuple):
 
     @classmethod
     def of(cls, text: str) -> _Text:
+        if _is_number(_flat(text)):
+            # A 序号, a third of a table's distinct texts: whatever else its shape says, it
+            # scores as a number (role_scores), so the rest of its shape is not worked out.
+            return cls(True, kind_of(text), dict(_NUMBER_SCORES), SURE)
         shape = shape_of(text)
         scores = role_scores(shape)
         return cls(shape.number, shape.kind, scores, max(scores.values()))
@@ -453,10 +467,7 @@ def realign_row(
         theme=theme,
     )
     fits = [(profiles or {}).get((position, row.columns[position].header)) for position, _ in slots]
-    gains = [
-        [_gain(col, text, slot, texts, lexicon, fit) for slot, fit in zip(slots, fits, strict=True)]
-        for col, text in cells
-    ]
+    gains = [_gains(col, text, slots, fits, texts, lexicon) for col, text in cells]
     # Leaving a cell out costs more than any placement, so try without it first.
     best, picks = _best_path(cells, gains, context, may_leave_out=False)
     if best == _NEVER:
@@ -523,6 +534,13 @@ def _best_path(
         row = gains[index]
         new_theme = text != context.theme and project < count
         low, high = window[index]
+        # The slots the cell can take, in order, each with its gain and the state it leads
+        # to: made once per cell, not once per state before it.
+        options = [
+            (slot, row[slot], (slot, new_theme and slot == theme_slot))
+            for slot in range(low, high)
+            if row[slot] != _NEVER
+        ]
         layer: dict[_State, tuple[float, _State, int | None]] = {}
         for state, score in scores.items():
             last, theme_open = state
@@ -530,15 +548,14 @@ def _best_path(
                 kept = layer.get(state)
                 if kept is None or score + UNPLACED > kept[0]:
                     layer[state] = (score + UNPLACED, state, None)
-            for slot in range(max(last + 1, low), high):
-                total = score + row[slot]
-                if total == _NEVER:
+            for slot, gain, following in options:
+                if slot <= last:
                     continue
+                total = score + gain
                 if theme_open and slot > project:
                     total += THEME_WITHOUT_PROJECT  # a new theme must come with a new project
                 if needs_content and last < content < slot:
                     total += NO_CONTENT  # the assignment skips content
-                following = (slot, new_theme and slot == theme_slot)
                 best = layer.get(following)
                 if best is None or total > best[0]:
                     layer[following] = (total, state, slot)
@@ -561,34 +578,40 @@ def _best_path(
     return final[winner], picks
 
 
-def _gain(
+def _gains(
     column: int,
     text: str,
-    slot: tuple[int, str],
+    slots: Sequence[tuple[int, str]],
+    fits: Sequence[Profile | None],
     texts: dict[str, _Text],
     lexicon: dict[str, set[str]],
-    profile: Profile | None,
-) -> float:
-    """How well ``text`` from ``column`` fits ``slot``: its shape, the column's profile, the
-    document's known values, less the cost of moving. An unknown (extra) column takes only
-    its own cell, or a cell its profile clearly shows it holds (a phone number)."""
-    position, role = slot
+) -> list[float]:
+    """How well ``text`` from ``column`` fits each of ``slots`` (whose columns' profiles are
+    ``fits``): its shape, the column's profile, the document's known values, less the cost of
+    moving. An unknown (extra) column takes only its own cell, or a cell its profile clearly
+    shows it holds (a phone number). One call per cell, not per slot: the calls were a third
+    of realigning a row."""
     known = texts[text]
-    fit = 0.0
-    if profile is not None and known.kind in _PROFILED_KINDS:
-        fit = PROFILE_WEIGHT * (profile.share(known.kind) - PROFILE_BASELINE)
-    if role == "extra":
-        if position == column:
-            return max(fit, 0.0)
-        if profile is None and known.kind == "digits":
-            fit = DIGITS_AS_EXTRA  # phones and codes stand in no task field's column
-        if fit <= 0.0:
-            return _NEVER
-        return fit - MOVE_COST * abs(position - column)
-    score = known.scores[role] + fit - MOVE_COST * abs(position - column)
-    if text in lexicon.get(role, ()):
-        score += KNOWN_VALUE
-    return score
+    profiled = known.kind in _PROFILED_KINDS
+    gains: list[float] = []
+    for (position, role), profile in zip(slots, fits, strict=True):
+        fit = 0.0
+        if profile is not None and profiled:
+            fit = PROFILE_WEIGHT * (profile.share(known.kind) - PROFILE_BASELINE)
+        move = MOVE_COST * abs(position - column)
+        if role == "extra":
+            if position == column:
+                gains.append(max(fit, 0.0))
+                continue
+            if profile is None and known.kind == "digits":
+                fit = DIGITS_AS_EXTRA  # phones and codes stand in no task field's column
+            gains.append(fit - move if fit > 0.0 else _NEVER)
+            continue
+        score = known.scores[role] + fit - move
+        if text in lexicon.get(role, ()):
+            score += KNOWN_VALUE
+        gains.append(score)
+    return gains
 
 
 def _apply(

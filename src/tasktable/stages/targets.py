@@ -114,9 +114,9 @@ class _Found(NamedTuple):
     end: int
     number_start: int
     comparator: Comparator
-    value: Decimal | None
-    low: Decimal | None
-    high: Decimal | None
+    value: float | None  # the numbers as the Target holds them, multipliers applied
+    low: float | None
+    high: float | None
     unit: str
     per: str | None
 
@@ -133,22 +133,24 @@ def find_targets(text: str, *, field: TextField = "content") -> list[Target]:
     found = [f for f in found if not _inside(f, masked)]
     clauses = _Clauses(text)
     subjects = _distributive_subjects(text, found) if "各" in text else {}
-    # Every value is built to its field's type here: trusted, not validated again.
-    return [
-        Target.trusted(
+    targets = []
+    for i, f in enumerate(found):
+        clause = clauses.start(f.start)  # read once, for the subject and for the rate
+        # Every value is built to its field's type here: trusted, not validated again.
+        target = Target.trusted(
             text=text[f.start : f.end],
-            subject=subjects.get(i) or _subject(text, f, clauses.start(f.start)),
+            subject=subjects.get(i) or _subject(text, f, clause),
             comparator=f.comparator,
-            value=_float(f.value),
-            low=_float(f.low),
-            high=_float(f.high),
+            value=f.value,
+            low=f.low,
+            high=f.high,
             unit=f.unit,
-            per=f.per or _per(text, clauses.start(f.start), f.start),
+            per=f.per or _per(text, clause, f.start),
             field=field,
             span=(f.start, f.end),
         )
-        for i, f in enumerate(found)
-    ]
+        targets.append(target)
+    return targets
 
 
 def _numbers(text: str) -> list[_Found]:
@@ -182,9 +184,9 @@ def _numbers(text: str) -> list[_Found]:
                 end=match.end(),
                 number_start=number_start,
                 comparator="range" if last else comparator,
-                value=None if last else low,
-                low=low if last else None,
-                high=high,
+                value=None if last else float(low),
+                low=float(low) if last else None,
+                high=None if high is None else float(high),
                 unit=_UNIT_ALIASES.get(unit, unit),
                 per=match.group("slash_per"),
             )
@@ -231,10 +233,6 @@ def _number(text: str) -> Decimal | None:
         return Decimal(chinese_int(text))
     except (ValueError, KeyError, InvalidOperation):
         return None
-
-
-def _float(number: Decimal | None) -> float | None:
-    return None if number is None else float(number)
 
 
 def _masked_spans(text: str) -> list[tuple[int, int]]:
