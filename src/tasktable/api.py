@@ -25,6 +25,7 @@ from .models import FORCED_STYLES, PLACEMENTS, Column, Document, Placement, Sour
 from .rules import disabled_rules
 from .stages.decode import decode_bytes, normalise_newlines
 from .stages.fill import fill_tasks
+from .stages.join import join_rows
 from .stages.leftovers import foreign_table
 from .stages.read import read_tables
 from .stages.realign import realign_rows
@@ -213,8 +214,9 @@ def _parse_text(
         for line, text in read.stray
     )
     aligned = realign_rows(grid, ctx)
+    drafts = join_rows(aligned, grid.columns, ctx)
     drafts, styles = fill_tasks(
-        aligned, grid.columns, ctx, merged=merged, left_filled=grid.left_filled
+        drafts, grid.columns, ctx, merged=merged, left_filled=grid.left_filled
     )
     year = year if year is not None else read.year
     tasks = build_tasks(drafts, year)

@@ -51,8 +51,8 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule(
         "section-headings", "realign", "heading rows (一、…, （一）…) set theme and project below"
     ),
-    Rule("continuations", "fill", "a row cut by a page break or split in two is joined again"),
-    Rule("sub-tasks", "fill", "a row without 序号 with its own text is a sub-task"),
+    Rule("continuations", "join", "a row cut by a page break or split in two is joined again"),
+    Rule("sub-tasks", "join", "a row without 序号 with its own text is a sub-task"),
     Rule("centred-labels", "fill", "merged labels printed mid-span are placed by printed height"),
     Rule("backfill", "fill", "a blank merged cell at a span's start takes the label below"),
     Rule("lost-text", "fill", "warn where the Markdown shows text a converter lost"),
