@@ -118,7 +118,8 @@ def hints_centred(shown: Evidence) -> bool:
 _HINT_SHARE = 3
 
 
-#: The columns a centred reading places: the merged levels that fill reads as centred.
+#: The columns a centred reading places: the merged levels whose labels a renderer may print
+#: mid-span, which fill reads as centred (an owner's or partners' cell is read top-style).
 PLACED_ROLES = ("theme", "project", "departments")
 
 

@@ -104,9 +104,6 @@ _MERGED_LEVELS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     # carry the owner too); converters print it on its first row.
     ("owner", (), True),
 )
-#: The merged roles whose labels a renderer may print mid-span (centred.py); an owner cell
-#: is short and read top-style.
-_CENTRED_ROLES = frozenset({"theme", "project", "departments"})
 
 
 def _fill_levels(
@@ -131,7 +128,7 @@ def _fill_levels(
     found: list[Diagnostic] = []  # kept only if this reading stands
     styles: dict[str, MergedStyle] = {}
     for role, parents, carry in _MERGED_LEVELS:
-        placed_by_height = role in _CENTRED_ROLES
+        placed_by_height = role in PLACED_ROLES
         seen = None
         if detect and placed_by_height:
             seen = _centred_evidence(reading.ctx, drafts, role, parents)
