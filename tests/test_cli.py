@@ -347,6 +347,22 @@ def test_many_warnings_of_one_code_are_one_line(
     assert capsys.readouterr().err.count("missing-rows") == 8
 
 
+def test_lang_zh_tells_a_codes_many_warnings_in_chinese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "in.md"
+    source.write_text(_warnings_table(8), "utf-8")
+    assert main([str(source), "-o", str(tmp_path / "out.json"), "--lang", "zh"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    grouped = next(line for line in err if "missing-rows" in line)
+    # the code and level stay as they are (for machines); the sentence around them is Chinese
+    assert (
+        f"{source}: warning: missing-rows：共 8 条警告，见第 4、5、6、7、8 行等（另有 3 处）"
+        in grouped
+    )
+    assert "-v 逐条列出" in grouped
+
+
 def test_a_pair_of_warnings_is_told_one_a_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -414,5 +430,24 @@ def test_counts_of_one_are_singular(tmp_path: Path, capsys: pytest.CaptureFixtur
     source.write_bytes(TABLE.encode("gb18030"))  # one task, one info (encoding)
     assert main([str(source), "-o", str(tmp_path / "out.json")]) == 0
     assert f"{source}: 1 task; 1 encoding (details in the output)" in capsys.readouterr().err
-    line = summary_line(Summary(files=1, failed=0, tasks=1, warnings=1), 2.0)
+    line = summary_line(Summary(files=1, failed=0, tasks=1, warnings=1), 2.0, "en")
     assert line.startswith("tasktable: 1 file, 0 failed, 1 task, 1 warning in 2.0 s")
+
+
+def test_a_batch_summary_in_chinese_counts_with_measure_words() -> None:
+    from tasktable.batch import Summary, summary_line
+
+    line = summary_line(Summary(files=12, failed=1, tasks=610, warnings=3), 1.2, "zh")
+    assert (
+        line
+        == "tasktable：12 个文件，失败 1 个，610 项任务，3 条警告，用时 1.2 秒（每秒 10 个文件）"
+    )
+
+
+def test_the_count_of_infos_is_told_in_the_language_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "in.md"
+    source.write_bytes(TABLE.encode("gb18030"))  # one task, one info (encoding)
+    assert main([str(source), "-o", str(tmp_path / "out.json"), "--lang", "zh"]) == 0
+    assert f"{source}: 1 项任务；encoding 1 条（详见输出）" in capsys.readouterr().err

@@ -23,6 +23,7 @@ from .console import counted, diagnostic_lines, error_text, one_line
 from .errors import InputFileError, OutputFileError, TasktableError
 from .files import write_atomically
 from .formats import SUFFIXES, Format, render
+from .vocab.messages import CONSOLE
 
 if TYPE_CHECKING:
     from .models import Placement, Task
@@ -321,13 +322,19 @@ def _is_terminal(stream: TextIO) -> bool:
         return False
 
 
-def summary_line(summary: Summary, seconds: float) -> str:
-    """``tasktable: 12 files, 1 failed, 610 tasks, 3 warnings in 1.2 s (10 files/s)``"""
-    rate = summary.files / seconds if seconds > 0 else 0.0
-    return (
-        f"tasktable: {counted(summary.files, 'file')}, {summary.failed} failed, "
-        f"{counted(summary.tasks, 'task')}, {counted(summary.warnings, 'warning')} "
-        f"in {seconds:.1f} s ({rate:,.0f} files/s)"
+def summary_line(summary: Summary, seconds: float, lang: Lang | None = None) -> str:
+    """``tasktable: 12 files, 1 failed, 610 tasks, 3 warnings in 1.2 s (10 files/s)``, in
+    ``lang`` (None: the locale's)."""
+    from .messages import default_language
+
+    lang = lang or default_language()
+    return CONSOLE["batch"][lang].format(
+        files=counted(summary.files, "file", lang),
+        failed=summary.failed,
+        tasks=counted(summary.tasks, "task", lang),
+        warnings=counted(summary.warnings, "warning", lang),
+        seconds=seconds,
+        rate=summary.files / seconds if seconds > 0 else 0.0,
     )
 
 

@@ -15,9 +15,9 @@ import argparse
 import gc
 import os
 import sys
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -28,6 +28,7 @@ from .vocab.headers import MAPPABLE_ROLES
 
 if TYPE_CHECKING:
     from .models import Document
+    from .vocab.messages import Lang
 
 #: --merged: auto, or the words the output's ``merged`` uses for each placement...
 MERGED_WORDS = ("auto", "top", "repeated", "left-filled", "centred")
@@ -107,8 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--lang",
         choices=("en", "zh"),
-        help="language of the diagnostics' messages (default: the locale's, zh for LANG=zh_*); "
-        "the html report is always in Chinese",
+        help="language of the diagnostics' messages and of the counts told on stderr "
+        "(default: the locale's, zh for LANG=zh_*); the html report is always in Chinese",
     )
     parser.add_argument(
         "--disable",
@@ -212,7 +213,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except TasktableError as error:
         return _error_line(error_text(error, data=data))
     # Told only once the output is written: a run that fails says only why.
-    _report(document, sys.stderr, verbose=args.verbose)
+    _report(document, sys.stderr, verbose=args.verbose, lang=args.lang)
     return 0
 
 
@@ -293,7 +294,7 @@ def _main_many(
         )
     except TasktableError as error:
         return _error_line(str(error))
-    print(batch.summary_line(summary, time.monotonic() - started), file=sys.stderr)
+    print(batch.summary_line(summary, time.monotonic() - started, args.lang), file=sys.stderr)
     return 1 if summary.failed else 0
 
 
@@ -398,17 +399,18 @@ def _emit(data: bytes, output: str) -> None:
     write_atomically(Path(output), data)
 
 
-def _report(document: Document, stream: TextIO, *, verbose: bool) -> None:
+def _report(document: Document, stream: TextIO, *, verbose: bool, lang: Lang | None) -> None:
     """Warnings one a line, a code's many told once (with --verbose every diagnostic, infos
-    too), then a count of the infos not shown."""
-    from .console import counted, diagnostic_lines, warning_lines
+    too), then a count of the infos not shown; in ``lang`` (None: the locale's)."""
+    from .console import diagnostic_lines, infos_line, warning_lines
+    from .messages import default_language
 
-    lines = diagnostic_lines(document, verbose=True) if verbose else warning_lines(document)
+    lang = lang or default_language()
+    if verbose:
+        lines = diagnostic_lines(document, verbose=True)
+    else:
+        lines = warning_lines(document, lang)
+        summary = infos_line(document, lang)
+        lines = chain(lines, [summary] if summary else [])
     for line in lines:
         stream.write(line + "\n")
-    quiet = Counter(d.code for d in document.diagnostics if d.level == "info" and not verbose)
-    if quiet:
-        name = document.source.name or "<text>"
-        counts = ", ".join(f"{count} {code}" for code, count in sorted(quiet.items()))
-        tasks = counted(len(document.tasks), "task")
-        stream.write(f"{name}: {tasks}; {counts} (details in the output)\n")

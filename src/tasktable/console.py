@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .errors import DecodeError, TasktableError
+from .vocab.messages import CONSOLE, COUNTED, LIST_SEPARATOR, Lang
 
 if TYPE_CHECKING:
     from .models import Diagnostic, Document
@@ -38,10 +39,10 @@ GROUP_FROM = 3
 GROUP_LINES = 5
 
 
-def warning_lines(document: Document) -> Iterator[str]:
+def warning_lines(document: Document, lang: Lang = "en") -> Iterator[str]:
     """Each warning on its own line, except that a code with GROUP_FROM or more is told
     once, where its first stands: how many, at which lines (the first GROUP_LINES), and the
-    first one's message. The Document keeps every one; ``-v`` prints every one."""
+    first one's message, in ``lang``. The Document keeps every one; ``-v`` prints every one."""
     name = document.source.name or "<text>"
     warnings = [d for d in document.diagnostics if d.level != "info"]
     counts = Counter(d.code for d in warnings)
@@ -55,14 +56,32 @@ def warning_lines(document: Document) -> Iterator[str]:
             continue
         told.add(code)
         lines = [d.line for d in warnings if d.code == code and d.line is not None]
-        where = ", ".join(str(line) for line in lines[:GROUP_LINES])
-        if len(lines) > GROUP_LINES:
-            where += f" and {len(lines) - GROUP_LINES} more"
-        at = f" at lines {where}" if lines else ""
-        yield (
-            f"{name}: {diagnostic.level}: {code}: {counts[code]} warnings{at}; the first: "
-            f"{diagnostic.message} (-v prints each)"
+        shown = LIST_SEPARATOR[lang].join(str(line) for line in lines[:GROUP_LINES])
+        more = len(lines) - GROUP_LINES
+        at = CONSOLE["at-more" if more > 0 else "at"][lang] if lines else ""
+        sentence = CONSOLE["grouped"][lang].format(
+            code=code,
+            warnings=counted(counts[code], "warning", lang),
+            at=at.format(lines=shown, more=more),
+            message=diagnostic.message,
         )
+        yield f"{name}: {diagnostic.level}: {sentence}"
+
+
+def infos_line(document: Document, lang: Lang = "en") -> str | None:
+    """``file: 61 tasks; 1 backfilled, 42 realigned (details in the output)``: the infos a
+    run without -v does not print, counted by code; None where there are none."""
+    infos = Counter(d.code for d in document.diagnostics if d.level == "info")
+    if not infos:
+        return None
+    counts = LIST_SEPARATOR[lang].join(
+        CONSOLE["info-count"][lang].format(count=count, code=code)
+        for code, count in sorted(infos.items())
+    )
+    tasks = counted(len(document.tasks), "task", lang)
+    return f"{document.source.name or '<text>'}: " + CONSOLE["infos"][lang].format(
+        tasks=tasks, counts=counts
+    )
 
 
 def error_text(error: TasktableError, *, data: bytes | None = None) -> str:
@@ -101,6 +120,9 @@ def one_line(text: str) -> str:
     return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
-def counted(number: int, noun: str) -> str:
-    """``1 file``, ``2 files``: English nouns here take an s in the plural."""
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+def counted(number: int, noun: str, lang: Lang = "en") -> str:
+    """``1 file``, ``2 files`` (English nouns here take an s in the plural), ``2 个文件``."""
+    word = COUNTED[noun][lang]
+    if lang == "zh":
+        return f"{number} {word}"
+    return f"{number} {word}" if number == 1 else f"{number} {word}s"

@@ -226,3 +226,41 @@ CELLS_SHOW: Final[dict[str, dict[Lang, str]]] = {
     },
     "project": {"en": "are short labels left of the task text", "zh": "是任务内容左侧的短标签"},
 }
+
+
+#: What the command line says around the diagnostics, on stderr: a code's many warnings told
+#: in one line, a run's count of tasks and infos, a batch's totals. A count is written with
+#: its noun (COUNTED); codes and level words (warning, info) stay as they are in every language.
+CONSOLE: Final[dict[str, dict[Lang, str]]] = {
+    "grouped": {
+        "en": "{code}: {warnings}{at}; the first: {message} (-v prints each)",
+        "zh": "{code}：共 {warnings}{at}；第一条：{message}（-v 逐条列出）",
+    },
+    "at": {"en": " at lines {lines}", "zh": "，见第 {lines} 行"},
+    "at-more": {
+        "en": " at lines {lines} and {more} more",
+        "zh": "，见第 {lines} 行等（另有 {more} 处）",
+    },
+    "infos": {
+        "en": "{tasks}; {counts} (details in the output)",
+        "zh": "{tasks}；{counts}（详见输出）",
+    },
+    "info-count": {"en": "{count} {code}", "zh": "{code} {count} 条"},
+    "batch": {
+        "en": "tasktable: {files}, {failed} failed, {tasks}, {warnings} in {seconds:.1f} s "
+        "({rate:,.0f} files/s)",
+        "zh": "tasktable：{files}，失败 {failed} 个，{tasks}，{warnings}，用时 {seconds:.1f} 秒"
+        "（每秒 {rate:,.0f} 个文件）",
+    },
+}
+
+#: The nouns the command line counts: English singular (an s is added for many), Chinese
+#: with its measure word (个文件, 项任务, 条警告).
+COUNTED: Final[dict[str, dict[Lang, str]]] = {
+    "file": {"en": "file", "zh": "个文件"},
+    "task": {"en": "task", "zh": "项任务"},
+    "warning": {"en": "warning", "zh": "条警告"},
+}
+
+#: The separator between the items of a list in a sentence.
+LIST_SEPARATOR: Final[dict[Lang, str]] = {"en": ", ", "zh": "、"}
