@@ -122,6 +122,60 @@ def test_md_escapes_pipes_and_keeps_partners_owner_and_extra() -> None:
     assert str(task.due) == "2024-06-30"
 
 
+#: A table with a progress column whose report holds a date and a number, and a column with
+#: no known role: what the sample has neither of.
+PROGRESS_TABLE = (
+    "| 序号 | 工作任务 | 完成时限 | 责任单位 | 进展情况 | 联系人 |\n"
+    "|---|---|---|---|---|---|\n"
+    "| 1 | 新建学校2所。 | 6月底前 | 教育局 | 已于3月底前完成选址，完成65% | 王五 |\n"
+)
+
+
+def test_sqlite_takes_milestones_found_in_progress(tmp_path: Path) -> None:
+    """The schema allowed a milestone's field to be content or schedule only, and writing a
+    table whose progress column holds a date failed with a traceback."""
+    doc = tasktable.parse(PROGRESS_TABLE, year=2024)
+    assert "progress" in {m.field for t in doc.tasks for m in t.milestones}
+    path = tmp_path / "out.sqlite"
+    path.write_bytes(tasktable.render(doc, "sqlite"))
+    db = sqlite3.connect(path)
+    assert db.execute("SELECT field, end_date FROM milestones ORDER BY id").fetchall() == [
+        ("schedule", "2024-06-30"),
+        ("progress", "2024-03-31"),
+    ]
+    assert db.execute("SELECT progress, progress_percent FROM tasks").fetchall() == [
+        ("已于3月底前完成选址，完成65%", 65.0)
+    ]
+    assert db.execute("SELECT header, text FROM task_extra").fetchall() == [("联系人", "王五")]
+
+
+def test_the_sqlite_schema_allows_every_field_a_milestone_is_found_in() -> None:
+    from typing import get_args
+
+    from tasktable.formats import SQLITE_SCHEMA
+    from tasktable.models import TextField
+
+    checks = re.findall(r"CHECK \(field IN \(([^)]*)\)\)", SQLITE_SCHEMA)
+    assert len(checks) == 2  # milestones and targets
+    for check in checks:
+        assert [word.strip(" '") for word in check.split(",")] == list(get_args(TextField))
+
+
+def test_csv_and_md_keep_progress_and_columns_with_no_role() -> None:
+    doc = tasktable.parse(PROGRESS_TABLE, year=2024)
+    rows = list(csv.DictReader(io.StringIO(tasktable.render(doc, "csv").decode("utf-8-sig"))))
+    assert {(r["progress"], r["联系人"]) for r in rows} == {
+        ("已于3月底前完成选址，完成65%", "王五")
+    }
+    again = tasktable.parse(tasktable.render(doc, "md"))
+    assert [t.model_dump(include=TASK_FIELDS) for t in again.tasks] == [
+        t.model_dump(include=TASK_FIELDS) for t in doc.tasks
+    ]
+    (task,) = again.tasks
+    assert task.progress is not None and task.progress.percent == 65.0
+    assert task.extra == {"联系人": "王五"}
+
+
 def _documented_queries() -> dict[str, str]:
     docs = (ROOT / "docs" / "formats.md").read_text("utf-8")
     pattern = r"<!-- query: ([\w-]+) -->\n```sql\n(.*?)```"

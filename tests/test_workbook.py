@@ -197,3 +197,14 @@ def test_every_fixture_reads_back(path: Path) -> None:
         if (index + 2, 2) not in merged:  # a merged cell's value stands in its first row
             assert cells["主题"] == task.theme
     assert len(_rows(book["诊断"])) == len(document.diagnostics) + 1
+
+
+def test_the_task_sheet_keeps_a_progress_column() -> None:
+    text = (
+        "| 序号 | 工作任务 | 完成时限 | 责任单位 | 进展情况 |\n"
+        "|---|---|---|---|---|\n"
+        "| 1 | 新建学校2所。 | 6月底前 | 教育局 | 已完成选址，完成65% |\n"
+    )
+    book = openpyxl.load_workbook(io.BytesIO(tasktable.render(tasktable.parse(text), "xlsx")))
+    header, row = book["任务"].iter_rows(values_only=True)
+    assert dict(zip(header, row, strict=True))["进展情况"] == "已完成选址，完成65%"

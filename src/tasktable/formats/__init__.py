@@ -61,7 +61,8 @@ def to_jsonl(document: Document) -> bytes:
 
 # --- csv ---------------------------------------------------------------------------------------
 
-CSV_COLUMNS = (
+#: The csv's columns; a column for each header with no known role (a task's extra) follows.
+CSV_COLUMNS = [
     "seq",
     "sub",
     "theme",
@@ -71,6 +72,7 @@ CSV_COLUMNS = (
     "departments",
     "partners",
     "owner",
+    "progress",
     "due",
     "field",
     "when",
@@ -79,7 +81,7 @@ CSV_COLUMNS = (
     "end",
     "action",
     "targets",
-)
+]
 
 
 def to_csv(document: Document) -> bytes:
@@ -90,7 +92,8 @@ def to_csv(document: Document) -> bytes:
 
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
+    extra = _extra_headers(document)
+    writer.writerow(CSV_COLUMNS + extra)
     for task in document.tasks:
         first = [
             task.seq,
@@ -102,12 +105,19 @@ def to_csv(document: Document) -> bytes:
             LIST_JOINER.join(task.departments),
             LIST_JOINER.join(task.partners),
             task.owner,
+            task.progress.text if task.progress else None,
             task.due,
         ]
+        last = [task.extra.get(header) for header in extra]
         rows: list[Milestone | None] = [*task.milestones] or [None]
         for milestone in rows:
-            writer.writerow(first + _milestone_cells(milestone))
+            writer.writerow(first + _milestone_cells(milestone) + last)
     return out.getvalue().encode("utf-8-sig")
+
+
+def _extra_headers(document: Document) -> list[str]:
+    """The headers of the columns with no known role, in order of first use."""
+    return list(dict.fromkeys(header for task in document.tasks for header in task.extra))
 
 
 def _milestone_cells(milestone: Milestone | None) -> list[object]:
@@ -120,9 +130,9 @@ def _milestone_cells(milestone: Milestone | None) -> list[object]:
 
 # --- md ----------------------------------------------------------------------------------------
 
-#: Headers of the clean table, by field; columns for partners, owner and extra fields are
-#: added only when some task has them.
-MD_HEADERS = {role: ROLE_LABELS[role] for role in ROLES if role != "progress"}
+#: Headers of the clean table, by field; columns for partners, owner, progress and extra
+#: fields are added only when some task has them.
+MD_HEADERS = {role: ROLE_LABELS[role] for role in ROLES}
 
 
 def to_markdown(document: Document) -> bytes:
@@ -132,8 +142,9 @@ def to_markdown(document: Document) -> bytes:
     without one, a heading with the year is written so that the dates survive.
     """
     fields = ["seq", "theme", "project", "content", "schedule", "departments"]
-    fields += [f for f in ("partners", "owner") if any(getattr(t, f) for t in document.tasks)]
-    extra = list(dict.fromkeys(header for t in document.tasks for header in t.extra))
+    optional = ("partners", "owner", "progress")
+    fields += [f for f in optional if any(getattr(t, f) for t in document.tasks)]
+    extra = _extra_headers(document)
     headers = [MD_HEADERS[f] for f in fields] + extra
     lines = []
     if document.title:
@@ -152,6 +163,8 @@ def _md_cell(task: Task, field: str) -> str:
     if field == "seq" and task.sub > 1:
         return ""  # a sub-task is written as the converter wrote it: a row without 序号
     value = getattr(task, field)
+    if field == "progress":
+        return value.text if value else ""
     if isinstance(value, list):
         return LIST_JOINER.join(value)
     return "" if value is None else str(value)
@@ -173,6 +186,7 @@ CREATE TABLE tasks (
     id INTEGER PRIMARY KEY,          -- position in the document, from 1
     seq INTEGER, sub INTEGER NOT NULL,
     theme TEXT, project TEXT, content TEXT, schedule TEXT, owner TEXT,
+    progress TEXT, progress_percent REAL,  -- what a progress column reports
     due TEXT,                        -- ISO date, null without milestones
     line INTEGER NOT NULL, page INTEGER NOT NULL
 );
@@ -183,10 +197,16 @@ CREATE TABLE task_departments (
     department TEXT NOT NULL,
     PRIMARY KEY (task_id, role, position)
 );
+CREATE TABLE task_extra (            -- cells of columns with no known role
+    task_id INTEGER NOT NULL REFERENCES tasks(id),
+    header TEXT NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (task_id, header)
+);
 CREATE TABLE milestones (
     id INTEGER PRIMARY KEY,
     task_id INTEGER NOT NULL REFERENCES tasks(id),
-    field TEXT NOT NULL CHECK (field IN ('content', 'schedule')),
+    field TEXT NOT NULL CHECK (field IN ('content', 'schedule', 'progress')),
     when_text TEXT NOT NULL, kind TEXT NOT NULL,
     start_date TEXT, end_date TEXT,  -- ISO dates; start null for a deadline
     month INTEGER, quarter INTEGER, every TEXT,
@@ -197,7 +217,7 @@ CREATE TABLE targets (
     id INTEGER PRIMARY KEY,
     task_id INTEGER NOT NULL REFERENCES tasks(id),
     milestone_id INTEGER REFERENCES milestones(id),
-    field TEXT NOT NULL CHECK (field IN ('content', 'schedule')),
+    field TEXT NOT NULL CHECK (field IN ('content', 'schedule', 'progress')),
     text TEXT NOT NULL, subject TEXT,
     comparator TEXT NOT NULL, value REAL, low REAL, high REAL,
     unit TEXT, per TEXT,
@@ -241,7 +261,7 @@ def _fill_sqlite(db: sqlite3.Connection, document: Document) -> None:
     milestone_id = 0
     for task_id, task in enumerate(document.tasks, start=1):
         db.execute(
-            "INSERT INTO tasks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO tasks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 task_id,
                 task.seq,
@@ -251,6 +271,8 @@ def _fill_sqlite(db: sqlite3.Connection, document: Document) -> None:
                 task.content,
                 task.schedule,
                 task.owner,
+                task.progress.text if task.progress else None,
+                task.progress.percent if task.progress else None,
                 _iso(task.due),
                 task.line,
                 task.page,
@@ -260,6 +282,10 @@ def _fill_sqlite(db: sqlite3.Connection, document: Document) -> None:
             "INSERT INTO task_departments VALUES (?, ?, ?, ?)",
             [(task_id, "lead", i, name) for i, name in enumerate(task.departments)]
             + [(task_id, "partner", i, name) for i, name in enumerate(task.partners)],
+        )
+        db.executemany(
+            "INSERT INTO task_extra VALUES (?, ?, ?)",
+            [(task_id, header, text) for header, text in task.extra.items()],
         )
         holder: dict[tuple[str, tuple[int, int]], int] = {}  # target -> its milestone's id
         for milestone in task.milestones:

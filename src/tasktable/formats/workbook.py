@@ -27,16 +27,17 @@ if TYPE_CHECKING:
 TASKS, MILESTONES, DIAGNOSTICS = "任务", "里程碑", "诊断"
 #: Task columns by field (序号 number, 子项 sub-item, 主题 theme, 项目名称 project, 项目内容
 #: content, 序时进度 schedule, 责任单位 lead, 配合单位 partners, 责任人 owner, 截止 due,
-#: 行 source line); sub, partners and owner only when some task has them.
+#: 行 source line, 进展情况 progress); sub, partners, owner and progress only when some task
+#: has them.
 TASK_HEADERS = {
     "seq": ROLE_LABELS["seq"],
     "sub": "子项",
-    **{role: ROLE_LABELS[role] for role in ROLES if role not in ("seq", "progress")},
+    **{role: ROLE_LABELS[role] for role in ROLES if role != "seq"},
     "due": "截止",
     "line": "行",
 }
 #: Milestone columns: number, project, lead, time phrase, kind, start, end, what is to be
-#: done, targets, the field it was found in (content or schedule).
+#: done, targets, the field it was found in (content, schedule or progress).
 MILESTONE_HEADERS = (
     "序号", "项目名称", "责任单位", "时间", "类型", "开始", "截止", "事项", "指标", "来自",
 )  # fmt: skip
@@ -83,7 +84,7 @@ def _task_sheet(sheet: Any, document: Document) -> None:
     fields = ["seq", "theme", "project", "content", "schedule", "departments"]
     if any(t.sub > 1 for t in tasks):
         fields.insert(1, "sub")
-    fields += [f for f in ("partners", "owner") if any(getattr(t, f) for t in tasks)]
+    fields += [f for f in ("partners", "owner", "progress") if any(getattr(t, f) for t in tasks)]
     extra = list(dict.fromkeys(header for t in tasks for header in t.extra))
     headers = [TASK_HEADERS[f] for f in fields] + extra + [TASK_HEADERS["due"], "行"]
     rows = [
@@ -98,6 +99,8 @@ def _task_sheet(sheet: Any, document: Document) -> None:
 
 def _task_value(task: Task, field: str) -> object:
     value = getattr(task, field)
+    if field == "progress":
+        return value.text if value else None
     return LIST_JOINER.join(value) if isinstance(value, list) else value
 
 
