@@ -847,13 +847,15 @@ def tableish_text() -> st.SearchStrategy[str]:
 
 #: Header words a junk table may use, so that its header is often recognised (SPEC §2):
 #: the seed header, 责任单位 responsible unit, 配合单位 cooperating units, 责任人 person in
-#: charge, 完成时限 deadline, 备注 remarks (an unknown column), and an empty header cell.
+#: charge, 完成时限 deadline, 进展情况 progress, 备注 remarks (an unknown column), and an
+#: empty header cell.
 JUNK_HEADER_WORDS: Final[tuple[str, ...]] = (
     *HEADER,
     "责任单位",
     "配合单位",
     "责任人",
     "完成时限",
+    "进展情况",
     "备注",
     "",
 )

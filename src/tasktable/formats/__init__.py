@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from ..models import Document, Milestone, Target, Task
 
 Format = Literal["json", "jsonl", "csv", "md", "sqlite", "html", "xlsx"]
-FORMATS: tuple[str, ...] = get_args(Format)
+FORMATS: tuple[Format, ...] = get_args(Format)
 #: Formats whose bytes are no text: never written to a terminal.
 BINARY_FORMATS: tuple[Format, ...] = ("sqlite", "xlsx")
 
