@@ -261,3 +261,55 @@ def test_role_map_fixture() -> None:
         (1, "完成审计整改工作，6月底前报送", ["审计处"], "2024-06-30"),
         (2, "编制重大项目投资计划", ["投资处"], "2024-03-31"),
     ]
+
+
+#: A header whose cells a PDF converter printed on two lines (责任单位 / （科室） department
+#: (section), 完成时限 / （时间节点） deadline (milestone)), repeated on the second page.
+WRAPPED_HEADER = (
+    "|序号|工作任务|责任单位<br>（科室）|完成时限<br>（时间节点）|\n|---|---|---|---|\n"
+)
+
+
+def test_a_header_printed_on_two_lines_is_one_header_on_every_page() -> None:
+    """The second lines were read as a row swallowed into the header: the first header made
+    a task of them, and each repeated header joined them to the last row of the page."""
+    text = (
+        WRAPPED_HEADER
+        + "|1|完成城区主次干道提升改造8条。|市政科|2024年10月底前|\n"
+        + "|2|新建改造城市公厕20座。|环卫科|2024年9月底前|\n\n"
+        + WRAPPED_HEADER
+        + "|3|开展违法建设专项治理。|执法大队|持续推进|\n"
+    )
+    doc = tasktable.parse(text, year=2024)
+    assert [c.header for c in doc.columns] == [
+        "序号",
+        "工作任务",
+        "责任单位（科室）",
+        "完成时限（时间节点）",
+    ]
+    assert [(t.seq, t.departments, t.schedule) for t in doc.tasks] == [
+        (1, ["市政科"], "2024年10月底前"),
+        (2, ["环卫科"], "2024年9月底前"),
+        (3, ["执法大队"], "持续推进"),
+    ]
+
+
+def test_a_grouped_header_on_one_row_names_each_column_by_its_own_line() -> None:
+    text = (
+        "| 序号 | 工作任务 | 责任单位<br>牵头单位 | 责任单位<br>配合单位 | 完成时限 |\n"
+        "|---|---|---|---|---|\n"
+        "| 1 | 新建学校2所。 | 县教育局 | 县财政局、县自然资源局 | 2024年9月底前 |\n"
+    )
+    (task,) = tasktable.parse(text).tasks
+    assert (task.departments, task.partners) == (["县教育局"], ["县财政局", "县自然资源局"])
+
+
+def test_a_repeated_header_unlike_the_first_gives_back_the_text_it_swallowed() -> None:
+    text = (
+        "| 序号 | 项目内容 | 序时进度 | 责任部门 |\n|---|---|---|---|\n"
+        "| 1 | 开展科普活动， | 6月底前 | 办公室 |\n\n"
+        "| 序号 | **项目内容**<br>做好宣传工作。 | 序时进度 | 责任部门 |\n|---|---|---|---|\n"
+        "| 2 | 举办培训班。 | 9月底前 | 学会部 |\n"
+    )
+    doc = tasktable.parse(text, year=2019)
+    assert [t.content for t in doc.tasks] == ["开展科普活动，做好宣传工作。", "举办培训班。"]

@@ -114,7 +114,11 @@ def read_header(
     for index, cell in enumerate(cells):
         if _NUMBER.match(cell):
             return None
-        role, is_exact, header, leftover = _header_cell(cell, roles or {})
+        # Only a repeated header that differs from the first can hold the next row's text.
+        swallows = bool(first) and (
+            index >= len(first) or normalise_header(first[index].header) != normalise_header(cell)
+        )
+        role, is_exact, header, leftover = _header_cell(cell, roles or {}, swallows=swallows)
         exact += is_exact
         if role is None and cell:
             unknown += 1
@@ -193,10 +197,17 @@ def _contained_role(header: str, exclude: set[str]) -> str | None:
     return _EXACT[max(contained, key=lambda w: (len(w), word.rfind(w)))]
 
 
-def _header_cell(cell: str, roles: RoleMap) -> tuple[str | None, bool, str, str]:
+def _header_cell(
+    cell: str, roles: RoleMap, *, swallows: bool = True
+) -> tuple[str | None, bool, str, str]:
     """(role, exact match?, header text, swallowed text) of one candidate header cell.
 
-    The user's role map (``roles``) is an exact match that wins over the vocabulary."""
+    The user's role map (``roles``) is an exact match that wins over the vocabulary. A cell
+    whose first line is a header word and whose other lines are not may hold the next row's
+    text (``swallows``, in a repeated header): that text is returned apart. Where it cannot
+    (the document's first header, or one that repeats it), the lines are one header printed
+    on two (责任单位 / （科室）, or a grouped header's 责任单位 / 配合单位), and the header word
+    it names is its longest, then last, as for any header that contains one."""
     word = _HEADER_NOISE.sub("", cell)
     role = roles.get(word) or _EXACT.get(word)
     if role is not None:
@@ -204,8 +215,10 @@ def _header_cell(cell: str, roles: RoleMap) -> tuple[str | None, bool, str, str]
     if "\n" in cell:
         first, rest = cell.split("\n", 1)
         role = _EXACT.get(_HEADER_NOISE.sub("", first))
-        if role is not None:
+        if role is not None and swallows:
             return role, True, first.strip(), rest.strip()
+        if role is not None:
+            return _contained_role(cell, set()) or role, True, cell.replace("\n", "").strip(), ""
     if word and len(word) <= _MAX_CONTAINING_HEADER:
         # The longest word wins, then the last: Chinese compounds end in their head noun,
         # so 项目进度 (project progress) is a schedule and 项目责任单位 a department.
