@@ -85,13 +85,49 @@ def test_section_row_is_no_task_and_themes_the_rows_below(row: str, title: str) 
     assert title in (section.text or "")
 
 
-def test_row_with_an_ordinal_and_task_texts_is_a_task() -> None:
+def test_row_with_an_ordinal_and_task_texts_is_a_task_numbered_by_it() -> None:
     text = (
         "| 序号 | 项目名称 | 项目内容 | 序时进度 | 责任单位 |\n|---|---|---|---|---|\n"
         "| 一 | 数字政府 | 建设数据平台。 | 年底前 | 大数据局 |\n"
     )
-    (task,) = tasktable.parse(text).tasks
-    assert (task.seq, task.content) == (None, "建设数据平台。")
+    doc = tasktable.parse(text)
+    (task,) = doc.tasks
+    assert (task.seq, task.content) == (1, "建设数据平台。")
+    assert not [d for d in doc.diagnostics if d.code == "seq-not-a-number"]
+
+
+@pytest.mark.parametrize(
+    ("cells", "numbers"),
+    [
+        (["（1）", "（2）"], [1, 2]),  # a list's bracketed numbers
+        (["(1)", "(2)"], [1, 2]),
+        (["1）", "2）"], [1, 2]),
+        (["①", "②"], [1, 2]),  # circled digits
+        (["一", "二"], [1, 2]),  # Chinese ordinals, where no digit numbers a task
+        (["一、", "二、"], [1, 2]),
+    ],
+)
+def test_a_seq_written_as_a_list_marker_is_a_number(cells: list[str], numbers: list[int]) -> None:
+    rows = "".join(f"| {c} | 完成任务{i}。 | 办公室 | 6月底前 |\n" for i, c in enumerate(cells))
+    doc = tasktable.parse(
+        "| 序号 | 工作任务 | 责任单位 | 完成时限 |\n|---|---|---|---|\n" + rows, year=2024
+    )
+    assert [t.seq for t in doc.tasks] == numbers
+    assert not [d for d in doc.diagnostics if d.level == "warning"]
+
+
+def test_sections_over_tasks_numbered_in_brackets_theme_them() -> None:
+    """（1） was no number, so no row counted as numbered with digits and the heading row
+    一、就业创业 became a task instead of the theme of the rows below it."""
+    text = (
+        "| 序号 | 工作任务 | 责任股室 | 完成时限 |\n|---|---|---|---|\n"
+        "| 一、就业创业 |  |  |  |\n"
+        "| （1） | 城镇新增就业4500人。 | 就业促进股 | 12月底前 |\n"
+        "| 二、社会保障 |  |  |  |\n"
+        "| （2） | 参保率稳定在95%以上。 | 社会保险股 | 全年 |\n"
+    )
+    doc = tasktable.parse(text)
+    assert [(t.seq, t.theme) for t in doc.tasks] == [(1, "就业创业"), (2, "社会保障")]
 
 
 def test_table_without_content_column_takes_the_task_text_as_content() -> None:

@@ -13,16 +13,19 @@ heading that could be a theme or a project.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
+from unicodedata import numeric
 
 from ..context import Context
 from ..messages import diagnostic
 from ..models import Diagnostic
 from ..names import is_unit_list
+from ..numerals import chinese_int
 from ..rules import never, repair
 from ..vocab.headers import ROLES
 from ..vocab.shapes import (
@@ -128,8 +131,9 @@ def _flat(text: str) -> str:
 
 def _is_number(flat: str) -> bool:
     """A bare serial number (a 序号 cell). ``flat`` is stripped, so only a text opening with a
-    digit can be one: most do not, and the test is a tenth of the match."""
-    return flat[:1].isdigit() and SEQ_NUMBER.match(flat) is not None
+    digit (circled ones too) or a bracket can be one: most do not, and the test is a tenth of
+    the match."""
+    return (flat[:1].isdigit() or flat[:1] in "（(") and SEQ_NUMBER.match(flat) is not None
 
 
 #: The scores of role_scores, by what they weigh (0 is neutral; below 0, unlike the role).
@@ -266,6 +270,8 @@ def realign_rows(grid: Grid, ctx: Context) -> list[AlignedRow]:
             targets = realign_row(ctx, row, cells, texts, lexicon, theme, profiles)
         # Text no column can take is the realignment's finding, or, with it off, reading's.
         result = _apply(row, cells, targets, ctx.diagnostics, ctx.on("realign"))
+        if result.seq is None and not sections:
+            result.seq = _ordinal(result.fields.get("seq", ""))
         theme = result.fields.get("theme", theme)
         aligned.append(result)
     return aligned
@@ -673,7 +679,22 @@ def _apply(
     return result
 
 
+def _ordinal(text: str) -> int | None:
+    """The number a Chinese ordinal writes in a 序号 cell (一, 二、, （三）), in a table whose
+    ordinals number its tasks, not sections (_reads_sections); None for any other text."""
+    if not SECTION_NUMBER.match(text):
+        return None
+    return chinese_int(_ORDINAL_MARKS.sub("", text))
+
+
+#: What surrounds a Chinese ordinal: brackets, an enumeration comma, a dot, spaces.
+_ORDINAL_MARKS = re.compile(r"[\s（()）、.．]")
+
+
 def parse_seq(text: str) -> int | None:
-    """The serial number in a 序号 cell (1, ０１, 3.), or None."""
+    """The serial number in a 序号 cell (1, ０１, 3., （2）, ③), or None."""
     match = SEQ_NUMBER.match(text)
-    return int(match.group(1)) if match else None
+    if match is None:
+        return None
+    digits = match.group(1)
+    return int(digits) if digits.isdecimal() else int(numeric(digits))

@@ -142,8 +142,14 @@ ITEM_NUMBER: Final = regex.compile(
 )
 
 #: A serial number: Arabic or full-width digits (up to 999,999 rows), optionally followed by a
-#: dot, or by .0 as a spreadsheet writes an integer column that has a blank cell (2.0).
-SEQ_NUMBER: Final = regex.compile(r"^\s*([0-9０-９]{1,6})(?:\.0)?\s*[.．、]?\s*$")
+#: dot, or by .0 as a spreadsheet writes an integer column that has a blank cell (2.0); in
+#: brackets or with a closing one, as a list numbers its items ((1), （1）, 1)); or one circled
+#: digit (①–⑳, ❶–❿, ➀–➉). Group 1 holds the digits, or the circled digit.
+SEQ_NUMBER: Final = regex.compile(
+    r"^\s*(?:[（(]\s*(?=[0-9０-９]{1,6}\s*[）)]))?"
+    r"([0-9０-９]{1,6}|[\u2460-\u2473\u2776-\u277f\u2780-\u2789])"
+    r"(?:\.0)?\s*[.．、)）]?\s*$"
+)
 
 #: Date cues that make a text look like a schedule (the full recogniser is stages/dates).
 #: 一季度 quarter, 5月 / 5月份 month, 上旬/中旬/下旬 ten-day periods, 月底 end of month,
