@@ -158,3 +158,35 @@ def test_right_shift_of_project_into_content_is_put_back() -> None:
         "建设县级数据共享交换平台，实现部门间数据互联互通。",
         None,
     )
+
+
+def test_the_rest_of_a_cut_row_stays_in_its_column_though_it_reads_like_a_schedule() -> None:
+    """每月不少于1次。 finishes the content cut by the page break (…，校本研修); realignment
+    read it as a schedule and joined it to 全年."""
+    header = "| 序号 | 重点工作 | 工作措施 | 责任股室 | 完成时限 |\n|---|---|---|---|---|\n"
+    text = (
+        header
+        + "| 1 | 学前教育 | 新建公办幼儿园2所。 | 计财股 | 8月底前 |\n"
+        + "| 2 | 教师培训 | 实施教师全员培训，县级培训每学期不少于2次，校本研修 | 教研室 | 全年 |\n\n"
+        + header
+        + "|  |  | 每月不少于1次。 |  |  |\n"
+        + "| 3 | 校园安全 | 开展校园安全隐患排查整治。 | 安全股 | 每季度 |\n"
+    )
+    doc = tasktable.parse(text, year=2024)
+    assert [(t.content, t.schedule) for t in doc.tasks][1] == (
+        "实施教师全员培训，县级培训每学期不少于2次，校本研修每月不少于1次。",
+        "全年",
+    )
+    assert not [d for d in doc.diagnostics if d.code == "realigned"]
+
+
+def test_a_row_under_a_label_is_realigned_as_before() -> None:
+    """A label (老城厢复兴发展) is whole without a full stop: the row below it is no rest of it,
+    and its sentence under the project column moves to content."""
+    text = (
+        "| 序号 | 项目名称 | 主要内容 | 牵头单位 |\n|---|---|---|---|\n"
+        "| 1 | 优化养老服务 | 为全区老年人提供居家上门服务。 | 民政局 |\n"
+        "|  | 提升改造8家城乡社区居家养老服务中心，对300户困难老人家庭进行居家适老化改造。 |  |  |\n"
+    )
+    doc = tasktable.parse(text, year=2021)
+    assert doc.tasks[-1].content is not None and "提升改造8家" in doc.tasks[-1].content

@@ -239,6 +239,9 @@ def realign_rows(grid: Grid, ctx: Context) -> list[AlignedRow]:
             if text and text not in texts:
                 texts[text] = _Text.of(text)
     kept = [_clearly_aligned(row, texts) for row in grid.rows]
+    for index in range(1, len(kept)):
+        if not kept[index]:
+            kept[index] = _finishes_row_above(grid.rows[index - 1], grid.rows[index], texts)
     lexicon = _build_lexicon(row for row, keep in zip(grid.rows, kept, strict=True) if keep)
     profiles = _column_profiles(row for row, keep in zip(grid.rows, kept, strict=True) if keep)
     aligned: list[AlignedRow] = []
@@ -389,6 +392,33 @@ def _clearly_aligned(row: GridRow, texts: dict[str, _Text]) -> bool:
     if content_blank and _numbered(row, texts):
         headroom -= NO_CONTENT
     return headroom <= MARGIN
+
+
+def _finishes_row_above(above: GridRow, row: GridRow, texts: Mapping[str, _Text]) -> bool:
+    """Whether a row without a 序号 holds text only in columns where the row above stops
+    mid-sentence: the rest of that row, cut by a page break or by a converter (SPEC §4), whose
+    cells stand where the row's did. Its text may look like another column's (每月不少于1次。
+    reads as a schedule), but it finishes the text above it, and is not moved."""
+    if len(above.cells) != len(row.cells) or _numbered(row, texts):
+        return False
+    finished_any = False
+    for before, text in zip(above.cells, row.cells, strict=True):
+        if not text:
+            continue
+        if not before or not _stops_mid_sentence(_flat(before)):
+            return False
+        finished_any = True
+    return finished_any
+
+
+def _stops_mid_sentence(text: str) -> bool:
+    """A text of clauses whose last one does not end: 实施教师全员培训，校本研修. A label or a
+    single phrase (老城厢复兴发展, 全年) is whole without a full stop."""
+    return not ends_sentence(text) and _CLAUSE_MARK.search(text) is not None
+
+
+#: A mark between clauses (，,；;。): a text holding one is a sentence, not a label.
+_CLAUSE_MARK = re.compile(r"[，,；;。]")
 
 
 def _numbered(row: GridRow, texts: Mapping[str, _Text]) -> bool:
