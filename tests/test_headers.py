@@ -349,3 +349,12 @@ def test_a_repeated_header_unlike_the_first_gives_back_the_text_it_swallowed() -
     )
     doc = tasktable.parse(text, year=2019)
     assert [t.content for t in doc.tasks] == ["开展科普活动，做好宣传工作。", "举办培训班。"]
+
+
+def test_a_role_map_naming_no_header_of_the_table_is_told() -> None:
+    """--role 牵头处室=departments on a table without that header (a typo) changed nothing and
+    said nothing."""
+    text = "| 序号 | 工作任务 | 牵头科室 |\n|---|---|---|\n| 1 | 新建学校。 | 教育科 |\n"
+    doc = tasktable.parse(text, roles={"牵头处室": "departments", "牵头科室": "departments"})
+    (unused,) = [d for d in doc.diagnostics if d.code == "unused-role"]
+    assert (unused.level, unused.column) == ("warning", "牵头处室")

@@ -21,16 +21,16 @@ from .errors import (
     RoleMapError,
 )
 from .messages import default_language, diagnostic, in_language
-from .models import FORCED_STYLES, PLACEMENTS, Column, Document, Placement, Source
+from .models import FORCED_STYLES, PLACEMENTS, Column, Diagnostic, Document, Placement, Source
 from .rules import disabled_rules
 from .stages.decode import decode_bytes, normalise_newlines
 from .stages.fill import fill_tasks
 from .stages.join import join_rows
 from .stages.leftovers import foreign_table
-from .stages.read import read_tables
+from .stages.read import RawTable, read_tables
 from .stages.realign import realign_rows
 from .stages.roles import assign_roles
-from .stages.stitch import normalised_roles, stitch_tables
+from .stages.stitch import normalise_header, normalised_roles, stitch_tables
 from .stages.tasks import build_tasks
 from .vocab.headers import MAPPABLE_ROLES
 from .vocab.messages import LANGS, Lang
@@ -127,6 +127,24 @@ def check_roles(roles: Mapping[str, str] | None, source: str | None) -> None:
             )
 
 
+def _unused_roles(
+    roles: Mapping[str, str] | None, tables: Iterable[RawTable]
+) -> Iterator[Diagnostic]:
+    """A warning for each header of the user's role map that no cell of any table holds: a
+    misspelt header would otherwise change nothing, and say nothing."""
+    if not roles:
+        return
+    wanted = {normalise_header(header): header for header in roles}
+    for table in tables:
+        for row in table.rows:
+            for cell in row.cells:
+                wanted.pop(normalise_header(cell), None)
+                if not wanted:
+                    return
+    for header in wanted.values():
+        yield diagnostic("unused-role", "warning", {"column": header}, column=header)
+
+
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector for one parse.
@@ -209,6 +227,7 @@ def _parse_text(
             line=first.line,
         )
     grid = assign_roles(grid, normalised_roles(roles), ctx)
+    ctx.diagnostics.extend(_unused_roles(roles, read.tables))
     ctx.diagnostics.extend(
         diagnostic("row-outside-table", "warning", line=line, text=text)
         for line, text in read.stray

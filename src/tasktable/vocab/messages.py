@@ -114,6 +114,11 @@ MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         + _KEPT_UNDER_EXTRA_EN,
         "zh": "「{column}」列所指的{named}已由其他列承担，" + _KEPT_UNDER_EXTRA_ZH,
     },
+    "unused-role": {
+        "en": "the role map names the header '{column}', which no table has; check its spelling "
+        "against the table's headers",
+        "zh": "角色映射中的表头「{column}」在表格中不存在，请对照表格的表头检查其写法",
+    },
     "unknown-header.unknown": {
         "en": "the column '{column}' names no known role and its cells show none clearly; "
         + _KEPT_UNDER_EXTRA_EN,
