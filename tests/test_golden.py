@@ -66,6 +66,19 @@ READ: dict[str, tuple[int, dict[int, dict[str, object]]]] = {
             4: {"departments": ["区住建局"], "partners": ["区应急局"]},
         },
     ),
+    "lost-seq": (
+        6,
+        {
+            3: {
+                "seq": 3,
+                "sub": 1,
+                "theme": "城市治理",
+                "content": "推进城市运行管理服务平台建设，接入设施数据10类。",
+                "departments": ["数字城管中心"],
+            },
+            5: {"seq": 4, "sub": 2, "content": "规范共享单车停放秩序。"},
+        },
+    ),
     "minsheng-4col": (
         4,
         {

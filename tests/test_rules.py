@@ -47,6 +47,7 @@ TABLE_THAT_NEEDS = {
     "section-headings": "sections-key-tasks.md",
     "continuations": "rows-without-seq.md",
     "sub-tasks": "rows-without-seq.md",
+    "lost-numbers": "lost-seq.md",
     "centred-labels": "zoo/agri-2021.pymupdf4llm.md",
     "backfill": "../../samples/lianyungang-kexie-2019.md",
     "lost-text": "converters/agri-2021.pdfplumber.md",

@@ -53,6 +53,7 @@ RULES: Final[tuple[Rule, ...]] = (
     ),
     Rule("continuations", "join", "a row cut by a page break or split in two is joined again"),
     Rule("sub-tasks", "join", "a row without 序号 with its own text is a sub-task"),
+    Rule("lost-numbers", "join", "an item alone between 序号 n and n + 2 is task n + 1"),
     Rule("centred-labels", "fill", "merged labels printed mid-span are placed by printed height"),
     Rule("backfill", "fill", "a blank merged cell at a span's start takes the label below"),
     Rule("lost-text", "fill", "warn where the Markdown shows text a converter lost"),

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from ..context import Context
 from ..messages import diagnostic
 from ..models import Diagnostic
-from ..rules import never, repair
+from ..rules import absent, never, repair
 from ..vocab.headers import MERGED_ROLES
 from ..vocab.shapes import ITEM_MARKER, ITEM_NUMBER
 from ..wraps import ends_sentence, sentence_tail
@@ -43,7 +43,7 @@ def join_rows(
     themes_rows = not has_theme  # whether the section in force is the theme of its rows
     section_start = 0  # drafts before this index belong to earlier sections
     page = 0  # the page of the row before: a row on a new page may continue the one above
-    for row in rows:
+    for index, row in enumerate(rows):
         page_top, page = row.page != page, row.page
         if row.section is not None:
             if row.section_level == 1:
@@ -79,8 +79,23 @@ def join_rows(
                 _join(drafts[-1], row, diagnostics)
                 continue
             sub = drafts[-1].sub + 1
+        lost = _lost_number(ctx, rows, index) if sub == 2 else None
+        if lost is not None:
+            sub = 1
         if sub > 1:
             seq: int | None = drafts[-1].seq
+        elif lost is not None:
+            seq = lost
+            diagnostics.append(
+                diagnostic(
+                    "lost-seq",
+                    "warning",
+                    {"seq": lost, "before": lost - 1, "after": lost + 1},
+                    line=row.line,
+                    seq=lost,
+                    rule="lost-numbers",
+                )
+            )
         elif seq_text:
             seq = row.seq
         else:
@@ -114,11 +129,25 @@ def join_rows(
                     rule="sub-tasks",
                 )
             )
-        elif has_seq and not seq_text:
+        elif has_seq and not seq_text and lost is None:
             diagnostics.append(diagnostic("row-without-seq", "warning", line=row.line))
         _take_headings(draft, headings, themes_rows=themes_rows, has_project=has_project)
         drafts.append(draft)
     return drafts
+
+
+@repair("lost-numbers", off=absent)
+def _lost_number(rows: Sequence[AlignedRow], index: int) -> int | None:
+    """The 序号 a converter lost from an item row: where the row stands alone between rows
+    numbered n and n + 2 and holds a content of its own, it is task n + 1 (a cell shifted
+    left over the 序号, or a 序号 the converter dropped), not a sub-task of n. None where
+    the numbers around it do not say so."""
+    if index == 0 or index + 1 >= len(rows) or not rows[index].fields.get("content"):
+        return None
+    above, below = rows[index - 1].seq, rows[index + 1].seq
+    if above is None or below != above + 2:
+        return None
+    return above + 1
 
 
 def _take_headings(

@@ -147,6 +147,12 @@ MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "at line {above}",
         "zh": "无序号的行是新的一项：第 {above} 行任务的第 {sub} 个子任务",
     },
+    "lost-seq": {
+        "en": "row without 序号 (serial number) stands alone between tasks {before} and {after}: "
+        "read as task {seq}, whose number the converter lost",
+        "zh": "无序号的行单独位于第 {before} 项与第 {after} 项任务之间，按第 {seq} 项任务读取"
+        "（其序号在转换中丢失）",
+    },
     "joined-row": {
         "en": "row without 序号 (serial number) joined to the row at line {above}",
         "zh": "无序号的行已并入第 {above} 行",
