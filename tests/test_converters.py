@@ -521,3 +521,25 @@ def test_a_table_with_numbers_on_short_first_rows_has_no_number_doubts() -> None
     ).replace("提供租赁服务。 | 民政局 |", "提供租赁服务。 |  |")
     doc = tasktable.parse(top, lang="en")
     assert not [d for d in doc.diagnostics if d.args and d.args.get("why") == "item"]
+
+
+def test_a_first_row_without_labels_warns_of_the_centred_reading_in_one_line_rows() -> None:
+    """Rows of one printed line fit a top and a centred reading alike, and the centred one
+    leaves some cuts open: nothing was said, though the table's first row writing no label
+    (taken from below, top-style) is the sign of labels printed mid-span (SPEC §4)."""
+    header = "|序号|重点工作|工作内容|责任股室|完成时限|\n|---|---|---|---|---|\n"
+    rows = [
+        "|1||新建高标准农田2万亩。||10月底前|",
+        "|2|粮食生产|粮食播种面积稳定在95万亩。|种植业股|9月底前|",
+        "|3||推广大豆玉米带状复合种植3万亩。||6月底前|",
+        "|4||培育市级以上龙头企业5家。||12月底前|",
+        "|5|产业发展|发展稻渔综合种养1万亩。|产业股|11月底前|",
+        "|6||建设农产品产地冷藏保鲜设施10个。||10月底前|",
+    ]
+    doc = tasktable.parse(header + "\n".join(rows) + "\n", year=2024)
+    doubts = {(d.seq, d.role) for d in doc.diagnostics if d.code == "uncertain-style"}
+    assert doubts == {(4, "project"), (4, "departments")}
+    # with a label on the first row, the same table says nothing
+    rows[0] = "|1|粮食生产|新建高标准农田2万亩。|种植业股|10月底前|"
+    again = tasktable.parse(header + "\n".join(rows) + "\n", year=2024)
+    assert not [d for d in again.diagnostics if d.code == "uncertain-style"]

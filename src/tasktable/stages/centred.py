@@ -782,8 +782,11 @@ def style_doubts(top: Sequence[Draft], centred: Sequence[Draft]) -> Iterator[Dia
     every span fits its label where it stands, and one cut only. Such a table prints the
     same from either converter (two spans, one headed by a blank row; or a first span over
     a page break with its label on top, then one centred): each task whose theme, project
-    or department the two readings give differently is said to be in doubt."""
-    if any(draft.doubted for draft in centred):
+    or department the two readings give differently is said to be in doubt. A centred
+    reading that some labels leave open is offered too where the table's first row writes no
+    label of its own (SPEC §4: the sign of labels printed mid-span; top-style, it takes the
+    label below, backfilled): rows of one printed line each fit either reading."""
+    if any(draft.doubted for draft in centred) and not _first_row_backfilled(top):
         return  # labels that no single cut places: no second reading to offer
     for ours, theirs in zip(top, centred, strict=True):
         for role in PLACED_ROLES:
@@ -800,3 +803,11 @@ def style_doubts(top: Sequence[Draft], centred: Sequence[Draft]) -> Iterator[Dia
                 text=flat(given or "") or None,
                 rule="centred-labels",
             )
+
+
+def _first_row_backfilled(drafts: Sequence[Draft]) -> bool:
+    """Whether the first row takes a placed label from a row below it (backfilled)."""
+    if not drafts:
+        return False
+    origin = drafts[0].origin
+    return any(role in origin and origin[role].how == "backfilled" for role in PLACED_ROLES)
