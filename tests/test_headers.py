@@ -358,3 +358,21 @@ def test_a_role_map_naming_no_header_of_the_table_is_told() -> None:
     doc = tasktable.parse(text, roles={"牵头处室": "departments", "牵头科室": "departments"})
     (unused,) = [d for d in doc.diagnostics if d.code == "unused-role"]
     assert (unused.level, unused.column) == ("warning", "牵头处室")
+
+
+def test_a_progress_report_keeps_its_problems_and_next_steps_beside_the_task() -> None:
+    """A 督查表 (progress report) writes 存在问题 and 下步措施 beside each task: the next steps'
+    sentences were taken for the task text, and the task itself for a project."""
+    text = (
+        "| 序号 | 重点工作 | 责任单位 | 完成时限 | 工作进展 | 存在问题 | 下步措施 |\n"
+        "|---|---|---|---|---|---|---|\n"
+        "| 1 | 完成区人民医院新院区主体工程。 | 区卫健委 | 10月底前 | 主体结构已完成85%。 "
+        "| 受雨季影响，工期有所滞后。 | 增加施工人员，确保10月底前封顶。 |\n"
+    )
+    (task,) = tasktable.parse(text, year=2024).tasks
+    assert task.content == "完成区人民医院新院区主体工程。"
+    assert task.extra == {
+        "存在问题": "受雨季影响，工期有所滞后。",
+        "下步措施": "增加施工人员，确保10月底前封顶。",
+    }
+    assert task.progress is not None and task.progress.percent == 85.0

@@ -142,8 +142,26 @@ HEADER_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
         "目前进展",
         "进展",
     ),
-    # kept verbatim under the header, with no warning: 联系电话 phone, 联系人 contact, 备注 note
-    "extra": ("联系电话", "电话", "联系人", "联系方式", "备注"),
+    # kept verbatim under the header, with no warning: 联系电话 phone, 联系人 contact, 备注 note;
+    # and what a progress report (督查表) writes beside the task: 存在问题 problems met,
+    # 下步措施 / 下步打算 / 下一步工作 next steps (the task is the plan's, not these)
+    "extra": (
+        "联系电话",
+        "电话",
+        "联系人",
+        "联系方式",
+        "备注",
+        "存在问题",
+        "存在的问题",
+        "下步措施",
+        "下一步措施",
+        "下步打算",
+        "下一步打算",
+        "下步工作",
+        "下一步工作",
+        "下步工作计划",
+        "下一步工作计划",
+    ),
 }
 
 #: The word that names a plan or a report (序时进度 plans, 当前进度 reports): a schedule
