@@ -376,3 +376,36 @@ def test_a_progress_report_keeps_its_problems_and_next_steps_beside_the_task() -
         "下步措施": "增加施工人员，确保10月底前封顶。",
     }
     assert task.progress is not None and task.progress.percent == 85.0
+
+
+def test_dotted_numbers_are_items_of_the_numbered_group_above() -> None:
+    """1 | 推动工业稳增长 heads items 1.1, 1.2: the group row was a task with no department,
+    and every item had a null seq and a seq-not-a-number warning."""
+    text = (
+        "| 序号 | 工作任务 | 责任科室 | 完成时限 |\n|---|---|---|---|\n"
+        "| 1 | 推动工业稳增长 |  |  |\n"
+        "| 1.1 | 规上工业增加值增长8%。 | 运行监测科 | 12月底前 |\n"
+        "| 1.2 | 新增规上工业企业20家。 | 运行监测科 | 12月底前 |\n"
+        "| 2 | 推进数字化转型 |  |  |\n"
+        "| 2.1 | 新建5G基站400个。 | 信息化推进科 | 10月底前 |\n"
+    )
+    doc = tasktable.parse(text, year=2024)
+    assert [(t.seq, t.sub, t.theme) for t in doc.tasks] == [
+        (1, 1, "推动工业稳增长"),
+        (1, 2, "推动工业稳增长"),
+        (2, 1, "推进数字化转型"),
+    ]
+    assert not [d for d in doc.diagnostics if d.level == "warning"]
+
+
+def test_a_numbered_row_with_one_text_above_no_dotted_item_is_a_task() -> None:
+    text = (
+        "| 序号 | 工作任务 | 责任科室 | 完成时限 |\n|---|---|---|---|\n"
+        "| 1 | 推动工业稳增长 |  |  |\n"
+        "| 2 | 新增规上工业企业20家。 | 运行监测科 | 12月底前 |\n"
+    )
+    doc = tasktable.parse(text, year=2024)
+    assert [(t.seq, t.content) for t in doc.tasks] == [
+        (1, "推动工业稳增长"),
+        (2, "新增规上工业企业20家。"),
+    ]

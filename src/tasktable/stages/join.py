@@ -65,7 +65,9 @@ def join_rows(
             )
             continue
         seq_text = row.fields.get("seq")
-        if seq_text and len(drafts) > section_start:
+        if seq_text and row.part is not None:
+            pass  # 1.2: item 2 of group 1, whatever the row above
+        elif seq_text and len(drafts) > section_start:
             if row.seq is not None and row.seq == drafts[-1].seq:
                 # The 序号 above repeated (a rowspan written out, or repeated at a page top):
                 # the row is read as if it had none.
@@ -100,6 +102,8 @@ def join_rows(
             seq = row.seq
         else:
             seq = None if has_seq else _marker_number(row)
+        if row.part is not None:
+            sub = row.part
         draft = Draft(row.line, row.page, seq, sub, extra=dict(row.extra))
         explicit = origin_of("explicit", row.line)
         for role, text in row.fields.items():
@@ -117,6 +121,8 @@ def join_rows(
                     text=seq_text,
                 )
             )
+        elif sub > 1 and row.part is not None:
+            _carry_merged_content(drafts[-1], draft)  # the 序号 says it: 1.2 is item 2 of 1
         elif sub > 1:
             _carry_merged_content(drafts[-1], draft)
             diagnostics.append(

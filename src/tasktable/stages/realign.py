@@ -30,6 +30,7 @@ from ..rules import never, repair
 from ..vocab.headers import ROLES
 from ..vocab.shapes import (
     DATE_CUE,
+    DOTTED_SEQ,
     SECTION_HEADING,
     SECTION_NUMBER,
     SENTENCE_PUNCT,
@@ -103,6 +104,7 @@ class AlignedRow:
     #: role -> (first row's line, rows spanned) for a value from an HTML cell with rowspan
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)
     seq: int | None = None  # the 序号 cell as a number, read once here; None if not one
+    part: int | None = None  # the item number of a dotted 序号 (2 in 1.2), else None
 
 
 def shape_of(text: str) -> Shape:
@@ -247,11 +249,13 @@ def realign_rows(grid: Grid, ctx: Context) -> list[AlignedRow]:
     aligned: list[AlignedRow] = []
     theme = ""
     sections = _reads_sections(ctx, grid, texts)
-    for row, keep in zip(grid.rows, kept, strict=True):
+    for index, (row, keep) in enumerate(zip(grid.rows, kept, strict=True)):
         cells = [(i, text) for i, text in enumerate(row.cells) if text]
         if not cells:
             continue
         title = section_title(row, cells) if sections else None
+        if title is None and sections:
+            title = _group_title(row, cells, grid.rows[index + 1 : index + 2])
         if title is not None:
             written = " ".join(text for _, text in cells)
             role = next((row.columns[i].role for i, text in cells if title in text), None)
@@ -315,6 +319,27 @@ def section_title(row: GridRow, cells: Sequence[tuple[int, str]]) -> str | None:
         if row.columns[index].role == "seq" and not SEQ_NUMBER.match(text) and _heading(text):
             return text.strip()  # 交通运输（2项） alone in the 序号 column: a heading
     return _cut_heading(row, cells)
+
+
+def _group_title(
+    row: GridRow, cells: Sequence[tuple[int, str]], below: Sequence[GridRow]
+) -> str | None:
+    """The title of a numbered group's heading row, or None: a row numbered n with one
+    heading of text (1 | 推动工业稳增长), whose next row is its first item, n.1 (tasks
+    numbered 1.1, 1.2 under groups 1, 2)."""
+    if len(cells) != 2 or not below:
+        return None
+    seq = [text for i, text in cells if row.columns[i].role == "seq"]
+    number = parse_seq(seq[0]) if seq else None
+    if number is None:
+        return None
+    under = zip(below[0].cells, below[0].columns, strict=False)
+    first = next((text for text, column in under if column.role == "seq"), "")
+    item = DOTTED_SEQ.match(first)
+    if item is None or int(item.group(1)) != number or int(item.group(2)) != 1:
+        return None
+    title = next(text for i, text in cells if row.columns[i].role != "seq")
+    return title.strip() if _heading(title) else None
 
 
 #: The characters a heading's number opens with: 一、 … 十、, （一）, (一).
@@ -691,7 +716,12 @@ def _apply(
                 result.spans[role] = span
             if role != column.role:
                 moved.append((header, role, text))
-    seq = result.seq = parse_seq(result.fields.get("seq", ""))
+    written = result.fields.get("seq", "")
+    seq = result.seq = parse_seq(written)
+    dotted = DOTTED_SEQ.match(written) if seq is None and written else None
+    if dotted is not None:
+        seq = result.seq = int(dotted.group(1))
+        result.part = int(dotted.group(2))
     for header, role, text in moved:
         diagnostics.append(
             diagnostic(

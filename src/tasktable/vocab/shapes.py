@@ -151,6 +151,10 @@ SEQ_NUMBER: Final = regex.compile(
     r"(?:\.0)?\s*[.．、)）]?\s*$"
 )
 
+#: A dotted serial number, an item of a numbered group: 1.1, 2.3 (group, then item; an
+#: item 0 is no item: 2.0 is a spreadsheet's integer, SEQ_NUMBER).
+DOTTED_SEQ: Final = regex.compile(r"^\s*([0-9０-９]{1,3})[.．]([1-9１-９][0-9０-９]{0,2})\s*$")
+
 #: Date cues that make a text look like a schedule (the full recogniser is stages/dates).
 #: 一季度 quarter, 5月 / 5月份 month, 上旬/中旬/下旬 ten-day periods, 月底 end of month,
 #: 年底/年初/年中/年内/全年/上半年/下半年 parts of the year, 每周/每月/每年 recurring, and
