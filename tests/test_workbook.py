@@ -209,3 +209,16 @@ def test_the_task_sheet_keeps_a_progress_column() -> None:
     book = openpyxl.load_workbook(io.BytesIO(tasktable.render(tasktable.parse(text), "xlsx")))
     header, row = book["任务"].iter_rows(values_only=True)
     assert dict(zip(header, row, strict=True))["进展情况"] == "已完成选址，完成65%"
+
+
+def test_a_header_with_control_characters_or_a_formula_is_written_as_text() -> None:
+    """openpyxl refused an extra column's header holding \\x1b (the property that renders
+    every format found it); a header opening with = is a table's text, never a formula."""
+    text = (
+        "| 序号 | 工作任务 | 责任单位 | 备\x1b注 | =1+1 |\n|---|---|---|---|---|\n"
+        "| 1 | 新建学校2所。 | 教育局 | 0518-1234567 | 13912345678 |\n"
+    )
+    book = openpyxl.load_workbook(io.BytesIO(tasktable.render(tasktable.parse(text), "xlsx")))
+    header, _ = book["任务"].iter_rows(values_only=True)
+    assert "备\ufffd注" in header and "=1+1" in header
+    assert book["任务"]["A1"].data_type == "s"

@@ -169,8 +169,11 @@ def _fill(sheet: Any, headers: Sequence[str], rows: Iterable[Sequence[object]]) 
 
     wrapped = Alignment(wrap_text=True, vertical="top")
     widths = [_width(h) for h in headers]
-    sheet.append(list(headers))
-    for cell in sheet[1]:
+    for column, header in enumerate(headers, start=1):
+        # A header is a table's text too (an extra column's): held as text, never a formula.
+        cell = sheet.cell(1, column)
+        cell.value = _text(header)
+        cell.data_type = "s"
         cell.font = Font(bold=True)
         cell.alignment = wrapped
     count = 1
