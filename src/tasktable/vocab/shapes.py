@@ -76,6 +76,30 @@ DEPARTMENT_LIST: Final = regex.compile(rf"^\s*{_NAME}(?:{_SEPARATOR}{_NAME})*[�
 #: Separators between names in a department cell: 、，,；; spaces and line breaks.
 LIST_SEPARATOR: Final = regex.compile(_SEPARATOR)
 
+#: How a unit's name starts: 省/市/州/县/区/旗/盟 a level of government, 镇/乡/街道 town,
+#: township, sub-district, 各 "each", 中共 the Party, 共青团/团 the Youth League, 国网 State
+#: Grid, 国家/中国 national bodies. A wrapped name's second line (建设局, 交警大队, 委员会)
+#: rarely starts so, which tells a wrap from a second name (区住房和城乡<br>建设局).
+UNIT_PREFIXES: Final[tuple[str, ...]] = (
+    "省",
+    "市",
+    "州",
+    "县",
+    "区",
+    "旗",
+    "盟",
+    "镇",
+    "乡",
+    "街道",
+    "各",
+    "中共",
+    "共青团",
+    "团",
+    "国网",
+    "国家",
+    "中国",
+)
+
 #: Words marking who leads and who assists inside one department cell: as a label before
 #: names (牵头单位：县发改局；配合单位：县财政局), as a note after a name (县发改局（牵头）) or
 #: as a verb after a list (县财政局、县统计局配合).
