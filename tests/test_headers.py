@@ -112,7 +112,12 @@ def test_table_without_content_column_takes_the_task_text_as_content() -> None:
     [
         ("县发改局、县财政局", ["县发改局", "县财政局"], []),
         ("县发改局（牵头）、县财政局（配合）", ["县发改局"], ["县财政局"]),
-        ("县发改局(牵头)，县财政局", ["县发改局", "县财政局"], []),
+        ("县发改局(牵头)，县财政局", ["县发改局"], ["县财政局"]),  # a lead singled out
+        ("区自然资源局（牵头）、区发改局、区工信局", ["区自然资源局"], ["区发改局", "区工信局"]),
+        ("县发改局牵头，县财政局", ["县发改局"], ["县财政局"]),
+        ("县发改局、县财政局（配合）", ["县发改局"], ["县财政局"]),
+        ("县发改局（负责）、县财政局", ["县发改局", "县财政局"], []),  # 负责 singles none out
+        ("责任单位：县发改局；县财政局", ["县发改局", "县财政局"], []),
         (
             "牵头单位：县发改局；配合单位：县财政局、县统计局",
             ["县发改局"],
@@ -195,6 +200,20 @@ def test_a_list_in_brackets_after_a_name_stays_in_it() -> None:
     )
     (task,) = tasktable.parse(text).tasks
     assert task.departments == ["县委宣传部（县文明办、县网信办）", "县住建局"]
+
+
+def test_names_beside_a_marked_lead_assist_it() -> None:
+    """区自然资源局（牵头）、区发改局 left every name a lead (breaker B29): a cell that singles
+    out its lead with 牵头 makes the unmarked names partners, as 牵头单位：…配合单位：… does,
+    and they join a 配合单位 column's names."""
+    text = (
+        "| 序号 | 项目内容 | 责任单位 | 配合单位 |\n|---|---|---|---|\n"
+        "| 1 | 做好工作。 | 区自然资源局（牵头）、区发改局 | 区工信局 |\n"
+        "| 2 | 做好工作。 | 区工信局（牵头）、区生态环境分局 | |\n"
+    )
+    first, second = tasktable.parse(text).tasks
+    assert (first.departments, first.partners) == (["区自然资源局"], ["区工信局", "区发改局"])
+    assert (second.departments, second.partners) == (["区工信局"], ["区生态环境分局"])
 
 
 TWO_ROW_PIPE = """| 序号 | 工作任务 | 责任单位 | |

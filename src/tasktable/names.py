@@ -18,6 +18,7 @@ from .vocab.shapes import (
     LEAD_WORDS,
     LIST_SEPARATOR,
     PARTNER_WORDS,
+    SINGLING_LEAD_WORDS,
     SURNAMES,
     UNIT_PREFIXES,
 )
@@ -247,29 +248,37 @@ def split_roles(text: str) -> tuple[list[str], list[str]]:
 
     牵头单位：县发改局；配合单位：县财政局 and 县发改局（牵头）、县财政局（配合） and
     县发改局牵头，县财政局、县统计局配合 all give (["县发改局"], ["县财政局"…]). Names without
-    a mark are leads, as the column says. The marks themselves are not kept in the names.
+    a mark are leads, as the column says, unless the cell marks some name as the lead
+    (县发改局（牵头）、县财政局): then the unmarked ones assist it. The marks themselves are not
+    kept in the names.
     """
     if not any(map(text.__contains__, _ROLE_MARKS)):  # map: no Python frame per word
         return split_names(text), []
-    leads: list[str] = []
-    partners: list[str] = []
+    named: list[tuple[str, str | None]] = []  # (name, the word that marks it, if any)
     for clause in _clauses(text):
         clause = clause.strip()
-        role = "lead"
+        mark = None
         labelled = _LABEL.match(clause)
         trailing = _TRAILING_VERB.search(clause)
         if labelled:  # 配合单位：县财政局、县统计局
-            role, clause = _role(labelled.group("label")), clause[labelled.end() :]
+            mark, clause = labelled.group("label"), clause[labelled.end() :]
         elif trailing:  # 县财政局、县统计局配合: the verb ends the clause's list
-            role, clause = _role(trailing.group("label")), clause[: trailing.start()]
+            mark, clause = trailing.group("label"), clause[: trailing.start()]
         for name in split_names(clause):
-            name_role = role
+            name_mark = mark
             note = _NOTE.search(name)
             if note:  # 县发改局（牵头）
-                name_role = _role(note.group("label"))
+                name_mark = note.group("label")
                 name = (name[: note.start()] + name[note.end() :]).strip()
             if name:
-                (leads if name_role == "lead" else partners).append(name)
+                named.append((name, name_mark))
+    # A cell that singles out its lead (牵头) makes the names it leaves unmarked assist.
+    singled = any(mark in SINGLING_LEAD_WORDS for _, mark in named)
+    leads: list[str] = []
+    partners: list[str] = []
+    for name, mark in named:
+        lead = mark in LEAD_WORDS if mark else not singled
+        (leads if lead else partners).append(name)
     return leads, partners
 
 
@@ -284,7 +293,3 @@ def _clauses(text: str) -> list[str]:
             start = cut_end
     clauses.append(text[start:])
     return [c for c in clauses if c.strip()]
-
-
-def _role(label: str) -> str:
-    return "lead" if label in LEAD_WORDS else "partner"

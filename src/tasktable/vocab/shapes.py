@@ -113,6 +113,10 @@ LEAD_WORDS: Final = (
     "主责",
     "负责",
 )
+#: The lead words that single one unit out among others: 牵头 "takes the lead", 主办 "hosts",
+#: 主责 "bears the main responsibility". Where a cell marks a name so (县发改局（牵头）、县财政局),
+#: the names it leaves unmarked assist. 责任单位 and 负责 say only "responsible": no such sign.
+SINGLING_LEAD_WORDS: Final = ("牵头单位", "牵头部门", "主办单位", "牵头", "主办", "主责")
 PARTNER_WORDS: Final = (
     "配合单位",
     "配合部门",
