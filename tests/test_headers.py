@@ -174,6 +174,7 @@ def test_partners_from_the_department_cell_join_the_partner_column() -> None:
         ),
         ("县政府(县应急局，县消防大队)", ["县政府(县应急局，县消防大队)"]),
         ("县发改局（牵头、县财政局", ["县发改局（牵头", "县财政局"]),  # never closed: cuts
+        *((placeholder, []) for placeholder in ("/", "／", "无", "暂无", "-", "—", "——", " 无 ")),
     ],
 )
 def test_department_cell_is_cut_into_whole_names(cell: str, names: list[str]) -> None:
@@ -214,6 +215,29 @@ def test_names_beside_a_marked_lead_assist_it() -> None:
     first, second = tasktable.parse(text).tasks
     assert (first.departments, first.partners) == (["区自然资源局"], ["区工信局", "区发改局"])
     assert (second.departments, second.partners) == (["区工信局"], ["区生态环境分局"])
+
+
+def test_a_placeholder_in_a_unit_column_names_no_unit_and_is_reported() -> None:
+    """配合单位 cells written / 无 — gave partners ['/'] (breaker C05): they name no unit, so
+    the list is empty, and an info keeps what the cell said (no cell text is lost)."""
+    text = (
+        "| 序号 | 工作任务 | 牵头单位 | 配合单位 | 备注 |\n|---|---|---|---|---|\n"
+        "| 1 | 做好工作。 | 县科技局 | / | / |\n"
+        "| 2 | 做好工作。 | 县科技局 | 无 | |\n"
+        "| 3 | 做好工作。 | 县科技局 | 县税务局 | |\n"
+    )
+    doc = tasktable.parse(text)
+    assert [t.partners for t in doc.tasks] == [[], [], ["县税务局"]]
+    assert doc.tasks[0].extra == {"备注": "/"}  # only unit columns read a placeholder so
+    said = [
+        (d.level, d.line, d.seq, d.column, d.role, d.text)
+        for d in doc.diagnostics
+        if d.code == "no-unit"
+    ]
+    assert said == [
+        ("info", 3, 1, "配合单位", "partners", "/"),
+        ("info", 4, 2, "配合单位", "partners", "无"),
+    ]
 
 
 TWO_ROW_PIPE = """| 序号 | 工作任务 | 责任单位 | |

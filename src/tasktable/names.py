@@ -17,6 +17,7 @@ from .vocab.shapes import (
     DEPARTMENT_NAME,
     LEAD_WORDS,
     LIST_SEPARATOR,
+    NO_UNIT,
     PARTNER_WORDS,
     SINGLING_LEAD_WORDS,
     SURNAMES,
@@ -82,7 +83,8 @@ def split_names(text: str) -> list[str]:
 
     A line break separates two names only when both sides are whole names (县水务局\n县住建局);
     otherwise it is a wrap inside one name (科技服务\n中心). A separator inside brackets cuts
-    nothing (县委宣传部（县文明办、县网信办）).
+    nothing (县委宣传部（县文明办、县网信办）). A cell that says there is no unit (/, 无, —) names
+    none.
     """
     return list(_split_cell(text))
 
@@ -90,6 +92,8 @@ def split_names(text: str) -> list[str]:
 @lru_cache(maxsize=4096)
 def _split_cell(text: str) -> tuple[str, ...]:
     # Cached: a table repeats its department cells from row to row.
+    if is_no_unit(text):
+        return ()
     lines = [line for piece in text.split("\n") if (line := piece.strip())]
     if len(lines) > 1 and not _all_cut(lines):
         lines = _rejoined(lines)
@@ -105,6 +109,11 @@ def _all_cut(lines: list[str]) -> bool:
         and (_starts_like_unit(after[0]) or not _starts_like_unit(before[-1]))
         for before, after in pairwise(heads)
     )
+
+
+def is_no_unit(text: str) -> bool:
+    """A unit cell saying there is none: /, 无, 暂无, — (vocab.shapes.NO_UNIT)."""
+    return text.strip() in NO_UNIT
 
 
 def _listed(line: str) -> list[str]:

@@ -100,6 +100,10 @@ UNIT_PREFIXES: Final[tuple[str, ...]] = (
     "中国",
 )
 
+#: Whole-cell texts saying a unit column has no unit for this task: / and ／ slash, 无 "none",
+#: 暂无 "none yet", dashes of any length (-, —, ——, －, –). They are no unit's name.
+NO_UNIT: Final = frozenset({"/", "／", "\\", "无", "暂无", "-", "--", "－", "–", "—", "——", "―"})
+
 #: Words marking who leads and who assists inside one department cell: as a label before
 #: names (牵头单位：县发改局；配合单位：县财政局), as a note after a name (县发改局（牵头）) or
 #: as a verb after a list (县财政局、县统计局配合).
