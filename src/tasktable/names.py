@@ -86,12 +86,18 @@ def split_names(text: str) -> list[str]:
     nothing (县委宣传部（县文明办、县网信办）). A cell that says there is no unit (/, 无, —) names
     none.
     """
-    return list(_split_cell(text))
+    # Cached: a table repeats its department cells from row to row; a long text is no such
+    # cell, and is not kept alive by the cache.
+    cell = _split_cell if len(text) <= _CACHED_CELL else _split_cell.__wrapped__
+    return list(cell(text))
+
+
+#: The longest cell whose names are cached.
+_CACHED_CELL: Final = 1000
 
 
 @lru_cache(maxsize=4096)
 def _split_cell(text: str) -> tuple[str, ...]:
-    # Cached: a table repeats its department cells from row to row.
     if is_no_unit(text):
         return ()
     lines = [line for piece in text.split("\n") if (line := piece.strip())]
