@@ -11,6 +11,7 @@ import pytest
 import tasktable
 from tasktable import RoleMapError
 from tasktable.cli import main
+from tasktable.names import split_names
 
 # 序号 and 完成时限 are known; 承办事宜 "matters handled" and 经办 "handled by" are not. The
 # first holds the task text; the cells of the second (见附件 "see the annex") show no role.
@@ -147,7 +148,12 @@ def test_table_without_content_column_takes_the_task_text_as_content() -> None:
     [
         ("县发改局、县财政局", ["县发改局", "县财政局"], []),
         ("县发改局（牵头）、县财政局（配合）", ["县发改局"], ["县财政局"]),
-        ("县发改局(牵头)，县财政局", ["县发改局", "县财政局"], []),
+        ("县发改局(牵头)，县财政局", ["县发改局"], ["县财政局"]),  # a lead singled out
+        ("区自然资源局（牵头）、区发改局、区工信局", ["区自然资源局"], ["区发改局", "区工信局"]),
+        ("县发改局牵头，县财政局", ["县发改局"], ["县财政局"]),
+        ("县发改局、县财政局（配合）", ["县发改局"], ["县财政局"]),
+        ("县发改局（负责）、县财政局", ["县发改局", "县财政局"], []),  # 负责 singles none out
+        ("责任单位：县发改局；县财政局", ["县发改局", "县财政局"], []),
         (
             "牵头单位：县发改局；配合单位：县财政局、县统计局",
             ["县发改局"],
@@ -174,6 +180,100 @@ def test_partners_from_the_department_cell_join_the_partner_column() -> None:
     )
     (task,) = tasktable.parse(text).tasks
     assert (task.departments, task.partners) == (["县发改局"], ["县审计局", "县统计局"])
+
+
+# One line per cell: a line break (\n, as <br> reads) is a cut between two whole names and a
+# wrap inside one; a separator inside brackets cuts nothing.
+@pytest.mark.parametrize(
+    ("cell", "names"),
+    [
+        ("县水务局\n县住建局", ["县水务局", "县住建局"]),  # break between whole names: a cut
+        ("县科技服务\n中心", ["县科技服务中心"]),  # 县科技服务 is no name: a wrap
+        ("办公室\n财务科", ["办公室", "财务科"]),  # sections without a prefix: a cut
+        ("执法\n大队", ["执法大队"]),
+        ("区住房和城乡\n建设局", ["区住房和城乡建设局"]),  # 建设局 is a tail, not a unit
+        ("县发展和改革委\n员会", ["县发展和改革委员会"]),
+        ("区公安分局\n交警大队", ["区公安分局交警大队"]),
+        (
+            "区住房和城乡\n建设局\n区公安分局交\n警大队",
+            ["区住房和城乡建设局", "区公安分局交警大队"],
+        ),
+        ("各街道办事处\n区机关事务服\n务中心", ["各街道办事处", "区机关事务服务中心"]),
+        ("县住房和城乡\n建设局\n县发展和改革委员会", ["县住房和城乡建设局", "县发展和改革委员会"]),
+        ("五星街道\n南大街街\n道\n荷花池街\n道", ["五星街道", "南大街街道", "荷花池街道"]),
+        ("各镇（街道）\n县住建局", ["各镇（街道）", "县住建局"]),
+        ("县发改局\n（牵头）", ["县发改局（牵头）"]),
+        ("县发改局、县财政局\n等", ["县发改局", "县财政局等"]),
+        (
+            "县委宣传部（县文明办、县网信办）、县住建局",
+            ["县委宣传部（县文明办、县网信办）", "县住建局"],
+        ),
+        ("县政府(县应急局，县消防大队)", ["县政府(县应急局，县消防大队)"]),
+        ("县发改局（牵头、县财政局", ["县发改局（牵头", "县财政局"]),  # never closed: cuts
+        *((placeholder, []) for placeholder in ("/", "／", "无", "暂无", "-", "—", "——", " 无 ")),
+    ],
+)
+def test_department_cell_is_cut_into_whole_names(cell: str, names: list[str]) -> None:
+    assert split_names(cell) == names
+
+
+def test_wrapped_names_in_a_narrow_partner_column_are_joined_whole() -> None:
+    """pymupdf4llm wraps names mid-word in a narrow column (breaker B11, B51): 区住房和城乡 ends
+    like a township (乡) and 建设局 like a bureau, but they are one name."""
+    text = (
+        "| 序号 | 工作任务 | 牵头单位 | 配合单位 |\n|---|---|---|---|\n"
+        "| 1 | 做好工作。 | 县发展和改革<br>委员会 | 区住房和城乡<br>建设局<br>区公安分局交<br>警大队 |\n"
+    )
+    (task,) = tasktable.parse(text).tasks
+    assert task.departments == ["县发展和改革委员会"]
+    assert task.partners == ["区住房和城乡建设局", "区公安分局交警大队"]
+
+
+def test_a_list_in_brackets_after_a_name_stays_in_it() -> None:
+    """县委宣传部（县文明办、县网信办） is one unit: the 、 inside brackets cut it (breaker B48)."""
+    text = (
+        "| 序号 | 工作任务 | 责任单位 |\n|---|---|---|\n"
+        "| 1 | 做好工作。 | 县委宣传部（县文明办、县网信办）、县住建局 |\n"
+    )
+    (task,) = tasktable.parse(text).tasks
+    assert task.departments == ["县委宣传部（县文明办、县网信办）", "县住建局"]
+
+
+def test_names_beside_a_marked_lead_assist_it() -> None:
+    """区自然资源局（牵头）、区发改局 left every name a lead (breaker B29): a cell that singles
+    out its lead with 牵头 makes the unmarked names partners, as 牵头单位：…配合单位：… does,
+    and they join a 配合单位 column's names."""
+    text = (
+        "| 序号 | 项目内容 | 责任单位 | 配合单位 |\n|---|---|---|---|\n"
+        "| 1 | 做好工作。 | 区自然资源局（牵头）、区发改局 | 区工信局 |\n"
+        "| 2 | 做好工作。 | 区工信局（牵头）、区生态环境分局 | |\n"
+    )
+    first, second = tasktable.parse(text).tasks
+    assert (first.departments, first.partners) == (["区自然资源局"], ["区工信局", "区发改局"])
+    assert (second.departments, second.partners) == (["区工信局"], ["区生态环境分局"])
+
+
+def test_a_placeholder_in_a_unit_column_names_no_unit_and_is_reported() -> None:
+    """配合单位 cells written / 无 — gave partners ['/'] (breaker C05): they name no unit, so
+    the list is empty, and an info keeps what the cell said (no cell text is lost)."""
+    text = (
+        "| 序号 | 工作任务 | 牵头单位 | 配合单位 | 备注 |\n|---|---|---|---|---|\n"
+        "| 1 | 做好工作。 | 县科技局 | / | / |\n"
+        "| 2 | 做好工作。 | 县科技局 | 无 | |\n"
+        "| 3 | 做好工作。 | 县科技局 | 县税务局 | |\n"
+    )
+    doc = tasktable.parse(text)
+    assert [t.partners for t in doc.tasks] == [[], [], ["县税务局"]]
+    assert doc.tasks[0].extra == {"备注": "/"}  # only unit columns read a placeholder so
+    said = [
+        (d.level, d.line, d.seq, d.column, d.role, d.text)
+        for d in doc.diagnostics
+        if d.code == "no-unit"
+    ]
+    assert said == [
+        ("info", 3, 1, "配合单位", "partners", "/"),
+        ("info", 4, 2, "配合单位", "partners", "无"),
+    ]
 
 
 TWO_ROW_PIPE = """| 序号 | 工作任务 | 责任单位 | |

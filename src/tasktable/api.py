@@ -238,7 +238,11 @@ def _parse_text(
         drafts, grid.columns, ctx, merged=merged, left_filled=grid.left_filled
     )
     year = year if year is not None else read.year
-    tasks = build_tasks(drafts, year)
+    headers: dict[str, str] = {}
+    for column in grid.columns:
+        if column.role:
+            headers.setdefault(column.role, column.header)
+    tasks = build_tasks(drafts, year, ctx.diagnostics, headers)
     if year is None and any(task.milestones for task in tasks):
         # Without a year every date is null: say so once, rather than leave null dates
         # everywhere unexplained.

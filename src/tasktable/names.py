@@ -4,6 +4,8 @@ The tests of what a unit name and a person's name look like are here, once."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+from itertools import pairwise
 from typing import Final
 
 import regex
@@ -15,8 +17,11 @@ from .vocab.shapes import (
     DEPARTMENT_NAME,
     LEAD_WORDS,
     LIST_SEPARATOR,
+    NO_UNIT,
     PARTNER_WORDS,
+    SINGLING_LEAD_WORDS,
     SURNAMES,
+    UNIT_PREFIXES,
 )
 from .wraps import unwrap
 
@@ -76,19 +81,148 @@ def unwrap_people(text: str) -> str:
 def split_names(text: str) -> list[str]:
     """Split a department cell into names on 、，；, spaces and line breaks.
 
-    A line break separates two names only when both sides are whole names
-    (县水务局\n县住建局); otherwise it is a wrap inside one name (科技服务\n中心).
+    A line break separates two names only when both sides are whole names (县水务局\n县住建局);
+    otherwise it is a wrap inside one name (科技服务\n中心). A separator inside brackets cuts
+    nothing (县委宣传部（县文明办、县网信办）). A cell that says there is no unit (/, 无, —) names
+    none.
     """
-    lines: list[str] = []
-    for piece in text.split("\n"):
-        piece = piece.strip()
-        if not piece:
+    # Cached: a table repeats its department cells from row to row; a long text is no such
+    # cell, and is not kept alive by the cache.
+    cell = _split_cell if len(text) <= _CACHED_CELL else _split_cell.__wrapped__
+    return list(cell(text))
+
+
+#: The longest cell whose names are cached.
+_CACHED_CELL: Final = 1000
+
+
+@lru_cache(maxsize=4096)
+def _split_cell(text: str) -> tuple[str, ...]:
+    if is_no_unit(text):
+        return ()
+    lines = [line for piece in text.split("\n") if (line := piece.strip())]
+    if len(lines) > 1 and not _all_cut(lines):
+        lines = _rejoined(lines)
+    return tuple(name for line in lines for name in _listed(line))
+
+
+def _all_cut(lines: list[str]) -> bool:
+    """Whether every line break cuts: both sides whole names, and no tail after it."""
+    heads = [_listed(line) for line in lines]
+    return all(heads) and all(
+        _whole(before[-1])
+        and _whole(after[0])
+        and (_starts_like_unit(after[0]) or not _starts_like_unit(before[-1]))
+        for before, after in pairwise(heads)
+    )
+
+
+def is_no_unit(text: str) -> bool:
+    """A unit cell saying there is none: /, 无, 暂无, — (vocab.shapes.NO_UNIT)."""
+    return text.strip() in NO_UNIT
+
+
+def _listed(line: str) -> list[str]:
+    """A line's names, cut at separators outside brackets."""
+    if "（" not in line and "(" not in line:
+        return [name for name in LIST_SEPARATOR.split(line) if name]
+    names: list[str] = []
+    start = seen = depth = 0
+    last_close = max(line.rfind("）"), line.rfind(")"))
+    for cut in LIST_SEPARATOR.finditer(line):
+        at = cut.start()
+        depth += line.count("（", seen, at) + line.count("(", seen, at)
+        depth -= line.count("）", seen, at) + line.count(")", seen, at)
+        seen = cut.end()
+        if depth > 0 and last_close > at:  # inside （…）: no cut
             continue
-        if lines and not (is_unit_name(_last_name(lines[-1])) and is_unit_name(_first_name(piece))):
-            lines[-1] += piece
+        names.append(line[start:at])
+        start, depth = cut.end(), 0
+    names.append(line[start:])
+    return [name for name in names if name]
+
+
+#: The most lines one wrapped name is printed on; a narrow column prints 县交通运输综合行政
+#: 执法大队 on four or five.
+_WRAPPED_LINES: Final = 6
+#: Cells with more lines, or longer, are joined by the cheap pairwise rule.
+_MOST_LINES: Final = 40
+
+
+def _rejoined(lines: list[str]) -> list[str]:
+    """The cell's lines joined into whole names: for each line break, join or cut.
+
+    Chosen over all ways of cutting (each piece at most _WRAPPED_LINES lines), by, in order:
+    fewest names that are not whole (县科技服务 | 中心 loses to 县科技服务中心); fewest cuts
+    before a tail, a whole name that does not start as a unit does (建设局, 交警大队) after
+    one that does (区住房和城乡 | 建设局 is a wrap, though 乡 ends a township's name); then
+    most cuts between whole names, a cut beside a broken name counting against (县水务局 |
+    县住建局 are two names; 管委会 | 等 is one text).
+    """
+    if len(lines) > _MOST_LINES or sum(map(len, lines)) > LONGEST_UNIT_LIST * 4:
+        return _pairwise(lines)
+    count = len(lines)
+    # best[(start, end)]: the best score of lines[:end] whose last piece is lines[start:end].
+    best: dict[tuple[int, int], tuple[int, int, int]] = {}
+    back: dict[tuple[int, int], int] = {}
+    pieces: dict[tuple[int, int], tuple[int, str, str]] = {}
+    for end in range(1, count + 1):
+        for start in range(max(0, end - _WRAPPED_LINES), end):
+            names = _listed("".join(lines[start:end])) or [""]  # 、 alone names nothing
+            piece = (sum(not _whole(n) for n in names if n), names[0], names[-1])
+            pieces[start, end] = piece
+            if start == 0:
+                best[start, end] = (piece[0], 0, 0)
+                back[start, end] = -1
+                continue
+            for before in range(max(0, start - _WRAPPED_LINES), start):
+                if (before, start) not in best:
+                    continue
+                bad, tails, cuts = best[before, start]
+                left, right = pieces[before, start][2], piece[1]
+                tail = _starts_like_unit(left) and not _starts_like_unit(right)
+                cut = 1 if _whole(left) and _whole(right) else -1
+                score = (bad + piece[0], tails + tail, cuts - cut)
+                if (start, end) not in best or score < best[start, end]:
+                    best[start, end] = score
+                    back[start, end] = before
+    end, start = (
+        count,
+        min(
+            (s for s in range(max(0, count - _WRAPPED_LINES), count) if (s, count) in best),
+            key=lambda s: best[s, count],
+        ),
+    )
+    joined: list[str] = []
+    while start >= 0:
+        joined.append("".join(lines[start:end]))
+        end, start = start, back[start, end]
+    return joined[::-1]
+
+
+def _pairwise(lines: list[str]) -> list[str]:
+    """Lines joined where either side of a break is not a whole name (long cells)."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and not (_whole(_last_name(joined[-1])) and _whole(_first_name(line))):
+            joined[-1] += line
         else:
-            lines.append(piece)
-    return [name for line in lines for name in LIST_SEPARATOR.split(line) if name]
+            joined.append(line)
+    return joined
+
+
+@lru_cache(maxsize=8192)
+def _whole(name: str) -> bool:
+    """A whole unit name, a note in brackets after it or not (各镇（街道）, 县发改局（牵头）)."""
+    if name[-1:] in "）)":
+        cut = max(name.rfind("（"), name.rfind("("))
+        if cut > 0:
+            return is_unit_name(name[:cut])
+    return is_unit_name(name)
+
+
+def _starts_like_unit(name: str) -> bool:
+    return name.startswith(UNIT_PREFIXES)
 
 
 #: Longest tail of a line looked at for its last name; names are far shorter.
@@ -129,29 +263,37 @@ def split_roles(text: str) -> tuple[list[str], list[str]]:
 
     牵头单位：县发改局；配合单位：县财政局 and 县发改局（牵头）、县财政局（配合） and
     县发改局牵头，县财政局、县统计局配合 all give (["县发改局"], ["县财政局"…]). Names without
-    a mark are leads, as the column says. The marks themselves are not kept in the names.
+    a mark are leads, as the column says, unless the cell marks some name as the lead
+    (县发改局（牵头）、县财政局): then the unmarked ones assist it. The marks themselves are not
+    kept in the names.
     """
     if not any(map(text.__contains__, _ROLE_MARKS)):  # map: no Python frame per word
         return split_names(text), []
-    leads: list[str] = []
-    partners: list[str] = []
+    named: list[tuple[str, str | None]] = []  # (name, the word that marks it, if any)
     for clause in _clauses(text):
         clause = clause.strip()
-        role = "lead"
+        mark = None
         labelled = _LABEL.match(clause)
         trailing = _TRAILING_VERB.search(clause)
         if labelled:  # 配合单位：县财政局、县统计局
-            role, clause = _role(labelled.group("label")), clause[labelled.end() :]
+            mark, clause = labelled.group("label"), clause[labelled.end() :]
         elif trailing:  # 县财政局、县统计局配合: the verb ends the clause's list
-            role, clause = _role(trailing.group("label")), clause[: trailing.start()]
+            mark, clause = trailing.group("label"), clause[: trailing.start()]
         for name in split_names(clause):
-            name_role = role
+            name_mark = mark
             note = _NOTE.search(name)
             if note:  # 县发改局（牵头）
-                name_role = _role(note.group("label"))
+                name_mark = note.group("label")
                 name = (name[: note.start()] + name[note.end() :]).strip()
             if name:
-                (leads if name_role == "lead" else partners).append(name)
+                named.append((name, name_mark))
+    # A cell that singles out its lead (牵头) makes the names it leaves unmarked assist.
+    singled = any(mark in SINGLING_LEAD_WORDS for _, mark in named)
+    leads: list[str] = []
+    partners: list[str] = []
+    for name, mark in named:
+        lead = mark in LEAD_WORDS if mark else not singled
+        (leads if lead else partners).append(name)
     return leads, partners
 
 
@@ -166,7 +308,3 @@ def _clauses(text: str) -> list[str]:
             start = cut_end
     clauses.append(text[start:])
     return [c for c in clauses if c.strip()]
-
-
-def _role(label: str) -> str:
-    return "lead" if label in LEAD_WORDS else "partner"

@@ -5,12 +5,14 @@ targets, and its progress read (SPEC §6–8)."""
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Final
 
 import regex
 
-from ..models import Milestone, Progress, Target, Task, TextField
-from ..names import split_names, split_roles, unwrap_people
+from ..messages import diagnostic
+from ..models import Diagnostic, Milestone, Progress, Target, Task, TextField
+from ..names import is_no_unit, split_names, split_roles, unwrap_people
 from ..wraps import unwrap
 from .dates import find_periods
 from .drafts import Draft
@@ -18,9 +20,45 @@ from .milestones import find_milestones
 from .targets import find_targets
 
 
-def build_tasks(drafts: Sequence[Draft], year: int | None) -> list[Task]:
-    """One Task per draft, in document order."""
+def build_tasks(
+    drafts: Sequence[Draft],
+    year: int | None,
+    diagnostics: list[Diagnostic] | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> list[Task]:
+    """One Task per draft, in document order. A unit cell that says there is none (/, 无, —)
+    gives no name; what it said goes to a ``no-unit`` info in ``diagnostics``, so no text
+    is lost (``headers``: each role's column header, for the diagnostic)."""
+    if diagnostics is not None:
+        diagnostics.extend(_no_units(drafts, headers or {}))
     return [_task(draft, year) for draft in drafts]
+
+
+def _no_units(drafts: Sequence[Draft], headers: Mapping[str, str]) -> list[Diagnostic]:
+    """A ``no-unit`` info for each unit cell written as a placeholder, where it is written
+    (a carried one is said once, on its own row)."""
+    return [
+        diagnostic(
+            "no-unit",
+            "info",
+            {"role": role, "text": text.strip()},
+            line=origin.line,
+            seq=draft.seq,
+            column=headers.get(role),
+            role=role,
+            text=text,
+        )
+        for draft in drafts
+        for role in _UNIT_ROLES
+        if (text := draft.values.get(role))
+        and is_no_unit(text)
+        and (origin := draft.origin.get(role)) is not None
+        and origin.how == "explicit"
+    ]
+
+
+#: The roles whose cells hold unit names.
+_UNIT_ROLES: Final = ("departments", "partners")
 
 
 def resolved_text(draft: Draft, role: str) -> str | None:

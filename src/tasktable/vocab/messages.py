@@ -182,6 +182,11 @@ MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "lost by the converter",
         "zh": "{role}列「{column}」每行都为空：其文字可能被转换器丢失",
     },
+    # tasks
+    "no-unit": {
+        "en": "the {role} cell says '{text}', which names no unit: {role} is left empty",
+        "zh": "{role}单元格写的是「{text}」，不是单位名称：{role}留空",
+    },
     # centred
     "merged-style": {
         "en": "the labels of the {role} column stand in the middle of their spans; each span "

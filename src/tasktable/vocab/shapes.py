@@ -76,6 +76,34 @@ DEPARTMENT_LIST: Final = regex.compile(rf"^\s*{_NAME}(?:{_SEPARATOR}{_NAME})*[�
 #: Separators between names in a department cell: 、，,；; spaces and line breaks.
 LIST_SEPARATOR: Final = regex.compile(_SEPARATOR)
 
+#: How a unit's name starts: 省/市/州/县/区/旗/盟 a level of government, 镇/乡/街道 town,
+#: township, sub-district, 各 "each", 中共 the Party, 共青团/团 the Youth League, 国网 State
+#: Grid, 国家/中国 national bodies. A wrapped name's second line (建设局, 交警大队, 委员会)
+#: rarely starts so, which tells a wrap from a second name (区住房和城乡<br>建设局).
+UNIT_PREFIXES: Final[tuple[str, ...]] = (
+    "省",
+    "市",
+    "州",
+    "县",
+    "区",
+    "旗",
+    "盟",
+    "镇",
+    "乡",
+    "街道",
+    "各",
+    "中共",
+    "共青团",
+    "团",
+    "国网",
+    "国家",
+    "中国",
+)
+
+#: Whole-cell texts saying a unit column has no unit for this task: / and ／ slash, 无 "none",
+#: 暂无 "none yet", dashes of any length (-, —, ——, －, –). They are no unit's name.
+NO_UNIT: Final = frozenset({"/", "／", "\\", "无", "暂无", "-", "--", "－", "–", "—", "——", "―"})
+
 #: Words marking who leads and who assists inside one department cell: as a label before
 #: names (牵头单位：县发改局；配合单位：县财政局), as a note after a name (县发改局（牵头）) or
 #: as a verb after a list (县财政局、县统计局配合).
@@ -89,6 +117,10 @@ LEAD_WORDS: Final = (
     "主责",
     "负责",
 )
+#: The lead words that single one unit out among others: 牵头 "takes the lead", 主办 "hosts",
+#: 主责 "bears the main responsibility". Where a cell marks a name so (县发改局（牵头）、县财政局),
+#: the names it leaves unmarked assist. 责任单位 and 负责 say only "responsible": no such sign.
+SINGLING_LEAD_WORDS: Final = ("牵头单位", "牵头部门", "主办单位", "牵头", "主办", "主责")
 PARTNER_WORDS: Final = (
     "配合单位",
     "配合部门",
