@@ -332,3 +332,64 @@ def test_a_table_without_seq_takes_the_number_of_its_task_text() -> None:
         "| 党的建设 | 2.每季度开展一次基层党建观摩。 | 党建办 |\n"
     )
     assert [t.seq for t in tasktable.parse(text).tasks] == [1, 2]
+
+
+@pytest.mark.parametrize(
+    "blank",
+    [
+        "",  # pdfplumber, Word: the merged header's second cell is empty
+        "Unnamed: 3",  # markitdown names it so, and reading blanks it
+    ],
+)
+def test_a_blank_header_beside_the_units_column_is_the_partners(blank: str) -> None:
+    # 责任单位 is merged over the lead and the assisting units; the second header cell is
+    # blank, and its units were dropped into an `unplaced` warning.
+    text = (
+        f"| 序号 | 工作任务 | 责任单位 | {blank} | 完成时限 |\n|---|---|---|---|---|\n"
+        "| 1 | 实施重点项目65个。 | 县发改委 | 县住建局、县自然资源局 | 2024年12月底前 |\n"
+        "| 2 | 争取中央预算内资金3亿元。 | 县发改委 | 县财政局 | 2024年10月底前 |\n"
+        "| 3 | 完成国有企业整合重组。 | 县国资中心 | 县财政局、县审计局 | 2024年9月底前 |\n"
+    )
+    doc = tasktable.parse(text, year=2024)
+    assert _roles(doc)[3] == "partners"
+    assert [t.partners for t in doc.tasks] == [
+        ["县住建局", "县自然资源局"],
+        ["县财政局"],
+        ["县财政局", "县审计局"],
+    ]
+    assert not [d for d in doc.diagnostics if d.code == "unplaced"]
+
+
+def test_a_blank_header_over_numbers_counting_up_is_the_seq() -> None:
+    # The 序号 word is missing over the first column; a row with a blank schedule was
+    # realigned into content `3`, departments = the task text.
+    text = (
+        "|  | 工作任务 | 责任股室 | 完成时限 |\n|---|---|---|---|\n"
+        "| 1 | 开展安全生产治本攻坚行动，事故起数下降10%。 | 综合协调股 | 全年 |\n"
+        "| 2 | 召开安委会全体会议4次。 | 综合协调股 | 每季度 |\n"
+        "| 3 | 上半年完成应急指挥平台招标，下半年建成。 | 信息中心 |  |\n"
+        "| 4 | 组织综合应急演练2次。 | 应急救援股 | 2024年9月底前 |\n"
+    )
+    doc = tasktable.parse(text, year=2024)
+    assert _roles(doc)[0] == "seq"
+    assert [t.seq for t in doc.tasks] == [1, 2, 3, 4]
+    third = doc.tasks[2]
+    assert (third.content, third.departments, third.schedule) == (
+        "上半年完成应急指挥平台招标，下半年建成。",
+        ["信息中心"],
+        None,
+    )
+
+
+def test_a_blank_header_column_of_shifted_cells_stays_spurious() -> None:
+    # Cells stand in the blank column only where their own column (责任单位) is blank: a
+    # converter shifted them right, and realignment moves them back.
+    text = (
+        "| 序号 | 工作任务 | 责任单位 |  | 完成时限 |\n|---|---|---|---|---|\n"
+        "| 1 | 实施重点项目65个。 |  | 县发改委 | 2024年12月底前 |\n"
+        "| 2 | 争取中央预算内资金3亿元。 |  | 县财政局 | 2024年10月底前 |\n"
+        "| 3 | 完成国有企业整合重组。 | 县国资中心 |  | 2024年9月底前 |\n"
+    )
+    doc = tasktable.parse(text, year=2024)
+    assert _roles(doc)[3] is None
+    assert [t.departments for t in doc.tasks] == [["县发改委"], ["县财政局"], ["县国资中心"]]

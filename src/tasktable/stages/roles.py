@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from itertools import pairwise
 from typing import Final
 
 from ..context import Context
@@ -28,6 +29,7 @@ from ..models import Diagnostic
 from ..rules import repair, unchanged
 from ..vocab.headers import AMBIGUOUS_PROGRESS_WORD, HEADER_SYNONYMS, PLAN_WORDS
 from .profiles import Kind, Profile, profile_of
+from .realign import parse_seq
 from .stitch import Grid, GridRow, PageColumn, RoleMap, header_role, normalise_header
 
 #: A column takes a role from its cells only when at least this share of them agree.
@@ -94,7 +96,7 @@ def _roles_from_cells(grid: Grid, roles: RoleMap, notes: list[Diagnostic]) -> Gr
                 give(index, "progress", "progress")
         elif column.role == "extra" and named == "content":
             _settle_two_text_columns(index, columns, profiles, fixed, give)
-    for index in _open_columns(columns, fixed):
+    for index in _open_columns(columns, fixed, grid.rows):
         role = _role_from_cells(index, columns, profiles, grid.rows, {c.role for c in columns})
         if role is not None:
             give(index, role, "cells")
@@ -138,15 +140,38 @@ class _Profiles:
         return profile
 
 
-def _open_columns(columns: Sequence[PageColumn], fixed: set[int]) -> list[int]:
-    """Columns whose header names no role (unknown headers, kept under extra so far). A
-    column with a blank header is none: it is the spurious column a converter adds, and the
-    text in it was shifted there (realignment moves it back)."""
+def _open_columns(
+    columns: Sequence[PageColumn], fixed: set[int], rows: Sequence[GridRow]
+) -> list[int]:
+    """Columns whose header names no role: unknown headers (kept under extra so far), and
+    blank headers whose cells stand beside their neighbours' (a header merged over two
+    columns, 责任单位 over lead and assisting units; a 序号 printed without its word). A
+    blank-header column whose cells stand where a neighbour's are missing is the spurious
+    column a converter adds: the text in it was shifted there, and realignment moves it
+    back."""
     return [
         index
         for index, column in enumerate(columns)
-        if index not in fixed and column.role == "extra" and header_role(column.header) is None
+        if index not in fixed
+        and (
+            (column.role == "extra" and header_role(column.header) is None)
+            or (column.role is None and not column.header and _own_cells(index, columns, rows))
+        )
     ]
+
+
+def _own_cells(index: int, columns: Sequence[PageColumn], rows: Sequence[GridRow]) -> bool:
+    """Whether a blank-header column's cells are its own: in most rows that write it, the
+    named columns on either side are written too (a shifted cell leaves its own column
+    blank)."""
+    neighbours = [
+        i for i in (index - 1, index + 1) if 0 <= i < len(columns) and columns[i].role is not None
+    ]
+    written = [row.cells for row in rows if index < len(row.cells) and row.cells[index]]
+    if not written or not neighbours:
+        return False
+    beside = sum(all(i < len(cells) and cells[i] for i in neighbours) for cells in written)
+    return beside >= _CLEAR_SHARE * len(written)
 
 
 def _unknown(header: str) -> bool:
@@ -167,12 +192,25 @@ def _role_from_cells(
         return None
     if kind == "label":
         return _label_role(index, columns, rows, taken)
+    if kind == "number":
+        return "seq" if "seq" not in taken and _counts_up(index, rows) else None
     for role in _ROLES_OF_KIND.get(kind, ()):
         if role == "partners" and "departments" not in taken:
             continue
         if role not in taken:
             return role
     return None
+
+
+def _counts_up(index: int, rows: Sequence[GridRow]) -> bool:
+    """Whether a column's numbers count up the rows (1, 2, 3…), as serial numbers do; other
+    numbers (amounts, counts) do not."""
+    numbers = [
+        parse_seq(row.cells[index]) for row in rows if index < len(row.cells) and row.cells[index]
+    ]
+    known = [n for n in numbers if n is not None]
+    rising = sum(b > a for a, b in pairwise(known))
+    return len(known) >= 2 and rising >= _CLEAR_SHARE * (len(known) - 1)
 
 
 def _label_role(
