@@ -623,6 +623,9 @@ def _apply(
 ) -> AlignedRow:
     result = AlignedRow(row.line, row.page)
     moved: list[tuple[str, str, str]] = []  # (header, role, text)
+    # A schedule written over several columns (一季度 | 二季度…, 计划开工时间 | 计划竣工时间)
+    # says under each header what is due when: each text keeps its header before it.
+    labelled = len({c.header for c in row.columns if c.role == "schedule"}) > 1
     for (position, text), target in zip(cells, targets, strict=True):
         column: PageColumn = row.columns[position]
         header = column.header or f"column {position + 1}"
@@ -649,7 +652,13 @@ def _apply(
         else:
             # Two columns with one role (a two-row header naming it twice) keep both texts.
             before = result.fields.get(role)
-            result.fields[role] = f"{before}\n{text}" if before else text
+            assert target is not None
+            under = row.columns[target].header if role == "schedule" and labelled else ""
+            if under:  # one clause per header: milestones cut at ；
+                piece = f"{under}：{text}"
+                result.fields[role] = f"{before}；{piece}" if before else piece
+            else:
+                result.fields[role] = f"{before}\n{text}" if before else text
             span = row.spans[position] if position < len(row.spans) else None
             if span is not None:
                 result.spans[role] = span

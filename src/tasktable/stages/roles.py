@@ -27,7 +27,12 @@ from ..context import Context
 from ..messages import diagnostic
 from ..models import Diagnostic
 from ..rules import repair, unchanged
-from ..vocab.headers import AMBIGUOUS_PROGRESS_WORD, HEADER_SYNONYMS, PLAN_WORDS
+from ..vocab.headers import (
+    AMBIGUOUS_PROGRESS_WORD,
+    HEADER_SYNONYMS,
+    PERIOD_HEADER,
+    PLAN_WORDS,
+)
 from .profiles import Kind, Profile, profile_of
 from .realign import parse_seq
 from .stitch import Grid, GridRow, PageColumn, RoleMap, header_role, normalise_header
@@ -186,12 +191,18 @@ def _role_from_cells(
     rows: Sequence[GridRow],
     taken: set[str | None],
 ) -> str | None:
-    """The free role a column's cells clearly show, or None."""
+    """The free role a column's cells clearly show, or None. A column whose header is a
+    period (一季度) or whose cells are date phrases joins a schedule column beside it: the
+    schedule is written over several columns (一季度 | 二季度…, 计划开工时间 | 计划竣工时间)."""
     kind, share = profiles[index].main_kind()
+    dated = kind == "date" and share >= _CLEAR_SHARE
+    if dated or PERIOD_HEADER.match(normalise_header(columns[index].header)):
+        if "schedule" not in taken or _beside_schedule(index, columns):
+            return "schedule"
     if kind is None or share < _CLEAR_SHARE:
         return None
     if kind == "label":
-        return _label_role(index, columns, rows, taken)
+        return _label_role(index, columns, profiles, rows, taken)
     if kind == "number":
         return "seq" if "seq" not in taken and _counts_up(index, rows) else None
     for role in _ROLES_OF_KIND.get(kind, ()):
@@ -200,6 +211,13 @@ def _role_from_cells(
         if role not in taken:
             return role
     return None
+
+
+def _beside_schedule(index: int, columns: Sequence[PageColumn]) -> bool:
+    """Whether a column stands next to a schedule column."""
+    return any(
+        0 <= i < len(columns) and columns[i].role == "schedule" for i in (index - 1, index + 1)
+    )
 
 
 def _counts_up(index: int, rows: Sequence[GridRow]) -> bool:
@@ -214,17 +232,30 @@ def _counts_up(index: int, rows: Sequence[GridRow]) -> bool:
 
 
 def _label_role(
-    index: int, columns: Sequence[PageColumn], rows: Sequence[GridRow], taken: set[str | None]
+    index: int,
+    columns: Sequence[PageColumn],
+    profiles: _Profiles,
+    rows: Sequence[GridRow],
+    taken: set[str | None],
 ) -> str | None:
     """Short labels left of the content group the tasks: a theme where they recur over runs
-    of rows (a merged cell), a project where each row names its own."""
-    content = next((i for i, c in enumerate(columns) if c.role == "content"), None)
-    if content is not None and index > content:
-        return None
+    of rows (a merged cell), a project where each row names its own. Where no column is the
+    content yet, labels that differ row by row right of the one project column say what the
+    task is to do (重点工作 | 年度目标: 外贸进出口总额 | 达到45亿元): they are the content;
+    else the content is the column that will be (the one project, or the longest text), and
+    labels right of it (a 单位 column of %, 人) are none of these."""
     texts = [row.cells[index] for row in rows if index < len(row.cells)]
     written = [t for t in texts if t]
     recurring = len(set(written)) < 0.8 * len(texts)  # blanks or repeats: a merged cell
-    for role in ("theme", "project") if recurring else ("project", "theme"):
+    content = next((i for i, c in enumerate(columns) if c.role == "content"), None)
+    if content is None:
+        projects = [i for i, c in enumerate(columns) if c.role == "project"]
+        if not recurring and len(projects) == 1 and projects[0] < index:
+            return "content"
+        content = _longest_text_column(columns, profiles, set())
+    if content is not None and index >= content:
+        return None
+    for role in ("theme", "project") if recurring else ("project",):
         if role not in taken:
             return role
     return None
