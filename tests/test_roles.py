@@ -463,3 +463,21 @@ def test_a_units_column_right_of_the_text_is_no_theme() -> None:
     assert [t.theme for t in doc.tasks] == [None] * 4
     assert doc.tasks[3].extra["单位"] == "人"
     assert doc.tasks[3].content == "城镇新增就业"
+
+
+def test_a_row_shifted_into_a_trailing_blank_header_column_keeps_its_department() -> None:
+    # The whole row slid one column right (its blank 主题 cell was dropped): the unit in the
+    # blank-header column is the department, not an assisting unit, since the 责任部门 cell
+    # beside it holds the schedule (found by the property test_shifted_table_is_put_back).
+    text = (
+        "| 序号 | 主题 | 项目名称 | 项目内容 | 序时进度 | 责任部门 |  |\n"
+        "|---|---|---|---|---|---|---|\n"
+        "| 1 |  | 坚持创新驱动，增强发展动能 | 推进数字政府建设 | "
+        "全面梳理政务服务事项，推动更多事项实现网上办理和一次办成。 | "
+        "一季度制定工作方案；二季度全面启动实施；三季度开展中期评估；四季度总结验收。 | 县发改局 |\n"
+    )
+    doc = tasktable.parse(text, year=2015)
+    assert _roles(doc)[6] is None
+    task = doc.tasks[0]
+    assert (task.departments, task.partners) == (["县发改局"], [])
+    assert task.content == "全面梳理政务服务事项，推动更多事项实现网上办理和一次办成。"

@@ -32,9 +32,10 @@ from ..vocab.headers import (
     HEADER_SYNONYMS,
     PERIOD_HEADER,
     PLAN_WORDS,
+    ROLES,
 )
 from .profiles import Kind, Profile, profile_of
-from .realign import parse_seq
+from .realign import parse_seq, role_score, shape_of
 from .stitch import Grid, GridRow, PageColumn, RoleMap, header_role, normalise_header
 
 #: A column takes a role from its cells only when at least this share of them agree.
@@ -43,6 +44,8 @@ _CLEAR_SHARE: Final = 0.6
 _PROGRESS_SHARE: Final = 0.5
 
 _EXTRA_WORDS: Final = frozenset(HEADER_SYNONYMS["extra"])
+#: The roles that hold the task's own words, short or long.
+_TEXT_ROLES: Final = ("theme", "project", "content")
 
 #: The role each kind of cell proposes for a column whose header names none, in order of
 #: preference: units lead, or assist where another column leads.
@@ -167,16 +170,31 @@ def _open_columns(
 
 def _own_cells(index: int, columns: Sequence[PageColumn], rows: Sequence[GridRow]) -> bool:
     """Whether a blank-header column's cells are its own: in most rows that write it, the
-    named columns on either side are written too (a shifted cell leaves its own column
-    blank)."""
+    named columns on either side hold text that fits them. A cell shifted into it leaves its
+    own column blank, or the whole row shifted: its neighbour holds the text of another role
+    (a schedule under 责任部门)."""
     neighbours = [
         i for i in (index - 1, index + 1) if 0 <= i < len(columns) and columns[i].role is not None
     ]
     written = [row.cells for row in rows if index < len(row.cells) and row.cells[index]]
     if not written or not neighbours:
         return False
-    beside = sum(all(i < len(cells) and cells[i] for i in neighbours) for cells in written)
+    beside = sum(all(_fits(cells, i, columns[i].role) for i in neighbours) for cells in written)
     return beside >= _CLEAR_SHARE * len(written)
+
+
+def _fits(cells: Sequence[str], index: int, role: str | None) -> bool:
+    """Whether a row's cell in a column is written and looks like the column's role; the
+    task's text roles pass for each other (工作任务 names the project or the content, and the
+    cells settle which later)."""
+    text = cells[index] if index < len(cells) else ""
+    if not text:
+        return False
+    if role not in ROLES:
+        return True
+    shape = shape_of(text)
+    alike = _TEXT_ROLES if role in _TEXT_ROLES else (role,)
+    return max(role_score(shape, r) for r in alike) >= 0
 
 
 def _unknown(header: str) -> bool:
