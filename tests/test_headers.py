@@ -509,3 +509,55 @@ def test_a_numbered_row_with_one_text_above_no_dotted_item_is_a_task() -> None:
         (1, "推动工业稳增长"),
         (2, "新增规上工业企业20家。"),
     ]
+
+
+_QUARTER_ROWS = [
+    ("1", "新建高标准农田3.5万亩。", "完成招标", "开工建设", "完成60%", "竣工验收", "农田建设股"),
+    ("2", "改造农村户厕800户。", "摸底排查", "改造300户", "改造300户", "改造200户", "社会事业股"),
+]
+
+
+def _pipe_quarters() -> str:
+    rows = "".join("| " + " | ".join(row) + " |\n" for row in _QUARTER_ROWS)
+    return (
+        "| 序号 | 工作任务 | 时间节点 |  |  |  | 责任股室 |\n|---|---|---|---|---|---|---|\n"
+        "|  |  | 一季度 | 二季度 | 三季度 | 四季度 |  |\n" + rows
+    )
+
+
+def _html_quarters() -> str:
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>\n" for row in _QUARTER_ROWS
+    )
+    return (
+        "<table>\n"
+        '<tr><td rowspan="2">序号</td><td rowspan="2">工作任务</td><td colspan="4">时间节点</td>'
+        '<td rowspan="2">责任股室</td></tr>\n'
+        "<tr><td>一季度</td><td>二季度</td><td>三季度</td><td>四季度</td></tr>\n"
+        + rows
+        + "</table>\n"
+    )
+
+
+@pytest.mark.parametrize("table", [_pipe_quarters(), _html_quarters()], ids=["pipe", "html"])
+def test_quarters_under_a_merged_time_header_are_its_second_row(table: str) -> None:
+    # 时间节点 merged over 一季度 | 二季度 | 三季度 | 四季度: the quarters' row was read as a task,
+    # the first quarter's cell as the whole schedule and the other three only in `unplaced`.
+    doc = tasktable.parse(table, year=2024)
+    assert [(c.header, c.role) for c in doc.columns][2:6] == [
+        ("一季度", "schedule"),
+        ("二季度", "schedule"),
+        ("三季度", "schedule"),
+        ("四季度", "schedule"),
+    ]
+    assert [t.seq for t in doc.tasks] == [1, 2]
+    first = doc.tasks[0]
+    assert first.schedule == "一季度：完成招标；二季度：开工建设；三季度：完成60%；四季度：竣工验收"
+    assert [str(m.when.end) for m in first.milestones if m.when] == [
+        "2024-03-31",
+        "2024-06-30",
+        "2024-09-30",
+        "2024-12-31",
+    ]
+    assert first.departments == ["农田建设股"]
+    assert not [d for d in doc.diagnostics if d.code == "unplaced"]

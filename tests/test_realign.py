@@ -190,3 +190,29 @@ def test_a_row_under_a_label_is_realigned_as_before() -> None:
     )
     doc = tasktable.parse(text, year=2021)
     assert doc.tasks[-1].content is not None and "提升改造8家" in doc.tasks[-1].content
+
+
+@pytest.mark.parametrize(
+    ("cells", "content"),
+    [
+        # The task text split over two cells, the row one cell wider than the header.
+        ("| 完成国道G328改建工程 | 路面施工20公里。 |", "完成国道G328改建工程路面施工20公里。"),
+        ("| 推进城乡公交一体化， | 新开通线路2条。 |", "推进城乡公交一体化，新开通线路2条。"),
+    ],
+)
+def test_a_row_one_cell_too_wide_joins_its_two_task_text_pieces(cells: str, content: str) -> None:
+    # The second piece was kept only in an `unplaced` warning.
+    text = (
+        "| 序号 | 工作任务 | 责任单位 | 完成时限 |\n|---|---|---|---|\n"
+        f"| 1 {cells} 县公路中心 | 2024年11月底前 |\n"
+        "| 2 | 新改建农村公路70公里。 | 县农村公路所 | 2024年12月底前 |\n"
+        "| 3 | 开通城乡公交线路2条。 | 县运输服务中心 | 2024年6月底前 |\n"
+    )
+    doc = tasktable.parse(text, year=2024)
+    first = doc.tasks[0]
+    assert (first.content, first.departments, first.schedule) == (
+        content,
+        ["县公路中心"],
+        "2024年11月底前",
+    )
+    assert not [d for d in doc.diagnostics if d.code == "unplaced"]

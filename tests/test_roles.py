@@ -332,3 +332,152 @@ def test_a_table_without_seq_takes_the_number_of_its_task_text() -> None:
         "| 党的建设 | 2.每季度开展一次基层党建观摩。 | 党建办 |\n"
     )
     assert [t.seq for t in tasktable.parse(text).tasks] == [1, 2]
+
+
+@pytest.mark.parametrize(
+    "blank",
+    [
+        "",  # pdfplumber, Word: the merged header's second cell is empty
+        "Unnamed: 3",  # markitdown names it so, and reading blanks it
+    ],
+)
+def test_a_blank_header_beside_the_units_column_is_the_partners(blank: str) -> None:
+    # 责任单位 is merged over the lead and the assisting units; the second header cell is
+    # blank, and its units were dropped into an `unplaced` warning.
+    text = (
+        f"| 序号 | 工作任务 | 责任单位 | {blank} | 完成时限 |\n|---|---|---|---|---|\n"
+        "| 1 | 实施重点项目65个。 | 县发改委 | 县住建局、县自然资源局 | 2024年12月底前 |\n"
+        "| 2 | 争取中央预算内资金3亿元。 | 县发改委 | 县财政局 | 2024年10月底前 |\n"
+        "| 3 | 完成国有企业整合重组。 | 县国资中心 | 县财政局、县审计局 | 2024年9月底前 |\n"
+    )
+    doc = tasktable.parse(text, year=2024)
+    assert _roles(doc)[3] == "partners"
+    assert [t.partners for t in doc.tasks] == [
+        ["县住建局", "县自然资源局"],
+        ["县财政局"],
+        ["县财政局", "县审计局"],
+    ]
+    assert not [d for d in doc.diagnostics if d.code == "unplaced"]
+
+
+def test_a_blank_header_over_numbers_counting_up_is_the_seq() -> None:
+    # The 序号 word is missing over the first column; a row with a blank schedule was
+    # realigned into content `3`, departments = the task text.
+    text = (
+        "|  | 工作任务 | 责任股室 | 完成时限 |\n|---|---|---|---|\n"
+        "| 1 | 开展安全生产治本攻坚行动，事故起数下降10%。 | 综合协调股 | 全年 |\n"
+        "| 2 | 召开安委会全体会议4次。 | 综合协调股 | 每季度 |\n"
+        "| 3 | 上半年完成应急指挥平台招标，下半年建成。 | 信息中心 |  |\n"
+        "| 4 | 组织综合应急演练2次。 | 应急救援股 | 2024年9月底前 |\n"
+    )
+    doc = tasktable.parse(text, year=2024)
+    assert _roles(doc)[0] == "seq"
+    assert [t.seq for t in doc.tasks] == [1, 2, 3, 4]
+    third = doc.tasks[2]
+    assert (third.content, third.departments, third.schedule) == (
+        "上半年完成应急指挥平台招标，下半年建成。",
+        ["信息中心"],
+        None,
+    )
+
+
+def test_a_blank_header_column_of_shifted_cells_stays_spurious() -> None:
+    # Cells stand in the blank column only where their own column (责任单位) is blank: a
+    # converter shifted them right, and realignment moves them back.
+    text = (
+        "| 序号 | 工作任务 | 责任单位 |  | 完成时限 |\n|---|---|---|---|---|\n"
+        "| 1 | 实施重点项目65个。 |  | 县发改委 | 2024年12月底前 |\n"
+        "| 2 | 争取中央预算内资金3亿元。 |  | 县财政局 | 2024年10月底前 |\n"
+        "| 3 | 完成国有企业整合重组。 | 县国资中心 |  | 2024年9月底前 |\n"
+    )
+    doc = tasktable.parse(text, year=2024)
+    assert _roles(doc)[3] is None
+    assert [t.departments for t in doc.tasks] == [["县发改委"], ["县财政局"], ["县国资中心"]]
+
+
+def test_start_and_finish_columns_are_one_schedule_due_at_the_finish() -> None:
+    # 计划开工时间 | 计划竣工时间, both read from their date cells: the start column took the
+    # schedule (due at the start month) and the finish went to extra.
+    text = (
+        "| 序号 | 项目名称 | 建设内容 | 计划开工时间 | 计划竣工时间 | 责任单位 |\n"
+        "|---|---|---|---|---|---|\n"
+        "| 1 | 县第二人民医院 | 新建门诊楼、住院楼等3.2万平方米。 | 2024年3月 | 2025年12月 | 县卫健委 |\n"
+        "| 2 | 城北污水处理厂 | 新建日处理能力3万吨污水处理厂1座。 | 2024年5月 | 2024年12月 | 县住建局 |\n"
+    )
+    doc = tasktable.parse(text, year=2024)
+    assert _roles(doc)[3:5] == ["schedule", "schedule"]
+    first = doc.tasks[0]
+    assert first.schedule == "计划开工时间：2024年3月；计划竣工时间：2025年12月"
+    assert str(first.due) == "2025-12-31"
+    assert [m.when.text for m in first.milestones if m.when] == ["2024年3月", "2025年12月"]
+
+
+@pytest.mark.parametrize("quarter", ["一季度", "第一季度", "1季度"])
+def test_quarter_columns_are_the_schedule_each_under_its_quarter(quarter: str) -> None:
+    # 年度目标 (different in every row) was read as a theme, and the quarters stayed extra.
+    text = (
+        f"| 序号 | 重点工作 | 年度目标 | {quarter} | 二季度 | 三季度 | 四季度 | 责任科室 |\n"
+        "|---|---|---|---|---|---|---|---|\n"
+        "| 1 | 社会消费品零售总额 | 增长6.5% | 增长5% | 增长5.5% | 增长6% | 增长6.5% | 商贸流通科 |\n"
+        "| 2 | 外贸进出口总额 | 达到45亿元 | 10亿元 | 22亿元 | 33亿元 | 45亿元 | 外贸科 |\n"
+        "| 3 | 新增限上商贸企业 | 40家 | 8家 | 20家 | 30家 | 40家 | 商贸流通科 |\n"
+    )
+    doc = tasktable.parse(text, year=2024)
+    assert _roles(doc) == ["seq", "project", "content"] + ["schedule"] * 4 + ["departments"]
+    second = doc.tasks[1]
+    assert (second.project, second.content) == ("外贸进出口总额", "达到45亿元")
+    assert second.schedule == f"{quarter}：10亿元；二季度：22亿元；三季度：33亿元；四季度：45亿元"
+    assert [m.action for m in second.milestones] == ["10亿元", "22亿元", "33亿元", "45亿元"]
+    assert str(second.due) == "2024-12-31"
+
+
+@pytest.mark.parametrize("amount", ["15.6", "8.3", "3.6", "22"])
+def test_bare_amounts_are_no_date_phrases(amount: str) -> None:
+    # 总投资（亿元） was read as the schedule ("its cells are date phrases") and the term of
+    # the project (建设起止年限, 2023-2025) was left under extra.
+    text = (
+        "| 序号 | 项目名称 | 建设内容及规模 | 总投资（亿元） | 建设起止年限 | 责任单位 |\n"
+        "|---|---|---|---|---|---|\n"
+        f"| 1 | 区人民医院迁建工程 | 总建筑面积12万平方米。 | {amount} | 2023-2025 | 区卫健委 |\n"
+        "| 2 | 智能制造产业园 | 建设标准化厂房30万平方米。 | 8.3 | 2024-2026 | 区工信局 |\n"
+        "| 3 | 滨江大道综合改造 | 改造道路6.8公里。 | 3.6 | 2024 | 区住建局 |\n"
+    )
+    doc = tasktable.parse(text, year=2024)
+    assert _roles(doc)[3:5] == ["extra", "schedule"]
+    first = doc.tasks[0]
+    assert (first.schedule, first.extra) == ("2023-2025", {"总投资（亿元）": amount})
+
+
+def test_a_units_column_right_of_the_text_is_no_theme() -> None:
+    # 单位 (%, 人) recurs, but stands right of the indicator names: a theme stands left of
+    # the content (SPEC §2). It was read as the theme `%`.
+    text = (
+        "| 序号 | 指标名称 | 单位 | 2024年目标 | 牵头单位 | 责任单位 |\n|---|---|---|---|---|---|\n"
+        "| 1 | 地区生产总值增速 | % | 6.5左右 | 县发改委 | 县统计局 |\n"
+        "| 2 | 规模以上工业增加值增速 | % | 8 | 县经信局 | 各乡镇 |\n"
+        "| 3 | 固定资产投资增速 | % | 7 | 县发改委 | 县重点局 |\n"
+        "| 4 | 城镇新增就业 | 人 | 5000 | 县人社局 | 各乡镇 |\n"
+    )
+    doc = tasktable.parse(text, year=2024)
+    assert "theme" not in _roles(doc)
+    assert [t.theme for t in doc.tasks] == [None] * 4
+    assert doc.tasks[3].extra["单位"] == "人"
+    assert doc.tasks[3].content == "城镇新增就业"
+
+
+def test_a_row_shifted_into_a_trailing_blank_header_column_keeps_its_department() -> None:
+    # The whole row slid one column right (its blank 主题 cell was dropped): the unit in the
+    # blank-header column is the department, not an assisting unit, since the 责任部门 cell
+    # beside it holds the schedule (found by the property test_shifted_table_is_put_back).
+    text = (
+        "| 序号 | 主题 | 项目名称 | 项目内容 | 序时进度 | 责任部门 |  |\n"
+        "|---|---|---|---|---|---|---|\n"
+        "| 1 |  | 坚持创新驱动，增强发展动能 | 推进数字政府建设 | "
+        "全面梳理政务服务事项，推动更多事项实现网上办理和一次办成。 | "
+        "一季度制定工作方案；二季度全面启动实施；三季度开展中期评估；四季度总结验收。 | 县发改局 |\n"
+    )
+    doc = tasktable.parse(text, year=2015)
+    assert _roles(doc)[6] is None
+    task = doc.tasks[0]
+    assert (task.departments, task.partners) == (["县发改局"], [])
+    assert task.content == "全面梳理政务服务事项，推动更多事项实现网上办理和一次办成。"

@@ -34,6 +34,13 @@ _DIGITS: Final = regex.compile(r"^[0-9０-９\-－—–()（）/\s、，,;；]+
 #: A plan year or a dotted date, which DATE_CUE (months, quarters) does not catch: 2024年底前,
 #: 2024年, 2021.8, 6.30前.
 _YEAR_OR_DOT_DATE: Final = regex.compile(rf"{DIGIT_YEAR}\s*年|[0-9]{{1,4}}[.．/][0-9]{{1,2}}")
+#: A bare amount (15.6, 22, 0.5): a number and nothing else is no date phrase, however its
+#: digits could be read as a dotted date (8.3; 2021.8, year first, is one); a column of them
+#: holds amounts or 序号.
+_BARE_NUMBER: Final = regex.compile(rf"^(?!{DIGIT_YEAR}[.．])[0-9０-９]+(?:[.．][0-9０-９]+)?$")
+#: A year or a span of years and nothing else (2024, 2023-2025, 2024—2026年): the term of a
+#: project (建设起止年限), a date phrase, though its digits are many.
+_YEARS: Final = regex.compile(rf"^{DIGIT_YEAR}\s*年?(?:\s*[-－—–~～至到]\s*{DIGIT_YEAR}\s*年?)?$")
 
 #: Longest text read as a date phrase rather than a sentence that names a date.
 _LONGEST_DATE = 24
@@ -51,10 +58,14 @@ def kind_of(text: str) -> Kind:
     """The kind of one cell's text (cached: roles and realignment ask for the same cells)."""
     flat = text.replace("\n", " ").strip()
     length = len(flat)
+    if _YEARS.match(flat):
+        return "date"
     if SEQ_NUMBER.match(flat):
         return "number"
     if _DIGITS.match(flat) and sum(c.isdigit() for c in flat) >= 5:
         return "digits"
+    if _BARE_NUMBER.match(flat):
+        return "number"
     if length > _LONGEST_SHORT_KIND:
         return "sentence"  # no progress note, unit list or list of names is this long
     if PROGRESS_CUE.search(flat) and length <= 60:

@@ -684,6 +684,11 @@ def _apply(
 ) -> AlignedRow:
     result = AlignedRow(row.line, row.page)
     moved: list[tuple[str, str, str]] = []  # (header, role, text)
+    # A schedule written over several columns (一季度 | 二季度…, 计划开工时间 | 计划竣工时间)
+    # says under each header what is due when: each text keeps its header before it.
+    labelled = len({c.header for c in row.columns if c.role == "schedule"}) > 1
+    if realigning and targets.count(None) == 1:
+        targets = _joined_piece(row, cells, targets)
     for (position, text), target in zip(cells, targets, strict=True):
         column: PageColumn = row.columns[position]
         header = column.header or f"column {position + 1}"
@@ -710,7 +715,13 @@ def _apply(
         else:
             # Two columns with one role (a two-row header naming it twice) keep both texts.
             before = result.fields.get(role)
-            result.fields[role] = f"{before}\n{text}" if before else text
+            assert target is not None
+            under = row.columns[target].header if role == "schedule" and labelled else ""
+            if under:  # one clause per header: milestones cut at ；
+                piece = f"{under}：{text}"
+                result.fields[role] = f"{before}；{piece}" if before else piece
+            else:
+                result.fields[role] = f"{before}\n{text}" if before else text
             span = row.spans[position] if position < len(row.spans) else None
             if span is not None:
                 result.spans[role] = span
@@ -749,6 +760,23 @@ def _ordinal(text: str) -> int | None:
 
 #: What surrounds a Chinese ordinal: brackets, an enumeration comma, a dot, spaces.
 _ORDINAL_MARKS = re.compile(r"[\s（()）、.．]")
+
+
+def _joined_piece(
+    row: GridRow, cells: Sequence[tuple[int, str]], targets: Sequence[int | None]
+) -> Sequence[int | None]:
+    """``targets`` with the one text no role fits joined to the content beside it in the
+    row: a row one cell too wide (| 完成国道G328改建工程 | 路面施工20公里。 |) splits its task
+    text over two cells, and both pieces are the content, in their order. Another cell (a
+    unit, a date), or more than one left over, stays unplaced."""
+    k = targets.index(None)
+    if kind_of(cells[k][1]) not in ("sentence", "label"):
+        return targets
+    for near in (k - 1, k + 1):
+        there = targets[near] if 0 <= near < len(targets) else None
+        if there is not None and row.columns[there].role == "content":
+            return [*targets[:k], there, *targets[k + 1 :]]
+    return targets
 
 
 def parse_seq(text: str) -> int | None:

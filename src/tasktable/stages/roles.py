@@ -20,14 +20,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from itertools import pairwise
 from typing import Final
 
 from ..context import Context
 from ..messages import diagnostic
 from ..models import Diagnostic
 from ..rules import repair, unchanged
-from ..vocab.headers import AMBIGUOUS_PROGRESS_WORD, HEADER_SYNONYMS, PLAN_WORDS
+from ..vocab.headers import (
+    AMBIGUOUS_PROGRESS_WORD,
+    HEADER_SYNONYMS,
+    PERIOD_HEADER,
+    PLAN_WORDS,
+    ROLES,
+)
 from .profiles import Kind, Profile, profile_of
+from .realign import parse_seq, role_score, shape_of
 from .stitch import Grid, GridRow, PageColumn, RoleMap, header_role, normalise_header
 
 #: A column takes a role from its cells only when at least this share of them agree.
@@ -36,6 +44,8 @@ _CLEAR_SHARE: Final = 0.6
 _PROGRESS_SHARE: Final = 0.5
 
 _EXTRA_WORDS: Final = frozenset(HEADER_SYNONYMS["extra"])
+#: The roles that hold the task's own words, short or long.
+_TEXT_ROLES: Final = ("theme", "project", "content")
 
 #: The role each kind of cell proposes for a column whose header names none, in order of
 #: preference: units lead, or assist where another column leads.
@@ -94,7 +104,7 @@ def _roles_from_cells(grid: Grid, roles: RoleMap, notes: list[Diagnostic]) -> Gr
                 give(index, "progress", "progress")
         elif column.role == "extra" and named == "content":
             _settle_two_text_columns(index, columns, profiles, fixed, give)
-    for index in _open_columns(columns, fixed):
+    for index in _open_columns(columns, fixed, grid.rows):
         role = _role_from_cells(index, columns, profiles, grid.rows, {c.role for c in columns})
         if role is not None:
             give(index, role, "cells")
@@ -138,15 +148,53 @@ class _Profiles:
         return profile
 
 
-def _open_columns(columns: Sequence[PageColumn], fixed: set[int]) -> list[int]:
-    """Columns whose header names no role (unknown headers, kept under extra so far). A
-    column with a blank header is none: it is the spurious column a converter adds, and the
-    text in it was shifted there (realignment moves it back)."""
+def _open_columns(
+    columns: Sequence[PageColumn], fixed: set[int], rows: Sequence[GridRow]
+) -> list[int]:
+    """Columns whose header names no role: unknown headers (kept under extra so far), and
+    blank headers whose cells stand beside their neighbours' (a header merged over two
+    columns, 责任单位 over lead and assisting units; a 序号 printed without its word). A
+    blank-header column whose cells stand where a neighbour's are missing is the spurious
+    column a converter adds: the text in it was shifted there, and realignment moves it
+    back."""
     return [
         index
         for index, column in enumerate(columns)
-        if index not in fixed and column.role == "extra" and header_role(column.header) is None
+        if index not in fixed
+        and (
+            (column.role == "extra" and header_role(column.header) is None)
+            or (column.role is None and not column.header and _own_cells(index, columns, rows))
+        )
     ]
+
+
+def _own_cells(index: int, columns: Sequence[PageColumn], rows: Sequence[GridRow]) -> bool:
+    """Whether a blank-header column's cells are its own: in most rows that write it, the
+    named columns on either side hold text that fits them. A cell shifted into it leaves its
+    own column blank, or the whole row shifted: its neighbour holds the text of another role
+    (a schedule under 责任部门)."""
+    neighbours = [
+        i for i in (index - 1, index + 1) if 0 <= i < len(columns) and columns[i].role is not None
+    ]
+    written = [row.cells for row in rows if index < len(row.cells) and row.cells[index]]
+    if not written or not neighbours:
+        return False
+    beside = sum(all(_fits(cells, i, columns[i].role) for i in neighbours) for cells in written)
+    return beside >= _CLEAR_SHARE * len(written)
+
+
+def _fits(cells: Sequence[str], index: int, role: str | None) -> bool:
+    """Whether a row's cell in a column is written and looks like the column's role; the
+    task's text roles pass for each other (工作任务 names the project or the content, and the
+    cells settle which later)."""
+    text = cells[index] if index < len(cells) else ""
+    if not text:
+        return False
+    if role not in ROLES:
+        return True
+    shape = shape_of(text)
+    alike = _TEXT_ROLES if role in _TEXT_ROLES else (role,)
+    return max(role_score(shape, r) for r in alike) >= 0
 
 
 def _unknown(header: str) -> bool:
@@ -161,12 +209,20 @@ def _role_from_cells(
     rows: Sequence[GridRow],
     taken: set[str | None],
 ) -> str | None:
-    """The free role a column's cells clearly show, or None."""
+    """The free role a column's cells clearly show, or None. A column whose header is a
+    period (一季度) or whose cells are date phrases joins a schedule column beside it: the
+    schedule is written over several columns (一季度 | 二季度…, 计划开工时间 | 计划竣工时间)."""
     kind, share = profiles[index].main_kind()
+    dated = kind == "date" and share >= _CLEAR_SHARE
+    if dated or PERIOD_HEADER.match(normalise_header(columns[index].header)):
+        if "schedule" not in taken or _beside_schedule(index, columns):
+            return "schedule"
     if kind is None or share < _CLEAR_SHARE:
         return None
     if kind == "label":
-        return _label_role(index, columns, rows, taken)
+        return _label_role(index, columns, profiles, rows, taken)
+    if kind == "number":
+        return "seq" if "seq" not in taken and _counts_up(index, rows) else None
     for role in _ROLES_OF_KIND.get(kind, ()):
         if role == "partners" and "departments" not in taken:
             continue
@@ -175,18 +231,49 @@ def _role_from_cells(
     return None
 
 
+def _beside_schedule(index: int, columns: Sequence[PageColumn]) -> bool:
+    """Whether a column stands next to a schedule column."""
+    return any(
+        0 <= i < len(columns) and columns[i].role == "schedule" for i in (index - 1, index + 1)
+    )
+
+
+def _counts_up(index: int, rows: Sequence[GridRow]) -> bool:
+    """Whether a column's numbers count up the rows (1, 2, 3…), as serial numbers do; other
+    numbers (amounts, counts) do not."""
+    numbers = [
+        parse_seq(row.cells[index]) for row in rows if index < len(row.cells) and row.cells[index]
+    ]
+    known = [n for n in numbers if n is not None]
+    rising = sum(b > a for a, b in pairwise(known))
+    return len(known) >= 2 and rising >= _CLEAR_SHARE * (len(known) - 1)
+
+
 def _label_role(
-    index: int, columns: Sequence[PageColumn], rows: Sequence[GridRow], taken: set[str | None]
+    index: int,
+    columns: Sequence[PageColumn],
+    profiles: _Profiles,
+    rows: Sequence[GridRow],
+    taken: set[str | None],
 ) -> str | None:
     """Short labels left of the content group the tasks: a theme where they recur over runs
-    of rows (a merged cell), a project where each row names its own."""
-    content = next((i for i, c in enumerate(columns) if c.role == "content"), None)
-    if content is not None and index > content:
-        return None
+    of rows (a merged cell), a project where each row names its own. Where no column is the
+    content yet, labels that differ row by row right of the one project column say what the
+    task is to do (重点工作 | 年度目标: 外贸进出口总额 | 达到45亿元): they are the content;
+    else the content is the column that will be (the one project, or the longest text), and
+    labels right of it (a 单位 column of %, 人) are none of these."""
     texts = [row.cells[index] for row in rows if index < len(row.cells)]
     written = [t for t in texts if t]
     recurring = len(set(written)) < 0.8 * len(texts)  # blanks or repeats: a merged cell
-    for role in ("theme", "project") if recurring else ("project", "theme"):
+    content = next((i for i, c in enumerate(columns) if c.role == "content"), None)
+    if content is None:
+        projects = [i for i, c in enumerate(columns) if c.role == "project"]
+        if not recurring and len(projects) == 1 and projects[0] < index:
+            return "content"
+        content = _longest_text_column(columns, profiles, set())
+    if content is not None and index >= content:
+        return None
+    for role in ("theme", "project") if recurring else ("project",):
         if role not in taken:
             return role
     return None

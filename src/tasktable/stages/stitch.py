@@ -21,6 +21,7 @@ from ..vocab.headers import (
     LEAD_HEADERS,
     MERGED_ROLES,
     MIN_HEADER_ROLES,
+    PERIOD_HEADER,
     ROLE_KINDS,
     SAME_TEXT_KINDS,
 )
@@ -270,6 +271,13 @@ def stitch_tables(
                     grid.rows.append(GridRow(row.line, table.page, leftovers, columns_here))
                 upper = columns
                 continue
+            periods = None if upper is None else _period_row(row.cells, upper)
+            if periods is not None and grid is not None:
+                # The header's second row names the periods under a merged 时间节点.
+                page_columns = upper = periods
+                if not grid.rows:
+                    grid.columns = periods
+                continue
             upper = None
             if grid is None:
                 skipped.append(_skipped_row(row))
@@ -501,6 +509,30 @@ def _stacked(
         above = upper[i] if i < len(upper) else blank
         stacked.append(below if below.header and below.role is not None else above)
     return tuple(stacked)
+
+
+def _period_row(
+    cells: Sequence[str], upper: tuple[PageColumn, ...]
+) -> tuple[PageColumn, ...] | None:
+    """The columns of a header's second row that names periods (一季度 | 二季度 | 三季度 |
+    四季度 under a merged 时间节点), or None for any other row. Its other cells are blank or
+    repeat the header above (an HTML rowspan's copies); the period columns are left to the
+    cells' stage (stages/roles.py), which makes them the schedule."""
+    columns: list[PageColumn] = []
+    periods = 0
+    for index, cell in enumerate(cells):
+        above = upper[index] if index < len(upper) else PageColumn("", None)
+        word = normalise_header(cell)
+        if not word or word == normalise_header(above.header):
+            columns.append(above)
+        elif PERIOD_HEADER.match(word):
+            periods += 1
+            columns.append(PageColumn(cell.replace("\n", "").strip(), "extra"))
+        else:
+            return None
+    if periods < 2:
+        return None
+    return (*columns, *upper[len(cells) :])
 
 
 def _fit(columns: tuple[PageColumn, ...], width: int) -> tuple[PageColumn, ...]:

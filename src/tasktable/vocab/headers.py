@@ -7,6 +7,7 @@ An exact match wins; otherwise the longest synonym contained in the header decid
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Final, Literal, get_args
 
@@ -170,6 +171,17 @@ HEADER_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
 #: in order of time, 计划 plan).
 AMBIGUOUS_PROGRESS_WORD: Final = "进度"
 PLAN_WORDS: Final = ("时限", "时间", "节点", "期限", "安排", "序时", "时序", "计划")
+
+#: A header that is nothing but a period of the plan year: 一季度 / 第一季度 quarter, 1月 / 1-3月
+#: month(s), 上半年 / 下半年 half-year, perhaps with 前 / 底 / 末 (before / end of). Such
+#: columns (一季度 | 二季度 | 三季度 | 四季度, often under a merged 时间节点) hold what is due in
+#: that period: together they are the schedule (stages/roles.py). A bare year (2024年目标)
+#: is none: it names the plan, not a part of it.
+PERIOD_HEADER: Final = re.compile(
+    r"^(?:第?[一二三四1-4１-４]季度"
+    r"|[0-9０-９一二三四五六七八九十]{1,3}(?:[-－—~～至][0-9０-９一二三四五六七八九十]{1,3})?月份?"
+    r"|[上下]半年)(?:底前|末前|前|底|末)?$"
+)
 
 #: Department header words that name the lead units. Where a table has one of these and
 #: another units column (责任单位, 协同责任单位), the lead column is the departments and the

@@ -227,6 +227,7 @@ MESSAGES: Final[dict[str, dict[Lang, str]]] = {
 
 #: What the cells of a column show, for inferred-role.cells, by the role they gave it.
 CELLS_SHOW: Final[dict[str, dict[Lang, str]]] = {
+    "seq": {"en": "are numbers counting up the rows", "zh": "是逐行递增的序号"},
     "content": {"en": "are sentences", "zh": "是成句的文字"},
     "departments": {"en": "name units", "zh": "是单位名称"},
     "partners": {
