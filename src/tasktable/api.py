@@ -21,7 +21,16 @@ from .errors import (
     RoleMapError,
 )
 from .messages import default_language, diagnostic, in_language
-from .models import FORCED_STYLES, PLACEMENTS, Column, Document, Placement, Source
+from .models import (
+    FORCED_STYLES,
+    PLACEMENTS,
+    Column,
+    Document,
+    MergedStyle,
+    Placement,
+    Source,
+    Task,
+)
 from .rules import disabled_rules
 from .stages.decode import decode_bytes, normalise_newlines
 from .stages.fill import fill_tasks
@@ -30,7 +39,7 @@ from .stages.leftovers import foreign_table
 from .stages.read import read_tables
 from .stages.realign import realign_rows
 from .stages.roles import assign_roles
-from .stages.stitch import normalised_roles, stitch_tables
+from .stages.stitch import normalised_roles, stitch_segments
 from .stages.tasks import build_tasks
 from .vocab.headers import MAPPABLE_ROLES
 from .vocab.messages import LANGS, Lang
@@ -200,26 +209,36 @@ def _parse_text(
         )
     forced = FORCED_STYLES.get(merged)
     left_fill = None if forced is None else forced == "left-filled"
-    grid = stitch_tables(read.tables, roles, ctx, left_fill=left_fill)
-    if grid is None:
+    grids = stitch_segments(read.tables, roles, ctx, left_fill=left_fill)
+    if not grids:
         first = read.tables[0]
         raise NoHeaderError(
             f"no table has a recognisable header row; expected header words such as {_HEADER_HINT}",
             source=source,
             line=first.line,
         )
-    grid = assign_roles(grid, normalised_roles(roles), ctx)
-    ctx.diagnostics.extend(
-        diagnostic("row-outside-table", "warning", line=line, text=text)
-        for line, text in read.stray
-    )
-    aligned = realign_rows(grid, ctx)
-    drafts = join_rows(aligned, grid.columns, ctx)
-    drafts, styles = fill_tasks(
-        drafts, grid.columns, ctx, merged=merged, left_filled=grid.left_filled
-    )
     year = year if year is not None else read.year
-    tasks = build_tasks(drafts, year)
+    tasks: list[Task] = []
+    styles: dict[str, MergedStyle] = {}
+    columns: list[Column] = []
+    # Each table under its own header is read on its own: its roles, its merged cells.
+    for grid in grids:
+        grid = assign_roles(grid, normalised_roles(roles), ctx)
+        if not columns:
+            ctx.diagnostics.extend(
+                diagnostic("row-outside-table", "warning", line=line, text=text)
+                for line, text in read.stray
+            )
+        aligned = realign_rows(grid, ctx)
+        drafts = join_rows(aligned, grid.columns, ctx)
+        drafts, found = fill_tasks(
+            drafts, grid.columns, ctx, merged=merged, left_filled=grid.left_filled
+        )
+        tasks.extend(build_tasks(drafts, year))
+        for role, style in found.items():
+            styles.setdefault(role, style)
+        # The document's columns are its first task table's (docs/decisions.md).
+        columns = columns or [Column(header=c.header, role=c.role) for c in grid.columns]
     if year is None and any(task.milestones for task in tasks):
         # Without a year every date is null: say so once, rather than leave null dates
         # everywhere unexplained.
@@ -229,7 +248,7 @@ def _parse_text(
         source=Source(name=source, sha256=hashlib.sha256(data).hexdigest()),
         title=read.title,
         year=year,
-        columns=[Column(header=c.header, role=c.role) for c in grid.columns],
+        columns=columns,
         merged=styles,
         tasks=tasks,
         diagnostics=ctx.diagnostics,
