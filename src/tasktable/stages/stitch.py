@@ -15,7 +15,8 @@ import regex
 from ..context import Context
 from ..messages import diagnostic
 from ..models import Diagnostic
-from ..rules import nothing, repair, unchanged
+from ..rules import absent, nothing, repair, unchanged
+from ..vocab.furniture import NOTE, PAGE_LINE
 from ..vocab.headers import (
     HEADER_SYNONYMS,
     LEAD_HEADERS,
@@ -324,6 +325,10 @@ def stitch_segments(
                 continue
             columns_here = _fit(page_columns, len(row.cells))
             cells = _one_heading(ctx, row.cells, columns_here)
+            note = _note_row(ctx, cells, row.line)
+            if note is not None:
+                diagnostics.append(note)
+                continue
             first, at = len(grid.rows), len(diagnostics)
             parts = _unfused(ctx, cells, columns_here, row.line, diagnostics, after=last_seq)
             last_seq = _last_seq(parts, columns_here, last_seq)
@@ -382,6 +387,22 @@ def _other_table(segment: _Segment) -> list[Diagnostic]:
     return [
         diagnostic("other-table", "warning", line=line, text=text or None) for line, text in rows
     ]
+
+
+@repair("note-rows", off=absent)
+def _note_row(cells: tuple[str, ...], line: int) -> Diagnostic | None:
+    """The diagnostic that keeps a row that is no row of the table, or None: a note
+    (注：…, 说明：…, its one text, maybe repeated in every cell and so written once by
+    one-heading) or a line of page furniture (续表, — 2 —, 第 2 页 共 5 页) that GFM read into
+    the table because no blank line stood between. Neither is a task nor a heading."""
+    texts = [cell for cell in cells if cell]
+    if len(texts) != 1:
+        return None
+    if NOTE.match(texts[0]):
+        return diagnostic("note-row", "info", line=line, text=texts[0], rule="note-rows")
+    if PAGE_LINE.match(texts[0]):
+        return diagnostic("page-line", "info", line=line, text=texts[0], rule="note-rows")
+    return None
 
 
 @repair("one-heading", off=unchanged)
