@@ -377,3 +377,33 @@ def test_liaison_table_after_the_task_table_is_kept_in_diagnostics_not_tasks() -
         "投资审计科 | 李军 | 6023103",
     ]
     assert {d.level for d in other} == {"warning"}
+
+
+@pytest.mark.parametrize(
+    ("top", "bottom", "roles"),
+    [
+        (
+            "| 序 | 工作 | 责任 | 完成 |",
+            "| 号 | 任务 | 单位 | 时限 |",
+            ["seq", "content", "departments", "schedule"],
+        ),
+        (
+            "| **序** | **项目** | **项目** | **序时** | **责任** |",
+            "| **号** | **名称** | **内容** | **进度** | **部门** |",
+            ["seq", "project", "content", "schedule", "departments"],
+        ),
+    ],
+)
+def test_header_split_over_two_rows_whose_lower_row_became_a_task(
+    top: str, bottom: str, roles: list[str]
+) -> None:
+    width = top.count("|") - 1
+    delimiter = "|" + "---|" * width
+    row = "| 1 |" + " 甲 |" * (width - 4) + " 完成审计工作。 | 县审计局 | 全年 |"
+    if roles[-1] == "departments":
+        row = "| 1 | 甲 | 完成审计工作。 | 全年 | 县审计局 |"
+    doc = tasktable.parse("\n".join([top, delimiter, bottom, row, ""]), year=2024)
+    assert [c.role for c in doc.columns] == roles
+    assert doc.columns[0].header == "序号"
+    (task,) = doc.tasks
+    assert (task.seq, task.content, task.departments) == (1, "完成审计工作。", ["县审计局"])

@@ -287,7 +287,7 @@ def stitch_segments(
     for table in tables:
         upper: tuple[PageColumn, ...] | None = None  # the header row just above, if any
         opening = True  # no row of this table read yet
-        for row in table.rows:
+        for row in _joined_header(table.rows, roles):
             if all(not cell or _DELIMITER_CELL.match(cell) for cell in row.cells):
                 continue  # a delimiter row repeated as data, or an empty row
             if opening and grid is not None and grid.rows:
@@ -347,6 +347,38 @@ def stitch_segments(
         kept.append(segment.grid)
     ctx.diagnostics.extend(skipped + diagnostics)
     return kept[::-1]
+
+
+def _joined_header(rows: tuple[RawRow, ...], roles: RoleMap) -> tuple[RawRow, ...]:
+    """A table's rows with a header printed over its first two rows as one row.
+
+    A narrow column prints its header word over two lines, which a converter may write as
+    two rows: 序 | 工作 | 责任 | 完成 over 号 | 任务 | 单位 | 时限. Each cell read top to
+    bottom is a header word (序号, 工作任务, 责任单位, 完成时限) where the top row's cells are
+    not all one; a row of header words over a row of sub-headers (责任单位 over 牵头单位 |
+    配合单位) is no such case: 责任单位牵头单位 is no header word (``_stacked`` reads it)."""
+    if len(rows) < 2:
+        return rows
+    top, bottom = rows[0], rows[1]
+    if all(_is_word(cell, roles) for cell in top.cells if cell):
+        return rows  # a header on its own, or a row of text
+    width = max(len(top.cells), len(bottom.cells))
+    cells = tuple(
+        (top.cells[i] if i < len(top.cells) else "")
+        + (bottom.cells[i] if i < len(bottom.cells) else "")
+        for i in range(width)
+    )
+    if not all(_is_word(cell, roles) for cell in cells if cell):
+        return rows
+    if read_header(cells, (), roles) is None:
+        return rows
+    return (replace(top, cells=cells), *rows[2:])
+
+
+def _is_word(cell: str, roles: RoleMap) -> bool:
+    """Whether a cell is a header word as it stands (the user's or the vocabulary's)."""
+    word = normalise_header(cell)
+    return word in roles or word in _EXACT
 
 
 def _new_segment(grid: Grid, weak: bool, at: int, row: RawRow) -> _Segment:
