@@ -116,13 +116,20 @@ def read_tables(text: str, ctx: Context | None = None) -> ReadResult:
                 i, table = _read_table(tokens, i, lines, first, page=len(tables) + 1)
                 add(table)
                 continue
-            if token.type in ("html_block", "inline") and "<table" in token.content.lower():
+            lowered = token.content.lower() if token.type == "html_block" else ""
+            if token.type in ("html_block", "inline") and "<table" in (
+                lowered or token.content.lower()
+            ):
                 # Imported here: most documents hold no HTML table, and the HTML reader (with
                 # html.parser) would be loaded by every run of the command line.
                 from .html_tables import read_html_tables
 
                 start = first + (token.map[0] if token.map else 0)
-                html_end = _html_table_end(lines, start, end)
+                if not tables and lowered:
+                    # A title in a <p> or heading before the table, in the same HTML block.
+                    titles.extend(_html_lines(token.content[: lowered.index("<table")]))
+                block_end = first + (token.map[1] if token.map else 0)
+                html_end = _html_table_end(lines, start, end, block_end)
                 for html_table in read_html_tables("\n".join(lines[start:html_end])):
                     rows = tuple(
                         RawRow(
@@ -137,7 +144,10 @@ def read_tables(text: str, ctx: Context | None = None) -> ReadResult:
                         add(RawTable(len(tables) + 1, rows[0].line, rows))
                 i += 1
                 continue
-            if token.type == "inline" and not tables:
+            if token.type == "html_block" and not tables:
+                # Text before the first table is where a title stands: <p><strong>…</strong></p>.
+                titles.extend(_html_lines(token.content))
+            elif token.type == "inline" and not tables:
                 # Text before the first table is where a title stands.
                 line_text = inline_text(token.content)
                 if line_text:
@@ -152,16 +162,35 @@ def read_tables(text: str, ctx: Context | None = None) -> ReadResult:
     return ReadResult(tuple(tables), stray, title, year)
 
 
-def _html_table_end(lines: Sequence[str], start: int, end: int) -> int:
-    """The line index after the one that closes the HTML table opened on line ``start``
-    (a blank line inside it ends markdown-it's HTML block, not the table); ``end`` if none."""
+def _html_table_end(lines: Sequence[str], start: int, end: int, block_end: int) -> int:
+    """The line index after the one that closes the last HTML table opened in the HTML block
+    of lines ``start`` to ``block_end`` (tables on consecutive lines are one block; a blank
+    line inside a table ends markdown-it's HTML block, not the table); ``end`` if one stays
+    open."""
     depth = 0
+    closed = start + 1  # after the last table closed
     for index in range(start, end):
         lowered = lines[index].lower()
-        depth += lowered.count("<table") - lowered.count("</table")
-        if depth <= 0:
-            return index + 1
-    return end
+        opens = lowered.count("<table")
+        if not depth and not opens and index >= block_end:
+            return closed  # past the block, no table open: the rest is no table of it
+        was_open = depth > 0 or opens > 0
+        depth = max(0, depth + opens - lowered.count("</table"))
+        if was_open and not depth:
+            closed = index + 1
+    return end if depth else closed
+
+
+#: An HTML tag, or a comment: what is no text of an HTML block.
+_HTML_TAG = regex.compile(r"<!--.*?-->|<[^>]*>", regex.DOTALL)
+
+
+def _html_lines(html: str) -> list[str]:
+    """The lines of text an HTML fragment shows: tags dropped, entities decoded."""
+    from html import unescape as html_unescape  # its entity table: only for HTML blocks
+
+    text = html_unescape(_HTML_TAG.sub("\n", html))
+    return [line.strip() for line in text.split("\n") if line.strip()]
 
 
 def _pieces(lines: Sequence[str]) -> Iterator[tuple[int, int]]:
