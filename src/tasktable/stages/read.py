@@ -21,7 +21,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..context import Context
-from ..vocab.dates import CHINESE_YEAR, DIGIT_YEAR, YEAR_DIGITS
+from ..vocab.dates import CHINESE_YEAR, DIGIT_YEAR, RANGE_JOINER, YEAR_DIGITS
 from ..vocab.leftovers import SHEET_NAME
 from .leftovers import undo_leftovers
 
@@ -44,8 +44,14 @@ _DELIMITER_ROW = regex.compile(r"^\s*\|?(?:\s*:?-+:?\s*\|)*\s*:?-+:?\s*\|?\s*$")
 #: A pipe that separates cells: one not escaped by a backslash (GFM tables).
 _CELL_PIPE = regex.compile(r"(?<!\\)\|")
 
-#: A plan year in a title: 2019年, ２０１９年 (after NFKC) or 二〇一九年.
-_TITLE_YEAR = regex.compile(rf"({DIGIT_YEAR})\s*年|({CHINESE_YEAR})年")
+#: A plan year in a title: 2019年, ２０１９年 (after NFKC) or 二〇一九年; or the years of a
+#: multi-year plan, 2024—2026年 / 2024年至2026年, its first year captured.
+_TITLE_YEAR = regex.compile(
+    rf"({DIGIT_YEAR})(?:\s*年?\s*{RANGE_JOINER}\s*{DIGIT_YEAR})?\s*年|({CHINESE_YEAR})年"
+)
+
+#: A month right after a year (2023年12月): the year of a date, not of a plan.
+_MONTH_AFTER = regex.compile(r"\s*[0-9一二三四五六七八九十]{1,2}\s*月")
 
 #: Lines handed to markdown-it at once. A piece ends only at a blank line outside a code
 #: fence, where no table can continue; parsing piece by piece keeps the peak memory bounded by
@@ -318,11 +324,26 @@ def _pick_title(candidates: Sequence[str]) -> str | None:
 
 
 def title_year(title: str) -> int | None:
-    """The plan year a title names: the first 4-digit year followed by 年."""
-    match = _TITLE_YEAR.search(unicodedata.normalize("NFKC", title))
-    if match is None:
+    """The plan year a title names (a 4-digit year followed by 年, docs/decisions.md).
+
+    Where it names several (2023年工作总结暨2024年重点工作任务分解表), the year of the task
+    table: the last one followed by a word naming it (表, 任务, 计划…), else the last that
+    is no date (2023年12月印发 is when it was issued). A multi-year plan
+    (2024—2026年…任务分解表) is read in its first year: its 12月底前 are that year's."""
+    text = unicodedata.normalize("NFKC", title)
+    matches = list(_TITLE_YEAR.finditer(text))
+    if not matches:
         return None
-    arabic, chinese = match.group(1), match.group(2)
+    if len(matches) > 1:
+        ends = [m.start() for m in matches[1:]] + [len(text)]
+        named = [
+            m
+            for m, end in zip(matches, ends, strict=True)
+            if _TITLE_WORD.search(text, m.end(), end)
+        ]
+        undated = [m for m in matches if not _MONTH_AFTER.match(text, m.end())]
+        matches = named or undated or matches
+    arabic, chinese = matches[-1].group(1), matches[-1].group(2)
     if arabic:
         return int(arabic)
     return int("".join(YEAR_DIGITS[c] for c in chinese))
