@@ -1,8 +1,10 @@
-"""Stage 2: tables to one grid. Headers recognised by their words, pages stitched (SPEC §1–2).
+"""Stage 2: tables to grids. Headers recognised by their words, pages stitched (SPEC §1–2).
 
-Converters write one table per PDF page and repeat the header on each. The first header row
-fixes the document's columns; a later header is dropped (its page keeps its own column list,
-which may have an extra empty column); a page without a header continues the previous one.
+Converters write one table per PDF page and repeat the header on each. A header row fixes a
+grid's columns; a later header repeating it is dropped (its page keeps its own column list,
+which may have an extra empty column); a page without a header continues the previous one. A
+header naming other words starts a grid of its own (an appendix with its own columns), and
+a table naming too few roles beside a task table is kept in diagnostics (``stitch_segments``).
 """
 
 from __future__ import annotations
