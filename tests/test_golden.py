@@ -90,6 +90,14 @@ READ: dict[str, tuple[int, dict[int, dict[str, object]]]] = {
             4: {"departments": ["县住建局", "各镇街"], "schedule": "年底前"},
         },
     ),
+    "note-rows": (
+        4,
+        {
+            2: {"content": "新建保障性住房300套。", "theme": None, "project": None},
+            3: {"content": "完成燃气管道更新改造15公里。", "theme": None, "project": None},
+            4: {"schedule": "持续推进", "departments": ["安监站"]},
+        },
+    ),
     "owner-phone-7col": (
         2,
         {

@@ -561,3 +561,97 @@ def test_quarters_under_a_merged_time_header_are_its_second_row(table: str) -> N
     ]
     assert first.departments == ["农田建设股"]
     assert not [d for d in doc.diagnostics if d.code == "unplaced"]
+
+
+# A second table (an appendix) whose header names other words than the first's.
+FIRST_TABLE = (
+    "某县2024年重点任务分解表\n\n"
+    "| 序号 | 工作任务 | 责任单位 | 完成时限 |\n|---|---|---|---|\n"
+    "| 1 | 地区生产总值增长6%以上。 | 县发改委 | 2024年12月底前 |\n"
+    "| 2 | 新增规上工业企业30家。 | 县工信局 | 2024年11月底前 |\n"
+)
+APPENDIX_HEADERS = [
+    "| 序号 | 重点任务 | 牵头单位 | 完成时限 |\n|---|---|---|---|\n",
+    "| 序号 | 项目名称 | 建设内容 | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n",
+]
+
+
+@pytest.mark.parametrize("header", APPENDIX_HEADERS)
+def test_second_table_with_other_header_words_is_read_under_its_own_header(header: str) -> None:
+    rows = (
+        "| 1 | 新建公办幼儿园3所。 | 县教育局 | 2024年8月底前 |\n"
+        "| 2 | 完成农村供水管网改造120公里。 | 县水利局 | 2024年10月底前 |\n"
+    )
+    if header.split("\n")[0].count("|") > 5:  # five columns: a project name before the content
+        rows = rows.replace("| 1 | ", "| 1 | 学前教育 | ").replace("| 2 | ", "| 2 | 农村供水 | ")
+    doc = tasktable.parse(FIRST_TABLE + "\n附件2：2024年民生实事\n\n" + header + rows)
+    assert [t.content for t in doc.tasks] == [
+        "地区生产总值增长6%以上。",
+        "新增规上工业企业30家。",
+        "新建公办幼儿园3所。",
+        "完成农村供水管网改造120公里。",
+    ]
+    # No label leaks from one table into the other, forward or back.
+    assert [t.project for t in doc.tasks[:2]] == [None, None]
+    assert [t.departments for t in doc.tasks[2:]] == [["县教育局"], ["县水利局"]]
+    assert [t.seq for t in doc.tasks] == [1, 2, 1, 2]
+    # The document's columns are the first task table's.
+    assert [c.header for c in doc.columns] == ["序号", "工作任务", "责任单位", "完成时限"]
+
+
+def test_indicator_table_before_the_task_table_gives_no_tasks_and_no_columns() -> None:
+    indicators = (
+        "| 指标名称 | 2024年目标 | 责任单位 |\n|---|---|---|\n"
+        "| 地区生产总值增速 | 6.5%左右 | 县发改委 |\n"
+    )
+    doc = tasktable.parse("主要预期指标\n\n" + indicators + "\n" + FIRST_TABLE)
+    assert [t.content for t in doc.tasks] == ["地区生产总值增长6%以上。", "新增规上工业企业30家。"]
+    assert [c.header for c in doc.columns] == ["序号", "工作任务", "责任单位", "完成时限"]
+    kept = [d.text for d in doc.diagnostics if d.code == "other-table"]
+    assert kept == ["指标名称 | 2024年目标 | 责任单位", "地区生产总值增速 | 6.5%左右 | 县发改委"]
+
+
+def test_liaison_table_after_the_task_table_is_kept_in_diagnostics_not_tasks() -> None:
+    liaison = (
+        "| 科室 | 联络员 | 联系电话 |\n|---|---|---|\n"
+        "| 财政审计科 | 张丽 | 6023101 |\n| 投资审计科 | 李军 | 6023103 |\n"
+    )
+    doc = tasktable.parse(FIRST_TABLE + "\n附件：各科室联络员名单\n\n" + liaison)
+    assert len(doc.tasks) == 2
+    other = [d for d in doc.diagnostics if d.code == "other-table"]
+    assert [d.text for d in other] == [
+        "科室 | 联络员 | 联系电话",
+        "财政审计科 | 张丽 | 6023101",
+        "投资审计科 | 李军 | 6023103",
+    ]
+    assert {d.level for d in other} == {"warning"}
+
+
+@pytest.mark.parametrize(
+    ("top", "bottom", "roles"),
+    [
+        (
+            "| 序 | 工作 | 责任 | 完成 |",
+            "| 号 | 任务 | 单位 | 时限 |",
+            ["seq", "content", "departments", "schedule"],
+        ),
+        (
+            "| **序** | **项目** | **项目** | **序时** | **责任** |",
+            "| **号** | **名称** | **内容** | **进度** | **部门** |",
+            ["seq", "project", "content", "schedule", "departments"],
+        ),
+    ],
+)
+def test_header_split_over_two_rows_whose_lower_row_became_a_task(
+    top: str, bottom: str, roles: list[str]
+) -> None:
+    width = top.count("|") - 1
+    delimiter = "|" + "---|" * width
+    row = "| 1 |" + " 甲 |" * (width - 4) + " 完成审计工作。 | 县审计局 | 全年 |"
+    if roles[-1] == "departments":
+        row = "| 1 | 甲 | 完成审计工作。 | 全年 | 县审计局 |"
+    doc = tasktable.parse("\n".join([top, delimiter, bottom, row, ""]), year=2024)
+    assert [c.role for c in doc.columns] == roles
+    assert doc.columns[0].header == "序号"
+    (task,) = doc.tasks
+    assert (task.seq, task.content, task.departments) == (1, "完成审计工作。", ["县审计局"])

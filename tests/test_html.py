@@ -176,3 +176,40 @@ def test_rowspan_values_are_explicit_with_the_rows_they_span() -> None:
         {"theme": ("explicit", 3), "project": ("explicit", None)},
         {"theme": ("explicit", None), "project": ("explicit", None)},
     ]
+
+
+def _html_table(rows: list[tuple[str, str, str, str]]) -> str:
+    cells = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return f"<table>{cells}</table>"
+
+
+_HEADER_ROW = ("序号", "工作任务", "责任股室", "完成时限")
+
+
+@pytest.mark.parametrize("between", ["\n", "", "\n\n"])
+def test_second_html_table_in_the_same_html_block_was_dropped(between: str) -> None:
+    first = _html_table([_HEADER_ROW, ("1", "开展安全检查。", "综合协调股", "6月底前")])
+    second = _html_table([_HEADER_ROW, ("2", "组织应急演练2次。", "应急救援股", "9月底前")])
+    doc = tasktable.parse("某县应急管理局2024年重点工作任务分解表\n\n" + first + between + second)
+    assert [(t.seq, t.content) for t in doc.tasks] == [
+        (1, "开展安全检查。"),
+        (2, "组织应急演练2次。"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "<p><strong>某县水利局2024年重点工作任务分解表</strong></p>\n",
+        "<p><strong>某县水利局2024年重点工作任务分解表</strong></p>\n\n",
+        "<h2>某县水利局2024年重点工作任务分解表</h2>\n",
+        "<p>某县水利局2024年重点工作任务&amp;分解表</p>\n\n",
+    ],
+)
+def test_html_title_right_before_the_table_gave_no_table_or_no_title(title: str) -> None:
+    table = _html_table([_HEADER_ROW, ("1", "加固小型水库5座。", "县水利局", "5月底前")])
+    table = table.replace("<tr>", "\n<tr>")  # pandoc writes a row a line
+    doc = tasktable.parse(title + table + "\n")
+    assert doc.title is not None and doc.title.startswith("某县水利局2024年重点工作任务")
+    assert doc.year == 2024
+    assert [t.content for t in doc.tasks] == ["加固小型水库5座。"]

@@ -92,6 +92,18 @@ def test_a_header_of_pandas_placeholders_is_a_title_over_the_real_header() -> No
     assert not [d for d in doc.diagnostics if d.level != "info"]
 
 
+@pytest.mark.parametrize("blank", ["None", "NaN", "nan", "Unnamed: {i}"])
+def test_title_row_with_none_cells_gave_no_title_and_no_year(blank: str) -> None:
+    # pdfplumber writes a merged title row as title | None | None: read as pandas' title |
+    # Unnamed: 1 | Unnamed: 2 is, the title over the real header.
+    cells = " | ".join(blank.format(i=i) for i in (1, 2))
+    text = _TITLED.replace("Unnamed: 1 | Unnamed: 2", cells)
+    doc = tasktable.parse(text)
+    assert (doc.title, doc.year) == ("某县2021年重点工作责任分解", 2021)
+    assert [t.content for t in doc.tasks] == ["修建道路3公里。", "新建水厂1座。"]
+    assert not [d for d in doc.diagnostics if d.level != "info"]
+
+
 def test_a_title_row_that_is_not_the_title_stays_in_the_table() -> None:
     """A line above naming the document wins; the title row's text is kept, not lost."""
     doc = tasktable.parse("2021年重点工作任务分解表\n\n" + _TITLED.split("\n", 1)[1])

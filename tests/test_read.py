@@ -82,6 +82,13 @@ def test_title_is_the_line_naming_the_document(text: str, title: str | None) -> 
         ("二〇〇六年工作计划", 2006),  # Chinese numerals
         ("十四五规划重点任务", None),
         ("第1998号文", None),  # not followed by 年
+        # two years: the task table's, not the review's or the date of issue
+        ("某县2023年工作总结暨2024年重点工作任务分解表", 2024),
+        ("2024年重点工作（2023年12月印发）", 2024),
+        # a multi-year plan: its first year (docs/decisions.md)
+        ("某县2024—2026年乡村振兴重点任务分解表", 2024),
+        ("2024-2026年行动计划", 2024),
+        ("2024年至2026年行动计划", 2024),
     ],
 )
 def test_plan_year_from_title(title: str, year: int | None) -> None:

@@ -473,3 +473,60 @@ def test_a_unit_name_wrapped_in_a_narrow_column_is_a_unit() -> None:
 
     assert is_unit_list("县科技服务\n中心")
     assert is_unit_list("县水务局\n县住建局")
+
+
+NOTE_TABLE = (
+    "| 序号 | 工作任务 | 责任股室 | 完成时限 |\n|---|---|---|---|\n"
+    "| 1 | 政务服务事项“一网通办”率达到95%以上。 | 政务服务股 | 2024年12月底前 |\n"
+    "| 2 | 新增集成服务场景15个。 | 政务服务股 | 2024年10月底前 |\n"
+)
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "| 注：各责任股室于每季度末5日前报送工作进展情况。 |  |  |  |",
+        "| 注1：完成时限均为2024年。 |  |  |  |",
+        "| 备注：以上任务按季度督查。 |  |  |  |",
+        "|  | 说明：1.以上项目由区政府督查室按季度督查通报；2.各单位每月报送。 |  |  |",
+        "| 说明：以上任务按季度督查。 | 说明：以上任务按季度督查。 "
+        "| 说明：以上任务按季度督查。 | 说明：以上任务按季度督查。 |",
+    ],
+)
+def test_note_row_inside_the_table_became_a_sub_task(row: str) -> None:
+    doc = tasktable.parse(NOTE_TABLE + row + "\n", year=2024)
+    assert [(t.seq, t.sub) for t in doc.tasks] == [(1, 1), (2, 1)]
+    (note,) = [d for d in doc.diagnostics if d.code == "note-row"]
+    assert note.text is not None and note.text in row and note.line == 5
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "续表",
+        "续上表",
+        "（续表）",
+        "接上表",
+        "— 2 —",
+        "-2-",
+        "第 2 页 共 5 页",
+        "第2页",
+        "共5页 第2页",
+    ],
+)
+def test_page_line_swallowed_into_the_table_became_a_task_or_heading(line: str) -> None:
+    rows = "| 3 | 完成县级政务数据共享交换平台升级。 | 数据资源股 | 2024年9月底前 |\n"
+    text = NOTE_TABLE + line + "\n" + NOTE_TABLE.split("\n", 2)[0] + "\n|---|---|---|---|\n" + rows
+    doc = tasktable.parse(text, year=2024)
+    assert [(t.seq, t.theme, t.project) for t in doc.tasks] == [
+        (1, None, None),
+        (2, None, None),
+        (3, None, None),
+    ]
+    assert [d.text for d in doc.diagnostics if d.code == "page-line"] == [line]
+
+
+def test_one_cell_rows_that_are_task_text_stay_tasks() -> None:
+    # Only a note's or a page line's text is set apart: a heading or task text is not.
+    doc = tasktable.parse(NOTE_TABLE + "| 注重实效，完成年度目标 |  |  |  |\n", year=2024)
+    assert not [d for d in doc.diagnostics if d.code in ("note-row", "page-line")]

@@ -22,6 +22,7 @@ READING_CODES = {
     "seq-not-a-number",
     "row-without-seq",
     "row-before-header",
+    "other-table",
     "row-outside-table",
     "no-year",
 }
@@ -40,6 +41,7 @@ def test_every_rule_is_a_function_registered_in_the_stage_that_runs_it() -> None
 TABLE_THAT_NEEDS = {
     "dataframe-leftovers": "zoo/agri-2021.markitdown-xlsx.md",
     "one-heading": "zoo/qiaocheng-2025.docling-docx.md",
+    "note-rows": "note-rows.md",
     "unfuse-rows": "zoo/agri-2021.pymupdf4llm.md",
     "left-fill": "zoo/agri-2021.pymupdf4llm-legacy.md",
     "roles-from-cells": "role-map.md",

@@ -21,7 +21,17 @@ from .errors import (
     RoleMapError,
 )
 from .messages import default_language, diagnostic, in_language
-from .models import FORCED_STYLES, PLACEMENTS, Column, Diagnostic, Document, Placement, Source
+from .models import (
+    FORCED_STYLES,
+    PLACEMENTS,
+    Column,
+    Diagnostic,
+    Document,
+    MergedStyle,
+    Placement,
+    Source,
+    Task,
+)
 from .rules import disabled_rules
 from .stages.decode import decode_bytes, normalise_newlines
 from .stages.fill import fill_tasks
@@ -30,7 +40,7 @@ from .stages.leftovers import foreign_table
 from .stages.read import RawTable, read_tables
 from .stages.realign import realign_rows
 from .stages.roles import assign_roles
-from .stages.stitch import normalise_header, normalised_roles, stitch_tables
+from .stages.stitch import normalise_header, normalised_roles, stitch_segments
 from .stages.tasks import build_tasks
 from .vocab.headers import MAPPABLE_ROLES
 from .vocab.messages import LANGS, Lang
@@ -218,31 +228,41 @@ def _parse_text(
         )
     forced = FORCED_STYLES.get(merged)
     left_fill = None if forced is None else forced == "left-filled"
-    grid = stitch_tables(read.tables, roles, ctx, left_fill=left_fill)
-    if grid is None:
+    grids = stitch_segments(read.tables, roles, ctx, left_fill=left_fill)
+    if not grids:
         first = read.tables[0]
         raise NoHeaderError(
             f"no table has a recognisable header row; expected header words such as {_HEADER_HINT}",
             source=source,
             line=first.line,
         )
-    grid = assign_roles(grid, normalised_roles(roles), ctx)
     ctx.diagnostics.extend(_unused_roles(roles, read.tables))
-    ctx.diagnostics.extend(
-        diagnostic("row-outside-table", "warning", line=line, text=text)
-        for line, text in read.stray
-    )
-    aligned = realign_rows(grid, ctx)
-    drafts = join_rows(aligned, grid.columns, ctx)
-    drafts, styles = fill_tasks(
-        drafts, grid.columns, ctx, merged=merged, left_filled=grid.left_filled
-    )
     year = year if year is not None else read.year
-    headers: dict[str, str] = {}
-    for column in grid.columns:
-        if column.role:
-            headers.setdefault(column.role, column.header)
-    tasks = build_tasks(drafts, year, ctx.diagnostics, headers)
+    tasks: list[Task] = []
+    styles: dict[str, MergedStyle] = {}
+    columns: list[Column] = []
+    # Each table under its own header is read on its own: its roles, its merged cells.
+    for grid in grids:
+        grid = assign_roles(grid, normalised_roles(roles), ctx)
+        if not columns:
+            ctx.diagnostics.extend(
+                diagnostic("row-outside-table", "warning", line=line, text=text)
+                for line, text in read.stray
+            )
+        aligned = realign_rows(grid, ctx)
+        drafts = join_rows(aligned, grid.columns, ctx)
+        drafts, found = fill_tasks(
+            drafts, grid.columns, ctx, merged=merged, left_filled=grid.left_filled
+        )
+        headers: dict[str, str] = {}
+        for column in grid.columns:
+            if column.role:
+                headers.setdefault(column.role, column.header)
+        tasks.extend(build_tasks(drafts, year, ctx.diagnostics, headers))
+        for role, style in found.items():
+            styles.setdefault(role, style)
+        # The document's columns are its first task table's (docs/decisions.md).
+        columns = columns or [Column(header=c.header, role=c.role) for c in grid.columns]
     if year is None and any(task.milestones for task in tasks):
         # Without a year every date is null: say so once, rather than leave null dates
         # everywhere unexplained.
@@ -252,7 +272,7 @@ def _parse_text(
         source=Source(name=source, sha256=hashlib.sha256(data).hexdigest()),
         title=read.title,
         year=year,
-        columns=[Column(header=c.header, role=c.role) for c in grid.columns],
+        columns=columns,
         merged=styles,
         tasks=tasks,
         diagnostics=ctx.diagnostics,

@@ -64,6 +64,7 @@ def undo_leftovers(table: RawTable) -> Undone:
     title = None
     if rows and rows[0].head:
         header, title = placeholders_blanked(rows[0].cells)
+        title = title or _title_in_blanks(table.rows[0].cells)
         if header != rows[0].cells:
             rows[0] = replace(rows[0], cells=header)
             changed = True
@@ -98,6 +99,16 @@ def placeholders_blanked(cells: tuple[str, ...]) -> tuple[tuple[str, ...], str |
     blanked = tuple("" if hit else cell for cell, hit in zip(cells, placeholders, strict=True))
     title = blanked[0] if blanked[0] and all(placeholders[1:]) else None
     return blanked, title
+
+
+def _title_in_blanks(cells: tuple[str, ...]) -> str | None:
+    """The title a header row holds in its first cell when every other cell is a writer's
+    blank (None, NaN: pdfplumber and pandas print a merged title row so), as pandas'
+    placeholders (``placeholders_blanked``) say it: the real header is a row below."""
+    if len(cells) < 2 or not cells[0] or cells[0] in DATAFRAME_BLANKS:
+        return None
+    blank = all(cell in DATAFRAME_BLANKS or PANDAS_PLACEHOLDER.match(cell) for cell in cells[1:])
+    return cells[0] if blank else None
 
 
 def integers_restored(rows: Sequence[RawRow], columns: set[int]) -> list[RawRow]:

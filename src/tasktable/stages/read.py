@@ -21,7 +21,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..context import Context
-from ..vocab.dates import CHINESE_YEAR, DIGIT_YEAR, YEAR_DIGITS
+from ..vocab.dates import CHINESE_YEAR, DIGIT_YEAR, RANGE_JOINER, YEAR_DIGITS
 from ..vocab.leftovers import SHEET_NAME
 from .leftovers import undo_leftovers
 
@@ -44,8 +44,14 @@ _DELIMITER_ROW = regex.compile(r"^\s*\|?(?:\s*:?-+:?\s*\|)*\s*:?-+:?\s*\|?\s*$")
 #: A pipe that separates cells: one not escaped by a backslash (GFM tables).
 _CELL_PIPE = regex.compile(r"(?<!\\)\|")
 
-#: A plan year in a title: 2019年, ２０１９年 (after NFKC) or 二〇一九年.
-_TITLE_YEAR = regex.compile(rf"({DIGIT_YEAR})\s*年|({CHINESE_YEAR})年")
+#: A plan year in a title: 2019年, ２０１９年 (after NFKC) or 二〇一九年; or the years of a
+#: multi-year plan, 2024—2026年 / 2024年至2026年, its first year captured.
+_TITLE_YEAR = regex.compile(
+    rf"({DIGIT_YEAR})(?:\s*年?\s*{RANGE_JOINER}\s*{DIGIT_YEAR})?\s*年|({CHINESE_YEAR})年"
+)
+
+#: A month right after a year (2023年12月): the year of a date, not of a plan.
+_MONTH_AFTER = regex.compile(r"\s*[0-9一二三四五六七八九十]{1,2}\s*月")
 
 #: Lines handed to markdown-it at once. A piece ends only at a blank line outside a code
 #: fence, where no table can continue; parsing piece by piece keeps the peak memory bounded by
@@ -116,13 +122,20 @@ def read_tables(text: str, ctx: Context | None = None) -> ReadResult:
                 i, table = _read_table(tokens, i, lines, first, page=len(tables) + 1)
                 add(table)
                 continue
-            if token.type in ("html_block", "inline") and "<table" in token.content.lower():
+            lowered = token.content.lower() if token.type == "html_block" else ""
+            if token.type in ("html_block", "inline") and "<table" in (
+                lowered or token.content.lower()
+            ):
                 # Imported here: most documents hold no HTML table, and the HTML reader (with
                 # html.parser) would be loaded by every run of the command line.
                 from .html_tables import read_html_tables
 
                 start = first + (token.map[0] if token.map else 0)
-                html_end = _html_table_end(lines, start, end)
+                if not tables and lowered:
+                    # A title in a <p> or heading before the table, in the same HTML block.
+                    titles.extend(_html_lines(token.content[: lowered.index("<table")]))
+                block_end = first + (token.map[1] if token.map else 0)
+                html_end = _html_table_end(lines, start, end, block_end)
                 for html_table in read_html_tables("\n".join(lines[start:html_end])):
                     rows = tuple(
                         RawRow(
@@ -137,7 +150,10 @@ def read_tables(text: str, ctx: Context | None = None) -> ReadResult:
                         add(RawTable(len(tables) + 1, rows[0].line, rows))
                 i += 1
                 continue
-            if token.type == "inline" and not tables:
+            if token.type == "html_block" and not tables:
+                # Text before the first table is where a title stands: <p><strong>…</strong></p>.
+                titles.extend(_html_lines(token.content))
+            elif token.type == "inline" and not tables:
                 # Text before the first table is where a title stands.
                 line_text = inline_text(token.content)
                 if line_text:
@@ -152,16 +168,35 @@ def read_tables(text: str, ctx: Context | None = None) -> ReadResult:
     return ReadResult(tuple(tables), stray, title, year)
 
 
-def _html_table_end(lines: Sequence[str], start: int, end: int) -> int:
-    """The line index after the one that closes the HTML table opened on line ``start``
-    (a blank line inside it ends markdown-it's HTML block, not the table); ``end`` if none."""
+def _html_table_end(lines: Sequence[str], start: int, end: int, block_end: int) -> int:
+    """The line index after the one that closes the last HTML table opened in the HTML block
+    of lines ``start`` to ``block_end`` (tables on consecutive lines are one block; a blank
+    line inside a table ends markdown-it's HTML block, not the table); ``end`` if one stays
+    open."""
     depth = 0
+    closed = start + 1  # after the last table closed
     for index in range(start, end):
         lowered = lines[index].lower()
-        depth += lowered.count("<table") - lowered.count("</table")
-        if depth <= 0:
-            return index + 1
-    return end
+        opens = lowered.count("<table")
+        if not depth and not opens and index >= block_end:
+            return closed  # past the block, no table open: the rest is no table of it
+        was_open = depth > 0 or opens > 0
+        depth = max(0, depth + opens - lowered.count("</table"))
+        if was_open and not depth:
+            closed = index + 1
+    return end if depth else closed
+
+
+#: An HTML tag, or a comment: what is no text of an HTML block.
+_HTML_TAG = regex.compile(r"<!--.*?-->|<[^>]*>", regex.DOTALL)
+
+
+def _html_lines(html: str) -> list[str]:
+    """The lines of text an HTML fragment shows: tags dropped, entities decoded."""
+    from html import unescape as html_unescape  # its entity table: only for HTML blocks
+
+    text = html_unescape(_HTML_TAG.sub("\n", html))
+    return [line.strip() for line in text.split("\n") if line.strip()]
 
 
 def _pieces(lines: Sequence[str]) -> Iterator[tuple[int, int]]:
@@ -289,11 +324,26 @@ def _pick_title(candidates: Sequence[str]) -> str | None:
 
 
 def title_year(title: str) -> int | None:
-    """The plan year a title names: the first 4-digit year followed by 年."""
-    match = _TITLE_YEAR.search(unicodedata.normalize("NFKC", title))
-    if match is None:
+    """The plan year a title names (a 4-digit year followed by 年, docs/decisions.md).
+
+    Where it names several (2023年工作总结暨2024年重点工作任务分解表), the year of the task
+    table: the last one followed by a word naming it (表, 任务, 计划…), else the last that
+    is no date (2023年12月印发 is when it was issued). A multi-year plan
+    (2024—2026年…任务分解表) is read in its first year: its 12月底前 are that year's."""
+    text = unicodedata.normalize("NFKC", title)
+    matches = list(_TITLE_YEAR.finditer(text))
+    if not matches:
         return None
-    arabic, chinese = match.group(1), match.group(2)
+    if len(matches) > 1:
+        ends = [m.start() for m in matches[1:]] + [len(text)]
+        named = [
+            m
+            for m, end in zip(matches, ends, strict=True)
+            if _TITLE_WORD.search(text, m.end(), end)
+        ]
+        undated = [m for m in matches if not _MONTH_AFTER.match(text, m.end())]
+        matches = named or undated or matches
+    arabic, chinese = matches[-1].group(1), matches[-1].group(2)
     if arabic:
         return int(arabic)
     return int("".join(YEAR_DIGITS[c] for c in chinese))

@@ -1,8 +1,10 @@
-"""Stage 2: tables to one grid. Headers recognised by their words, pages stitched (SPEC §1–2).
+"""Stage 2: tables to grids. Headers recognised by their words, pages stitched (SPEC §1–2).
 
-Converters write one table per PDF page and repeat the header on each. The first header row
-fixes the document's columns; a later header is dropped (its page keeps its own column list,
-which may have an extra empty column); a page without a header continues the previous one.
+Converters write one table per PDF page and repeat the header on each. A header row fixes a
+grid's columns; a later header repeating it is dropped (its page keeps its own column list,
+which may have an extra empty column); a page without a header continues the previous one. A
+header naming other words starts a grid of its own (an appendix with its own columns), and
+a table naming too few roles beside a task table is kept in diagnostics (``stitch_segments``).
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ import regex
 from ..context import Context
 from ..messages import diagnostic
 from ..models import Diagnostic
-from ..rules import nothing, repair, unchanged
+from ..rules import absent, nothing, repair, unchanged
+from ..vocab.furniture import NOTE, PAGE_LINE
 from ..vocab.headers import (
     HEADER_SYNONYMS,
     LEAD_HEADERS,
@@ -230,6 +233,18 @@ def _header_cell(
     return None, False, cell.replace("\n", "").strip(), ""
 
 
+@dataclass(slots=True)
+class _Segment:
+    """The tables read under one header: a grid and what stitching keeps for it."""
+
+    grid: Grid
+    weak: bool  # its header names fewer than MIN_HEADER_ROLES roles (read leniently)
+    at: int  # index in the stage's diagnostics where its diagnostics begin
+    words: set[str]  # the header words seen in its header rows, as matched
+    header: tuple[int, str]  # (line, text) of its first header row
+    repeats: list[_LeftRepeats] = field(default_factory=list)
+
+
 def stitch_tables(
     tables: Sequence[RawTable],
     roles: RoleMap | None = None,
@@ -237,8 +252,28 @@ def stitch_tables(
     *,
     left_fill: bool | None = None,
 ) -> Grid | None:
-    """One grid of data rows over all tables; None if no table has a recognisable header.
+    """The first task table's grid (``stitch_segments``), or None if no table has a
+    recognisable header."""
+    grids = stitch_segments(tables, roles, ctx, left_fill=left_fill)
+    return grids[0] if grids else None
 
+
+def stitch_segments(
+    tables: Sequence[RawTable],
+    roles: RoleMap | None = None,
+    ctx: Context | None = None,
+    *,
+    left_fill: bool | None = None,
+) -> list[Grid]:
+    """One grid of data rows per header, over all tables; empty if no table has a
+    recognisable header.
+
+    Pages repeating a header continue its grid. A table whose header names other words than
+    the grid's (an appendix's 序号 | 重点任务 | 牵头单位 after 序号 | 工作任务 | 责任单位) starts
+    a grid of its own: its roles are its own, and no merged cell carries across (SPEC §2
+    "per table"). A table whose header names fewer than MIN_HEADER_ROLES roles (a liaison
+    list 科室 | 联络员 | 联系电话, an indicator table) is no task table where another table
+    is one: its rows are kept as ``other-table`` diagnostics, not read as tasks.
     ``roles`` maps the user's own header words to roles (``{"牵头处室": "departments"}``).
     ``left_fill`` says whether cells repeating their left neighbour are a converter's copies
     (``merged="left"``) or never (another forced style); None decides from the table. The
@@ -246,26 +281,42 @@ def stitch_tables(
     """
     ctx = ctx or Context()
     diagnostics: list[Diagnostic] = []  # this stage's, in row order, then handed to ctx
+    segments: list[_Segment] = []
     grid: Grid | None = None
     page_columns: tuple[PageColumn, ...] = ()
     skipped: list[Diagnostic] = []
-    repeats: list[_LeftRepeats] = []
     last_seq: int | None = None  # the 序号 of the last data row read, for fused rows
     roles = normalised_roles(roles)
     for table in tables:
         upper: tuple[PageColumn, ...] | None = None  # the header row just above, if any
-        for row in table.rows:
+        opening = True  # no row of this table read yet
+        for row in _joined_header(table.rows, roles):
             if all(not cell or _DELIMITER_CELL.match(cell) for cell in row.cells):
                 continue  # a delimiter row repeated as data, or an empty row
+            if opening and grid is not None and grid.rows:
+                other = _other_header(row, grid.columns, segments[-1].words, roles)
+                if other is not None:
+                    page_columns, weak = other
+                    grid = Grid(page_columns, line=row.line)
+                    segments.append(_new_segment(grid, weak, len(diagnostics), row))
+                    upper, last_seq, opening = page_columns, None, False
+                    continue
+            opening = False
             header = read_header(row.cells, grid.columns if grid else (), roles)
+            weak = False
             if header is None and grid is None and row.head and not skipped:
                 header = read_header(row.cells, (), roles, lenient=True)
+                weak = header is not None and read_header(row.cells, (), roles) is None
             if header is not None:
                 columns = header[0] if upper is None else _stacked(upper, header[0])
                 page_columns, leftovers = columns, header[1]
-                if grid is None or (upper is not None and not grid.rows):
-                    # The document's header: its first row, or its two rows together.
+                if grid is None:
                     grid = Grid(page_columns, line=row.line)
+                    segments.append(_new_segment(grid, weak, len(diagnostics), row))
+                elif upper is not None and not grid.rows:
+                    # The header's two rows together.
+                    grid = segments[-1].grid = Grid(page_columns, line=row.line)
+                segments[-1].words.update(_words(page_columns))
                 if any(leftovers):
                     columns_here = _fit(page_columns, len(leftovers))
                     grid.rows.append(GridRow(row.line, table.page, leftovers, columns_here))
@@ -284,6 +335,10 @@ def stitch_tables(
                 continue
             columns_here = _fit(page_columns, len(row.cells))
             cells = _one_heading(ctx, row.cells, columns_here)
+            note = _note_row(ctx, cells, row.line)
+            if note is not None:
+                diagnostics.append(note)
+                continue
             first, at = len(grid.rows), len(diagnostics)
             parts = _unfused(ctx, cells, columns_here, row.line, diagnostics, after=last_seq)
             last_seq = _last_seq(parts, columns_here, last_seq)
@@ -291,11 +346,105 @@ def stitch_tables(
                 grid.rows.append(GridRow(row.line, table.page, part, columns_here, row.spans))
             found = _left_repeats(row.line, cells, columns_here, (first, len(grid.rows)), at)
             if found is not None:
-                repeats.append(found)
-    if grid is not None:
-        _settle_left_fills(ctx, grid, repeats, diagnostics, left_fill)
-        ctx.diagnostics.extend(skipped + diagnostics)
-    return grid
+                segments[-1].repeats.append(found)
+    tasks_somewhere = any(not segment.weak for segment in segments)
+    kept: list[Grid] = []
+    for segment in reversed(segments):  # later first: each inserts at its own index
+        if tasks_somewhere and segment.weak:
+            diagnostics[segment.at : segment.at] = _other_table(segment)
+            continue
+        _settle_left_fills(ctx, segment.grid, segment.repeats, diagnostics, left_fill)
+        kept.append(segment.grid)
+    ctx.diagnostics.extend(skipped + diagnostics)
+    return kept[::-1]
+
+
+def _joined_header(rows: tuple[RawRow, ...], roles: RoleMap) -> tuple[RawRow, ...]:
+    """A table's rows with a header printed over its first two rows as one row.
+
+    A narrow column prints its header word over two lines, which a converter may write as
+    two rows: 序 | 工作 | 责任 | 完成 over 号 | 任务 | 单位 | 时限. Each cell read top to
+    bottom is a header word (序号, 工作任务, 责任单位, 完成时限) where the top row's cells are
+    not all one; a row of header words over a row of sub-headers (责任单位 over 牵头单位 |
+    配合单位) is no such case: 责任单位牵头单位 is no header word (``_stacked`` reads it)."""
+    if len(rows) < 2:
+        return rows
+    top, bottom = rows[0], rows[1]
+    if all(_is_word(cell, roles) for cell in top.cells if cell):
+        return rows  # a header on its own, or a row of text
+    width = max(len(top.cells), len(bottom.cells))
+    cells = tuple(
+        (top.cells[i] if i < len(top.cells) else "")
+        + (bottom.cells[i] if i < len(bottom.cells) else "")
+        for i in range(width)
+    )
+    if not all(_is_word(cell, roles) for cell in cells if cell):
+        return rows
+    if read_header(cells, (), roles) is None:
+        return rows
+    return (replace(top, cells=cells), *rows[2:])
+
+
+def _is_word(cell: str, roles: RoleMap) -> bool:
+    """Whether a cell is a header word as it stands (the user's or the vocabulary's)."""
+    word = normalise_header(cell)
+    return word in roles or word in _EXACT
+
+
+def _new_segment(grid: Grid, weak: bool, at: int, row: RawRow) -> _Segment:
+    text = " | ".join(cell for cell in row.cells if cell)
+    return _Segment(grid, weak, at, _words(grid.columns), (row.line, text))
+
+
+def _words(columns: Sequence[PageColumn]) -> set[str]:
+    """The header words of a header row's columns, as matched."""
+    return {normalise_header(c.header) for c in columns if c.header}
+
+
+def _other_header(
+    row: RawRow, first: tuple[PageColumn, ...], words: set[str], roles: RoleMap
+) -> tuple[tuple[PageColumn, ...], bool] | None:
+    """The columns of a table's first row where it is a header naming other words than
+    ``words`` (the current grid's, whose header is ``first``), and whether it names fewer
+    than MIN_HEADER_ROLES roles; None where it is no header, or repeats the grid's (maybe
+    with the next row's text swallowed, which read_header returns apart)."""
+    repeat = read_header(row.cells, first, roles)
+    if repeat is not None and _words(repeat[0]) <= words:
+        return None
+    header = read_header(row.cells, (), roles)
+    weak = header is None
+    if header is None and row.head and all(len(c) <= _MAX_CONTAINING_HEADER for c in row.cells):
+        # markdown-it's head row of a table, in short cells: a header with one word enough
+        header = read_header(row.cells, (), roles, lenient=True)
+    if header is None or _words(header[0]) <= words:
+        return None
+    return header[0], weak
+
+
+def _other_table(segment: _Segment) -> list[Diagnostic]:
+    """Every row of a table that is no task table, its header first, as diagnostics."""
+    rows = [segment.header] + [
+        (row.line, " | ".join(cell for cell in row.cells if cell)) for row in segment.grid.rows
+    ]
+    return [
+        diagnostic("other-table", "warning", line=line, text=text or None) for line, text in rows
+    ]
+
+
+@repair("note-rows", off=absent)
+def _note_row(cells: tuple[str, ...], line: int) -> Diagnostic | None:
+    """The diagnostic that keeps a row that is no row of the table, or None: a note
+    (注：…, 说明：…, its one text, maybe repeated in every cell and so written once by
+    one-heading) or a line of page furniture (续表, — 2 —, 第 2 页 共 5 页) that GFM read into
+    the table because no blank line stood between. Neither is a task nor a heading."""
+    texts = [cell for cell in cells if cell]
+    if len(texts) != 1:
+        return None
+    if NOTE.match(texts[0]):
+        return diagnostic("note-row", "info", line=line, text=texts[0], rule="note-rows")
+    if PAGE_LINE.match(texts[0]):
+        return diagnostic("page-line", "info", line=line, text=texts[0], rule="note-rows")
+    return None
 
 
 @repair("one-heading", off=unchanged)

@@ -50,6 +50,21 @@ MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "en": "row before any recognised header row; kept here, not read as a task",
         "zh": "该行位于可识别的表头之前，仅保留在此，不作为任务",
     },
+    "other-table": {
+        "en": "row of a table that is no task table (its header names fewer than two roles, "
+        "and another table is the task table); kept here, not read as a task",
+        "zh": "该行所在表格不是任务表（其表头可识别的列不足两类，且文档中另有任务表），"
+        "仅保留在此，不作为任务",
+    },
+    "note-row": {
+        "en": "a note inside the table (注：, 说明：…); kept here, not read as a task or heading",
+        "zh": "表格内的注释行（注：、说明：等），仅保留在此，不作为任务或标题",
+    },
+    "page-line": {
+        "en": "a page line read into the table (续表, a page number); kept here, not read as "
+        "a task or heading",
+        "zh": "被读入表格的页面标记（续表、页码），仅保留在此，不作为任务或标题",
+    },
     "row-outside-table": {
         "en": "a table row that no table holds (its header may have more cells than its "
         "delimiter row); kept here, not read as a task",
