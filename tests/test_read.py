@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 
+import tasktable
 import tasktable.stages.read as read_module
 from strategies import TaskTable, task_tables
 from tasktable.stages.decode import decode_bytes, normalise_newlines
@@ -151,3 +152,28 @@ def test_generated_tables_read_the_same_in_pieces(table: TaskTable) -> None:
         assert read_tables(table.markdown) == whole
     finally:
         read_module.CHUNK_LINES = saved
+
+
+@pytest.mark.parametrize(
+    ("headers", "year"),
+    [
+        ("| 序号 | 2024年目标任务 | 责任单位 | 完成时限 |", 2024),  # the one year a header names
+        ("| 序号 | 工作任务 | 责任单位 | 2024年完成时限 |", 2024),
+        ("| 序号 | 工作任务 | 2023年完成值 | 2024年目标 | 完成时限 |", None),  # two: none
+        ("| 序号 | 工作任务 | 责任单位 | 完成时限 |", None),
+    ],
+)
+def test_without_a_year_in_the_title_a_header_naming_one_gives_it(
+    headers: str, year: int | None
+) -> None:
+    width = headers.count("|") - 1
+    cells = ["1", "新建学校2所。", "教育局", "12月底前", "是"][:width]
+    text = f"{headers}\n|{'---|' * width}\n| {' | '.join(cells)} |\n"
+    doc = tasktable.parse(text)
+    assert doc.year == year
+    assert any(d.code == "year-from-header" for d in doc.diagnostics) == (year is not None)
+
+
+def test_the_title_year_wins_over_a_header_year() -> None:
+    text = "2023年重点工作任务分解表\n\n| 序号 | 2024年目标任务 | 责任单位 |\n|---|---|---|\n| 1 | 做好工作。 | 办公室 |\n"
+    assert tasktable.parse(text).year == 2023

@@ -37,10 +37,10 @@ from .stages.decode import decode_bytes, normalise_newlines
 from .stages.fill import fill_tasks
 from .stages.join import join_rows
 from .stages.leftovers import foreign_table
-from .stages.read import RawTable, read_tables
+from .stages.read import RawTable, read_tables, title_year
 from .stages.realign import realign_rows
 from .stages.roles import assign_roles
-from .stages.stitch import normalise_header, normalised_roles, stitch_segments
+from .stages.stitch import Grid, normalise_header, normalised_roles, stitch_segments
 from .stages.tasks import build_tasks
 from .vocab.headers import MAPPABLE_ROLES
 from .vocab.messages import LANGS, Lang
@@ -135,6 +135,21 @@ def check_roles(roles: Mapping[str, str] | None, source: str | None) -> None:
                 + ", ".join(MAPPABLE_ROLES),
                 source=source,
             )
+
+
+def _header_year(grid: Grid, ctx: Context) -> int | None:
+    """The plan year where the title names none but the header does, once: a table under
+    | 序号 | 2024年目标任务 | … | is 2024's (an info says so). Headers naming two years
+    (2023年完成值 | 2024年目标) name no plan year."""
+    years = {year for column in grid.columns if (year := title_year(column.header))}
+    if len(years) != 1:
+        return None
+    (year,) = years
+    header = next(c.header for c in grid.columns if title_year(c.header) == year)
+    ctx.diagnostics.append(
+        diagnostic("year-from-header", "info", {"year": year, "column": header}, column=header)
+    )
+    return year
 
 
 def _unused_roles(
@@ -237,7 +252,7 @@ def _parse_text(
             line=first.line,
         )
     ctx.diagnostics.extend(_unused_roles(roles, read.tables))
-    year = year if year is not None else read.year
+    year = year if year is not None else read.year or _header_year(grids[0], ctx)
     tasks: list[Task] = []
     styles: dict[str, MergedStyle] = {}
     columns: list[Column] = []

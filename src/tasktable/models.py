@@ -235,7 +235,11 @@ class Document(_Model):
     tasktable_version: str
     source: Source
     title: str | None = Field(None, description="The line naming the document.")
-    year: int | None = Field(None, description="Plan year: from year=, else from the title.")
+    year: int | None = Field(
+        None,
+        description="Plan year: from year=, else from the title, else from the one year the "
+        "header names (2024年目标任务).",
+    )
     columns: list[Column] = Field(description="The table's columns, from its first header.")
     merged: dict[str, MergedStyle] = Field(
         default_factory=dict,

@@ -78,6 +78,10 @@ MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "en": "first row has no 序号 (serial number); read as a task",
         "zh": "首行没有序号，按任务读取",
     },
+    "year-from-header": {
+        "en": "no plan year in the title; {year} is taken from the header '{column}'",
+        "zh": "标题中没有计划年度，按表头「{column}」取 {year} 年",
+    },
     "no-year": {
         "en": "no plan year in the title; dates have no calendar year: give --year "
         "(year= in Python)",
