@@ -222,12 +222,13 @@ def _parse_text(
         # Without a year every date is null: say so once, rather than leave null dates
         # everywhere unexplained.
         ctx.diagnostics.append(diagnostic("no-year", "warning"))
-    return Document(
+    # Every value is built to its field's type here: trusted, not validated again.
+    return Document.trusted(
         tasktable_version=__version__,
-        source=Source(name=source, sha256=hashlib.sha256(data).hexdigest()),
+        source=Source.trusted(name=source, sha256=hashlib.sha256(data).hexdigest()),
         title=read.title,
         year=year,
-        columns=[Column(header=c.header, role=c.role) for c in grid.columns],
+        columns=[Column.trusted(header=c.header, role=c.role) for c in grid.columns],
         merged=styles,
         tasks=tasks,
         diagnostics=ctx.diagnostics,

@@ -25,7 +25,9 @@ def diagnostic(
     """A diagnostic whose message is the catalogue's English for ``code`` and ``args``
     (``why`` in ``args`` chooses among a code's sentences)."""
     kept = {key: value for key, value in (args or {}).items() if value is not None}
-    return Diagnostic(
+    # Built to the field types here: trusted, not validated (which would build Diagnostic's
+    # validator in every run that has a diagnostic).
+    return Diagnostic.trusted(
         level=level, code=code, message=message(code, kept, "en"), args=kept, **fields
     )
 

@@ -3,9 +3,10 @@
 Finding and resolving are two steps. One compiled pattern finds each phrase (ranges before
 single terms; a term's tail, the second term of a range and a deadline word, is read after
 it); then the phrase is matched again against the first form that takes all of it,
-and each end is resolved to dates. The result is cached per (phrase, year) as a validated
-Period at offset 0, which each find copies to its place: a schedule repeats the same few
-phrases (一季度, 二季度, 5月底前) over and over.
+and each end is resolved to dates. The result is cached per (phrase, year) as a Period at
+offset 0 (built to the field types, not validated: ``_Model.trusted``), which each find
+copies to its place: a schedule repeats the same few phrases (一季度, 二季度, 5月底前) over
+and over.
 
 Numbers are converted one matched number at a time (numerals.py for Chinese ones), never over
 a whole cell: cn2an turns 三长一家 into 3长1家.
@@ -332,7 +333,7 @@ def _not_after(text: str, start: int, form: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _template(phrase: str, year: int | None) -> Period | None:
-    """The phrase's Period at offset 0, validated once per (phrase, year); None where it is no
+    """The phrase's Period at offset 0, built once per (phrase, year); None where it is no
     date, or a date only where the text around it allows (_CHECK_BEFORE: _checked_form)."""
     return None if _checked_form(phrase, year) else _checked_template(phrase, year)
 
@@ -359,8 +360,8 @@ def _day_in_month(phrase: str, month: int, year: int | None) -> Period | None:
 
 
 def _period(text: str, resolved: _Resolved, start: int, end: int) -> Period:
-    # Only fields that differ from their defaults are passed: validating a None or an empty
-    # list costs as much as a value.
+    # Only fields that differ from their defaults are given, as the constructor was given
+    # them before (the fields set are the same); the others take their defaults.
     fields: dict[str, object] = {
         name: value for name, value in zip(_OPTIONAL, resolved[1:5], strict=True) if value
     }
@@ -370,14 +371,14 @@ def _period(text: str, resolved: _Resolved, start: int, end: int) -> Period:
         ]
     if resolved.every:
         fields["every"] = resolved.every
-    return Period(text=text[start:end], kind=resolved.kind, span=(start, end), **fields)
+    return Period.trusted(text=text[start:end], kind=resolved.kind, span=(start, end), **fields)
 
 
 _OPTIONAL = ("start", "end", "month", "quarter")
 
 
 def _placed(template: Period, offset: int) -> Period:
-    """A copy of a validated ``template`` moved ``offset`` characters on, not validated again.
+    """A copy of a ``template`` moved ``offset`` characters on, not validated again.
 
     Validating a Period costs more than finding its phrase. This is pydantic's own
     ``__copy__`` with the span moved and a fresh ``parts`` list (no two results share a list
