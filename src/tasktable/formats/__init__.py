@@ -71,18 +71,26 @@ def json_bytes(model: _Model, indent: int | None = None) -> bytes:
     """
     from pydantic_core import to_json
 
-    from ..models import _Model
+    return to_json(_plain(model), indent=indent, inf_nan_mode="null")
 
-    def plain(value: object) -> object:
-        if isinstance(value, list):
-            return [plain(item) for item in value]
-        if isinstance(value, dict):
-            return {key: plain(item) for key, item in value.items()}
-        if isinstance(value, _Model):
-            return {name: plain(item) for name, item in value.__dict__.items()}
-        return value  # str, int, float, None, a date, a tuple of ints
 
-    return to_json(plain(model), indent=indent, inf_nan_mode="null")
+def _plain(value: object) -> object:
+    """A model as a dict of its fields, in order, and a list or dict of models as one of
+    dicts; any other value as it is (text, numbers, None, dates, a span's tuple of ints)."""
+    if isinstance(value, list):
+        return [item if type(item) in _LEAVES else _plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: item if type(item) in _LEAVES else _plain(item) for key, item in value.items()}
+    if hasattr(value, "__pydantic_fields_set__"):  # a model (models is not imported here)
+        return {
+            name: item if type(item) in _LEAVES else _plain(item)
+            for name, item in value.__dict__.items()
+        }
+    return value
+
+
+#: The types that are JSON as they are: most of a Document's values, skipped at once.
+_LEAVES = frozenset((str, int, float, type(None), bool, tuple))
 
 
 # --- csv ---------------------------------------------------------------------------------------
