@@ -3,10 +3,66 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
+from importlib import import_module
+from typing import Any
 
 
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of literal words, longest first, so that 人次 beats 人 and
     全国科普日 beats 科普日 (alternatives are tried in order). Usable with re and regex."""
     return "|".join(sorted(set(map(re.escape, words)), key=lambda w: (-len(w), w)))
+
+
+def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, each character class built once for all the stages'
+    patterns rather than once at every place it is written.
+
+    re's compiler turns every character class into a table, and a class of scattered CJK
+    characters (一二三…, the long lists of characters a word may not follow) into a 64K-entry
+    one, as often as the class is written: [一二三四五六七八九] alone stands 14 times in the
+    date finder. Building the tables was half of compiling the stages' patterns, and
+    compiling them a fifth of a one-file run. A table depends only on the class (and the
+    flags), so it is built once and kept (``_optimize_charset``, memoised while the
+    stages' patterns compile). The compiled program is the one re.compile builds
+    (tests/test_patterns.py compares them); where re's compiler is not as this expects
+    (another Python), this is re.compile."""
+    if _OPTIMISE is None:
+        return re.compile(pattern, flags)
+    with _COMPILING:
+        _COMPILER._optimize_charset = _shared_class
+        try:
+            return re.compile(pattern, flags)
+        finally:
+            _COMPILER._optimize_charset = _OPTIMISE
+
+
+def _shared_class(charset: list[Any], *rest: Any) -> Any:
+    """What re's ``_optimize_charset(charset, *rest)`` returns, built once per argument
+    values (the table is read, never changed, by the compiler)."""
+    key = (tuple(charset), *(id(value) if isinstance(value, dict) else value for value in rest))
+    try:
+        return _CLASSES[key]
+    except KeyError:
+        built = _CLASSES[key] = _OPTIMISE(charset, *rest)  # type: ignore[misc]
+        return built
+    except TypeError:  # pragma: no cover - an argument that is no key
+        return _OPTIMISE(charset, *rest)  # type: ignore[misc]
+
+
+def _compiler() -> Any:
+    """re's compiler module: re._compiler, sre_compile before Python 3.11."""
+    try:
+        return import_module("re._compiler")
+    except ImportError:  # pragma: no cover - Python 3.10
+        return import_module("sre_compile")
+
+
+_COMPILER = _compiler()
+_OPTIMISE: Callable[..., Any] | None = getattr(_COMPILER, "_optimize_charset", None)
+#: The character classes built, by the arguments they were built from.
+_CLASSES: dict[tuple[Any, ...], Any] = {}
+#: One compile at a time swaps the compiler's function (another thread's compile meanwhile
+#: would share the tables too, which gives the same program).
+_COMPILING = threading.Lock()

@@ -25,7 +25,7 @@ from pydantic import BaseModel
 
 from ..models import Period, PeriodKind
 from ..numerals import chinese_int
-from ..patterns import alternation
+from ..patterns import alternation, compiled
 from ..vocab.dates import (
     CLAUSE_BOUNDARY,
     DAY_DIGITS,
@@ -108,7 +108,7 @@ _TERM_GROUPED = (
     rf"|(?<=年)(?P<after_year>[初底末内度]|中{NOT_MIDDLE}))"  # 2024年内: the year's own 年
 )
 _TERM = re.sub(r"\(\?P<\w+>", "(?:", _TERM_GROUPED)
-_TERM_RE = re.compile(_TERM_GROUPED)
+_TERM_RE = compiled(_TERM_GROUPED)
 
 #: Phrase forms, each fully matched by one of these, with the parts the resolver needs. The
 #: phrase's form is the first that takes all of it. The word forms come first: no phrase of
@@ -155,7 +155,7 @@ def _form_re(form: str) -> re.Pattern[str]:
     """A form's pattern, compiled when a phrase is first tried against it: a document's
     phrases are mostly of a few forms, and compiling the rest would lengthen each start of the
     command line."""
-    return re.compile(_FORMS[form])
+    return compiled(_FORMS[form])
 
 
 #: Any date phrase. The same forms as _FORMS, factored on what they share (an optional year,
@@ -217,9 +217,9 @@ _FINDERS = {
     ),
     "event": rf"(?:{_shared_start(EVENTS)}){_OPTIONAL_DEADLINE}",
 }
-_PHRASE = re.compile(rf"(?=[{_STARTS}])(?<![0-9０-９.．])(?:{'|'.join(_FINDERS.values())})")
-_JOINER = re.compile(RANGE_JOINER)
-_DEADLINE = re.compile(DEADLINE)
+_PHRASE = compiled(rf"(?=[{_STARTS}])(?<![0-9０-９.．])(?:{'|'.join(_FINDERS.values())})")
+_JOINER = compiled(RANGE_JOINER)
+_DEADLINE = compiled(DEADLINE)
 
 
 def _tail_end(text: str, at: int) -> int:
@@ -241,7 +241,7 @@ def _tail_end(text: str, at: int) -> int:
 
 #: A list marker glued to a date (1.6月底前): its dot is blanked for the scan, so that the
 #: phrase is not read as the decimals of a number (5.5万).
-_MARKER_BEFORE_DATE = re.compile(MARKER_BEFORE_DATE)
+_MARKER_BEFORE_DATE = compiled(MARKER_BEFORE_DATE)
 
 
 class _Resolved(NamedTuple):
@@ -320,7 +320,7 @@ def _title_spans(text: str) -> list[tuple[int, int]]:
 #: Forms that are no date after certain characters, checked here rather than in _PHRASE: a
 #: lookbehind at the head of an alternative would run at every position a phrase may start at.
 _CHECK_BEFORE = frozenset(("digits", "dotted", "day_alone"))
-_NOT_DATE_BEFORE_NUMBER = re.compile(NOT_DATE_BEFORE_NUMBER)
+_NOT_DATE_BEFORE_NUMBER = compiled(NOT_DATE_BEFORE_NUMBER)
 
 
 def _not_after(text: str, start: int, form: str) -> bool:

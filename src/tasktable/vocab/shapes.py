@@ -5,10 +5,11 @@ The regexes are compiled once here; ``stages/realign.py`` turns their hits into 
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
 import regex
+
+from ..patterns import compiled
 
 #: Endings of organisation names: 部 department, 室 office, 中心 centre, 局 bureau, 科 section,
 #: 委 commission, 办 office, 处 division, 院 institute, 所 institute, 站 station, 队 brigade,
@@ -103,7 +104,7 @@ PARTNER_WORDS: Final = (
 
 #: Sentence punctuation that headings (theme, project) rarely contain. Stdlib re: searched in
 #: every distinct cell, where it runs in under half the time regex takes.
-SENTENCE_PUNCT: Final = re.compile(r"[，。；！？：,;]")
+SENTENCE_PUNCT: Final = compiled(r"[，。；！？：,;]")
 
 #: Marks that end a sentence (a final ； too), and closers that may follow them: 。” ！）
 SENTENCE_ENDS: Final = frozenset("。！？；")
@@ -152,7 +153,7 @@ SEQ_NUMBER: Final = regex.compile(r"^\s*([0-9０-９]{1,6})(?:\.0)?\s*[.．、]?
 #: Every repetition is bounded, so a long run of 一 or digits is scanned in linear time. The
 #: leading lookahead lets the engine skip to a possible first character; with it, stdlib re
 #: scans these texts two to three times faster than regex does (measured on the sample).
-DATE_CUE: Final = re.compile(
+DATE_CUE: Final = compiled(
     r"(?=[一二三四五六七八九十0-9０-９上中下年全每持长常])(?:"
     r"(?:[一二三四1-4１-４][、，,至\-－]?){1,4}季度"
     r"|[0-9０-９一二三四五六七八九十]{1,3}月(?:份|底|末|初|中|上旬|中旬|下旬)?"
