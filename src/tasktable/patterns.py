@@ -6,7 +6,7 @@ import re
 import threading
 from collections.abc import Callable, Iterable
 from importlib import import_module
-from typing import Any
+from typing import Any, TypeVar, cast
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -36,6 +36,33 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
             return re.compile(pattern, flags)
         finally:
             _COMPILER._optimize_charset = _OPTIMISE
+
+
+P = TypeVar("P")
+
+
+def on_first_use(compile: Callable[[str, int], P], pattern: str, flags: int = 0) -> P:
+    """``compile(pattern, flags)``, called when the pattern is first used rather than at
+    import: for the patterns of what a typical file never has (section headings, labelled
+    department cells, pandoc's tables), whose compiling each run paid. Its methods are
+    the compiled pattern's own once looked up, as fast as the pattern's."""
+    return cast(P, _OnFirstUse(compile, pattern, flags))
+
+
+class _OnFirstUse:
+    def __init__(self, compile: Callable[[str, int], Any], pattern: str, flags: int) -> None:
+        self._compile, self._source, self._flags = compile, pattern, flags
+
+    def __getattr__(self, name: str) -> Any:
+        # Only for names not yet in the instance's dict: each is kept there once found.
+        if "_pattern" not in self.__dict__:
+            self.__dict__["_pattern"] = self._compile(self._source, self._flags)
+        value = getattr(self.__dict__["_pattern"], name)
+        self.__dict__[name] = value
+        return value
+
+    def __repr__(self) -> str:
+        return f"on_first_use({self._compile.__module__}.compile, {self._source!r})"
 
 
 def _shared_class(charset: list[Any], *rest: Any) -> Any:

@@ -25,7 +25,7 @@ from pydantic import BaseModel
 
 from ..models import Period, PeriodKind
 from ..numerals import chinese_int
-from ..patterns import alternation, compiled
+from ..patterns import alternation, compiled, on_first_use
 from ..vocab.dates import (
     CLAUSE_BOUNDARY,
     DAY_DIGITS,
@@ -320,7 +320,7 @@ def _title_spans(text: str) -> list[tuple[int, int]]:
 #: Forms that are no date after certain characters, checked here rather than in _PHRASE: a
 #: lookbehind at the head of an alternative would run at every position a phrase may start at.
 _CHECK_BEFORE = frozenset(("digits", "dotted", "day_alone"))
-_NOT_DATE_BEFORE_NUMBER = compiled(NOT_DATE_BEFORE_NUMBER)
+_NOT_DATE_BEFORE_NUMBER = on_first_use(compiled, NOT_DATE_BEFORE_NUMBER)
 
 
 def _not_after(text: str, start: int, form: str) -> bool:

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 
 from ..models import Milestone, Period, Target, TextField
-from ..patterns import alternation, compiled
+from ..patterns import alternation, compiled, on_first_use
 from ..vocab.dates import CLAUSE_OPENERS, PART_MARKER
 
 #: Marks that always end a clause.
@@ -25,7 +25,7 @@ _COMMA = compiled(r"[，,]")
 #: Spaces and an opener word (于, 力争…) between a clause's start and its opening period.
 _OPENERS = compiled(rf"\s*(?:{alternation(CLAUSE_OPENERS)})?\s*")
 #: The marker of a numbered part at the start of a line (1、 1. （1） ①).
-_PART_MARKER = compiled(PART_MARKER)
+_PART_MARKER = on_first_use(compiled, PART_MARKER)
 #: Punctuation and spaces trimmed from both ends of an action.
 _TRIM = "，,。；;：:！!？?、 \t\n"
 

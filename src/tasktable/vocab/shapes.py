@@ -9,7 +9,7 @@ from typing import Final
 
 import regex
 
-from ..patterns import compiled
+from ..patterns import compiled, on_first_use
 
 #: Endings of organisation names: 部 department, 室 office, 中心 centre, 局 bureau, 科 section,
 #: 委 commission, 办 office, 处 division, 院 institute, 所 institute, 站 station, 队 brigade,
@@ -69,7 +69,7 @@ _NAME = (
 _SEPARATOR = r"[、，,；;\s]+"
 
 #: One organisation name: a short run of CJK/Latin text ending in a department suffix.
-DEPARTMENT_NAME: Final = regex.compile(rf"^{_NAME}$")
+DEPARTMENT_NAME: Final = on_first_use(regex.compile, rf"^{_NAME}$")
 
 #: A list of organisation names and nothing else: 县水务局、县住建局.
 DEPARTMENT_LIST: Final = regex.compile(rf"^\s*{_NAME}(?:{_SEPARATOR}{_NAME})*[、，,；;\s]*$")
@@ -112,14 +112,18 @@ CLOSERS: Final = "”’」』）)"
 
 #: A section number in a 序号 cell: 一、 / 一 / 一. / （一） — Chinese ordinals number the
 #: headings that group tasks, Arabic digits number the tasks.
-SECTION_NUMBER: Final = regex.compile(
-    r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]?|[（(]\s*[一二三四五六七八九十]+\s*[）)])\s*$"
+SECTION_NUMBER: Final = on_first_use(
+    regex.compile,
+    r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]?|[（(]\s*[一二三四五六七八九十]+\s*[）)])\s*$",
 )
 #: The number of a second-level heading: （一）, (二) — a first-level one is 一、.
-SUBSECTION_NUMBER: Final = regex.compile(r"^\s*[（(]\s*[一二三四五六七八九十]+\s*[）)]")
+SUBSECTION_NUMBER: Final = on_first_use(
+    regex.compile, r"^\s*[（(]\s*[一二三四五六七八九十]+\s*[）)]"
+)
 
 #: A heading that is the only text of its row: 一、经济社会发展的主要预期目标, （二）加快….
-SECTION_HEADING: Final = regex.compile(
+SECTION_HEADING: Final = on_first_use(
+    regex.compile,
     r"^\s*(?:[一二三四五六七八九十]+\s*、|[（(]\s*[一二三四五六七八九十]+\s*[）)])\s*(?P<title>\S.*)$",
     regex.DOTALL,
 )
@@ -134,12 +138,13 @@ LIST_MARKER: Final = (
 )
 #: The start of an item in a list: a row without 序号 that starts so is a sub-task, not the
 #: rest of the row above (1.5万 is a number, not an item).
-ITEM_MARKER: Final = regex.compile(rf"^\s*{LIST_MARKER}")
+ITEM_MARKER: Final = on_first_use(regex.compile, rf"^\s*{LIST_MARKER}")
 
 #: The number of a numbered list item at the start of a text: 1.城市人居环境提升项目, 2、, （3）.
-ITEM_NUMBER: Final = regex.compile(
+ITEM_NUMBER: Final = on_first_use(
+    regex.compile,
     r"^\s*(?:[（(][ \t]*([0-9０-９]{1,3})[ \t]*[）)]"
-    r"|([0-9０-９]{1,2})[ \t]*(?:[、)）]|[.．](?![0-9０-９])))"
+    r"|([0-9０-９]{1,2})[ \t]*(?:[、)）]|[.．](?![0-9０-９])))",
 )
 
 #: A serial number: Arabic or full-width digits (up to 999,999 rows), optionally followed by a
