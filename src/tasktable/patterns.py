@@ -62,20 +62,22 @@ class _OnFirstUse:
         return value
 
     def __repr__(self) -> str:
-        return f"on_first_use({self._compile.__module__}.compile, {self._source!r})"
+        compile = f"{self._compile.__module__}.{self._compile.__qualname__}"
+        return f"on_first_use({compile}, {self._source!r}, {self._flags})"
 
 
-def _shared_class(charset: list[Any], *rest: Any) -> Any:
-    """What re's ``_optimize_charset(charset, *rest)`` returns, built once per argument
+def _shared_class(charset: list[Any], *rest: Any, **named: Any) -> Any:
+    """What re's ``_optimize_charset(charset, ...)`` returns, built once per argument
     values (the table is read, never changed, by the compiler)."""
-    key = (tuple(charset), *(id(value) if isinstance(value, dict) else value for value in rest))
+    given = (*rest, *sorted(named.items()))
+    key = (tuple(charset), *(id(value) if isinstance(value, dict) else value for value in given))
     try:
         return _CLASSES[key]
     except KeyError:
-        built = _CLASSES[key] = _OPTIMISE(charset, *rest)  # type: ignore[misc]
+        built = _CLASSES[key] = _OPTIMISE(charset, *rest, **named)  # type: ignore[misc]
         return built
     except TypeError:  # pragma: no cover - an argument that is no key
-        return _OPTIMISE(charset, *rest)  # type: ignore[misc]
+        return _OPTIMISE(charset, *rest, **named)  # type: ignore[misc]
 
 
 def _compiler() -> Any:
