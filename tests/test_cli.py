@@ -381,14 +381,15 @@ def test_help_names_an_unknown_header_the_roles_and_the_readme(
 
 def test_a_run_imports_neither_other_writers_nor_the_process_pool(tmp_path: Path) -> None:
     """Issue 19, item 11 (start-up): a json run loads what it uses, and --version no parser.
-    (csv and tempfile are not watched: importlib.metadata, which pydantic uses, loads them.)"""
+    Nor pydantic's plugin loader (importlib.metadata, which loads csv): a run builds no
+    schema (test_a_run_builds_no_schema)."""
     probe = (
         "import sys; from tasktable.cli import main; main(sys.argv[1:]); "
         "print('loaded:', *sorted(m for m in sys.modules if m in WATCHED), file=sys.stderr)"
     ).replace(
         "WATCHED",
         repr(
-            {"sqlite3", "openpyxl", "concurrent.futures.process",
+            {"sqlite3", "csv", "importlib.metadata", "openpyxl", "concurrent.futures.process",
              "tasktable.formats.report", "tasktable.formats.workbook", "pydantic", "tasktable.api",
              "markdown_it", "cn2an", "tasktable.batch", "tasktable.stages.html_tables"}
         ),
