@@ -397,14 +397,15 @@ def test_help_names_an_unknown_header_the_roles_and_the_readme(
 
 def test_a_run_imports_neither_other_writers_nor_the_process_pool(tmp_path: Path) -> None:
     """Issue 19, item 11 (start-up): a json run loads what it uses, and --version no parser.
-    (csv and tempfile are not watched: importlib.metadata, which pydantic uses, loads them.)"""
+    Nor pydantic's plugin loader (importlib.metadata, which loads csv): a run builds no
+    schema (test_a_run_builds_no_schema)."""
     probe = (
         "import sys; from tasktable.cli import main; main(sys.argv[1:]); "
         "print('loaded:', *sorted(m for m in sys.modules if m in WATCHED), file=sys.stderr)"
     ).replace(
         "WATCHED",
         repr(
-            {"sqlite3", "openpyxl", "concurrent.futures.process",
+            {"sqlite3", "csv", "importlib.metadata", "openpyxl", "concurrent.futures.process",
              "tasktable.formats.report", "tasktable.formats.workbook", "pydantic", "tasktable.api",
              "markdown_it", "cn2an", "tasktable.batch", "tasktable.stages.html_tables"}
         ),
@@ -421,6 +422,25 @@ def test_a_run_imports_neither_other_writers_nor_the_process_pool(tmp_path: Path
     # so do the batch machinery (one file) and the HTML table reader (pipe tables only)
     assert run == {"pydantic", "tasktable.api", "markdown_it"}
     assert loaded("--version") == set()
+
+
+def test_a_run_builds_no_schema(tmp_path: Path) -> None:
+    """Issue 19, item 11 (start-up): building pydantic's validators and serializers was a
+    third of a run. The parser builds its models without validation (``_Model.trusted``)
+    and the json writers without serializers (``formats.json_bytes``): a run builds none,
+    nor loads pydantic's plugin loader (importlib.metadata), which building one does."""
+    probe = (
+        "import sys; from tasktable.cli import main; main(sys.argv[1:]); "
+        "from tasktable import models; "
+        "built = [n for n, c in vars(models).items() if isinstance(c, type) "
+        "and issubclass(c, models._Model) and c.__pydantic_complete__]; "
+        "print('built:', *built, *(m for m in sys.modules if m == 'pydantic.plugin._loader'))"
+    )
+    for argv in ([str(SAMPLE), "-o", str(tmp_path / "out.json")], [str(SAMPLE), "-f", "jsonl"]):
+        run = subprocess.run(
+            [sys.executable, "-c", probe, *argv], capture_output=True, text=True, check=True
+        )
+        assert run.stdout.splitlines()[-1] == "built:"
 
 
 def test_counts_of_one_are_singular(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

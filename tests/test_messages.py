@@ -12,7 +12,7 @@ import pytest
 import tasktable
 from tasktable.cli import main
 from tasktable.formats import render
-from tasktable.messages import default_language, in_language
+from tasktable.messages import default_language, diagnostic, in_language
 from tasktable.vocab.messages import LANGS, MESSAGES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -94,3 +94,12 @@ def test_cli_lang_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     doc = tasktable.Document.model_validate_json(out.read_bytes())
     assert all(HAN.search(d.message) for d in doc.diagnostics)
     assert main([str(SAMPLE), "--lang", "fr"]) == 2
+
+
+def test_a_diagnostic_refuses_args_the_json_would_change() -> None:
+    """Diagnostics are not validated (start-up): what validation would refuse or turn into
+    another value (a float, a bool, which it would write as 1) is refused when made."""
+    assert diagnostic("encoding", "info", {"encoding": "GB18030"}).args == {"encoding": "GB18030"}
+    for value in (1.5, True, ["a"]):
+        with pytest.raises(TypeError):
+            diagnostic("encoding", "info", {"encoding": value})

@@ -29,7 +29,7 @@ from strategies import (
     task_tables,
 )
 from tasktable import Document, TasktableError
-from tasktable.formats import FORMATS
+from tasktable.formats import FORMATS, json_bytes
 
 
 def _output_texts(doc: Document) -> set[str]:
@@ -139,6 +139,7 @@ def test_json_round_trips(table: TaskTable | ShiftedTable) -> None:
     """SPEC §8: model_dump_json() is the output, and it reads back into an equal Document."""
     doc = tasktable.parse(table.markdown)
     assert Document.model_validate_json(doc.model_dump_json()) == doc
+    assert json_bytes(doc, 2) == doc.model_dump_json(indent=2).encode()  # the json writer's
     for model in trusted_models(doc):  # built without validation: as validation builds it
         built, validated = as_validated(model)
         assert built == validated, model

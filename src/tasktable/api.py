@@ -277,14 +277,15 @@ def _parse_text(
         for role, style in found.items():
             styles.setdefault(role, style)
         # The document's columns are its first task table's (docs/decisions.md).
-        columns = columns or [Column(header=c.header, role=c.role) for c in grid.columns]
+        columns = columns or [Column.trusted(header=c.header, role=c.role) for c in grid.columns]
     if year is None and any(task.milestones for task in tasks):
         # Without a year every date is null: say so once, rather than leave null dates
         # everywhere unexplained.
         ctx.diagnostics.append(diagnostic("no-year", "warning"))
-    return Document(
+    # Every value is built to its field's type here: trusted, not validated again.
+    return Document.trusted(
         tasktable_version=__version__,
-        source=Source(name=source, sha256=hashlib.sha256(data).hexdigest()),
+        source=Source.trusted(name=source, sha256=hashlib.sha256(data).hexdigest()),
         title=read.title,
         year=year,
         columns=columns,

@@ -22,7 +22,7 @@ from .api import parse_file
 from .console import counted, diagnostic_lines, error_text, one_line
 from .errors import InputFileError, OutputFileError, TasktableError
 from .files import write_atomically
-from .formats import SUFFIXES, Format, render
+from .formats import SUFFIXES, Format, json_bytes, render
 from .vocab.messages import CONSOLE
 
 if TYPE_CHECKING:
@@ -279,9 +279,9 @@ def records_of(
 
 def _jsonl_with_source(tasks: Iterable[Task], source: str) -> bytes:
     """jsonl lines, each task with a leading "source" key naming its file."""
-    head = '{"source":' + json.dumps(source, ensure_ascii=False) + ","
+    head = ('{"source":' + json.dumps(source, ensure_ascii=False) + ",").encode("utf-8")
     # A task's JSON is an object with fields: "{" is replaced by the head.
-    return "".join(head + task.model_dump_json()[1:] + "\n" for task in tasks).encode("utf-8")
+    return b"".join(head + json_bytes(task)[1:] + b"\n" for task in tasks)
 
 
 class _Progress:

@@ -9,8 +9,10 @@ left-filled) travels in the stage's return value, not here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from .models import Diagnostic
+if TYPE_CHECKING:  # not loaded here: the CLI checks --disable before it loads pydantic
+    from .models import Diagnostic
 
 
 @dataclass(slots=True)

@@ -25,7 +25,13 @@ def diagnostic(
     """A diagnostic whose message is the catalogue's English for ``code`` and ``args``
     (``why`` in ``args`` chooses among a code's sentences)."""
     kept = {key: value for key, value in (args or {}).items() if value is not None}
-    return Diagnostic(
+    # Not validated (below): what validation would refuse or change (a bool, a float) is
+    # refused here, since the JSON would show it otherwise.
+    if any(type(value) not in (str, int) for value in kept.values()):
+        raise TypeError(f"diagnostic {code!r}: args are text or whole numbers: {kept!r}")
+    # Built to the field types here: trusted, not validated (which would build Diagnostic's
+    # validator in every run that has a diagnostic).
+    return Diagnostic.trusted(
         level=level, code=code, message=message(code, kept, "en"), args=kept, **fields
     )
 

@@ -57,7 +57,10 @@ TextField = Literal["content", "schedule", "progress"]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Schemas are built on first validation or serialisation, not when the class is made:
+    # the parser builds its models with trusted() and the json writers walk them
+    # (formats.json_bytes), so a command-line run builds none (a third of its start-up).
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     def model_post_init(self, context: Any, /) -> None:
         # pydantic gives every instance its own set of the fields it was given, up to 2 KB
@@ -69,16 +72,21 @@ class _Model(BaseModel):
     @classmethod
     def trusted(cls: type[M], **values: Any) -> M:
         """An instance of ``values`` that the parser itself built to the field types, not
-        validated again: what ``cls(**values)`` gives, at half its cost. Validating the 300
-        targets, milestones and tasks of the sample took a twentieth of its parse. Every
-        field is given, in the model's order (the JSON is written in the order of the
-        instance's dict); what a user gives goes through the constructor."""
+        validated again: what ``cls(**values)`` gives, at half its cost, and without
+        building the model's validator (which a command-line run would otherwise build for
+        a handful of diagnostics). Validating the 300 targets, milestones and tasks of the
+        sample took a twentieth of its parse. Given every field in the model's order (the
+        JSON is written in the order of the instance's dict), the values are the instance's;
+        given some, in any order, the others take their defaults (a fresh list or dict each)
+        and the fields set are those given, as the constructor sets them. What a user gives
+        goes through the constructor."""
         order, every = _LAYOUTS.get(cls) or _layout(cls)
+        given = every
         if tuple(values) != order:
-            raise TypeError(f"{cls.__name__}.trusted() takes every field in order: {order}")
+            values, given = _filled(cls, order, values)
         instance = _new(cls)
         _set_dict(instance, values)
-        _set_fields_set(instance, every)
+        _set_fields_set(instance, given)
         _set_extra(instance, None)
         _set_private(instance, None)
         return instance
@@ -90,6 +98,29 @@ def _layout(cls: type[_Model]) -> tuple[tuple[str, ...], set[str]]:
     key = frozenset(order)
     _LAYOUTS[cls] = order, _FIELDS_SETS.setdefault(key, set(key))
     return _LAYOUTS[cls]
+
+
+def _filled(
+    cls: type[_Model], order: tuple[str, ...], values: dict[str, Any]
+) -> tuple[dict[str, Any], set[str]]:
+    """``values`` in the model's field order with the defaults of the fields not given,
+    and the shared set of the fields given."""
+    if unknown := values.keys() - set(order):
+        raise TypeError(f"{cls.__name__}.trusted() has no field {', '.join(sorted(unknown))}")
+    filled = {}
+    for name in order:
+        if name in values:
+            filled[name] = values[name]
+            continue
+        info = cls.__pydantic_fields__[name]
+        if info.default_factory is not None:
+            filled[name] = info.default_factory()  # type: ignore[call-arg]
+        elif info.is_required():
+            raise TypeError(f"{cls.__name__}.trusted() needs the field {name}")
+        else:
+            filled[name] = info.default
+    key = frozenset(values)
+    return filled, _FIELDS_SETS.setdefault(key, set(key))
 
 
 M = TypeVar("M", bound=_Model)

@@ -10,7 +10,7 @@ from typing import Final
 
 import regex
 
-from .patterns import alternation
+from .patterns import alternation, on_first_use
 from .vocab.shapes import (
     DEPARTMENT_FINALS,
     DEPARTMENT_LIST,
@@ -246,15 +246,15 @@ _ROLE_MARKS = PARTNER_WORDS + LEAD_WORDS
 _ROLE_VERBS = alternation(w for w in LEAD_WORDS + PARTNER_WORDS if len(w) == 2)
 
 #: A label before names: 牵头单位： / 配合： (the colon is required).
-_LABEL = regex.compile(rf"(?P<label>{_ROLE_WORDS})\s*[：:]")
+_LABEL = on_first_use(regex.compile, rf"(?P<label>{_ROLE_WORDS})\s*[：:]")
 #: A note after a name: （牵头） / (配合).
-_NOTE = regex.compile(rf"[（(]\s*(?P<label>{_ROLE_WORDS})\s*[）)]")
+_NOTE = on_first_use(regex.compile, rf"[（(]\s*(?P<label>{_ROLE_WORDS})\s*[）)]")
 #: A verb after a list of names, ending its clause: 县财政局、县统计局配合.
-_TRAILING_VERB = regex.compile(rf"(?P<label>{_ROLE_VERBS})$")
+_TRAILING_VERB = on_first_use(regex.compile, rf"(?P<label>{_ROLE_VERBS})$")
 #: Where a department cell's clauses end: 牵头：A；配合：B / A牵头，B、C配合, and after a
 #: verb that ends a list (县卫健委牵头、县医保局配合; 县应急局牵头<br>县消防大队配合).
-_CLAUSE = regex.compile(
-    rf"[；;。]|[，,](?=[^，,]*(?:{_ROLE_WORDS}))|(?<=(?:{_ROLE_VERBS}))[、，,\s]+"
+_CLAUSE = on_first_use(
+    regex.compile, rf"[；;。]|[，,](?=[^，,]*(?:{_ROLE_WORDS}))|(?<=(?:{_ROLE_VERBS}))[、，,\s]+"
 )
 
 

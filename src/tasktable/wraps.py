@@ -7,17 +7,18 @@ from typing import Final
 
 import regex
 
+from .patterns import on_first_use
 from .vocab.shapes import CLOSERS, LIST_MARKER, SENTENCE_ENDS
 
 #: Start of a list item: 1. 2、 (一) （一） ① a) — a break before one is a real line break.
 #: Not 二、三季度 "the second and third quarters" (a numeral after the 、), nor 1.5 (a digit after
 #: the point).
-_LIST_MARKER: Final = regex.compile(
-    rf"{LIST_MARKER}|[一二三四五六七八九十]{{1,3}}、(?![一二三四五六七八九十0-9])"
+_LIST_MARKER: Final = on_first_use(
+    regex.compile, rf"{LIST_MARKER}|[一二三四五六七八九十]{{1,3}}、(?![一二三四五六七八九十0-9])"
 )
 
 #: Latin letters or digits on both sides of a wrap are separate words: join with a space.
-_LATIN: Final = regex.compile(r"[A-Za-z]")
+_LATIN: Final = on_first_use(regex.compile, r"[A-Za-z]")
 
 
 def unwrap(text: str) -> str:

@@ -18,7 +18,7 @@ from ..vocab.headers import ROLE_LABELS, ROLES
 if TYPE_CHECKING:
     import sqlite3
 
-    from ..models import Document, Milestone, Target, Task
+    from ..models import Document, Milestone, Target, Task, _Model
 
 Format = Literal["json", "jsonl", "csv", "md", "sqlite", "html", "xlsx"]
 FORMATS: tuple[Format, ...] = get_args(Format)
@@ -50,13 +50,47 @@ LIST_JOINER = "、"
 def render(document: Document, format: Format = "json", *, indent: int | None = 2) -> bytes:
     """The bytes of ``document`` written in ``format``; ``indent`` is for json only."""
     if format == "json":
-        return (document.model_dump_json(indent=indent) + "\n").encode("utf-8")
+        return json_bytes(document, indent) + b"\n"
     return _WRITERS[format](document)
 
 
 def to_jsonl(document: Document) -> bytes:
     """One task a line, each a JSON object as in the json output."""
-    return "".join(task.model_dump_json() + "\n" for task in document.tasks).encode("utf-8")
+    return b"".join(json_bytes(task) + b"\n" for task in document.tasks)
+
+
+def json_bytes(model: _Model, indent: int | None = None) -> bytes:
+    """``model.model_dump_json(indent=indent)``, byte for byte, as UTF-8.
+
+    Written by the same engine, pydantic-core's ``to_json``, from the model's values as plain
+    dicts and lists, so that a run builds no serializer: with its validator, which the parser
+    never needs (``_Model.trusted``), building it was a third of a one-file run's start-up.
+    The models hold their values as the JSON shows them (fields in order, floats as floats,
+    dates as dates, ``tests/test_formats.py`` checks it), and no field has a serializer of
+    its own. NaN and infinities are null, as the models write them.
+    """
+    from pydantic_core import to_json
+
+    return to_json(_plain(model), indent=indent, inf_nan_mode="null")
+
+
+def _plain(value: object) -> object:
+    """A model as a dict of its fields, in order, and a list or dict of models as one of
+    dicts; any other value as it is (text, numbers, None, dates, a span's tuple of ints)."""
+    if isinstance(value, list):
+        return [item if type(item) in _LEAVES else _plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: item if type(item) in _LEAVES else _plain(item) for key, item in value.items()}
+    if hasattr(value, "__pydantic_fields_set__"):  # a model (models is not imported here)
+        return {
+            name: item if type(item) in _LEAVES else _plain(item)
+            for name, item in value.__dict__.items()
+        }
+    return value
+
+
+#: The types that are JSON as they are: most of a Document's values, skipped at once.
+_LEAVES = frozenset((str, int, float, type(None), bool, tuple))
 
 
 # --- csv ---------------------------------------------------------------------------------------

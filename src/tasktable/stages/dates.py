@@ -3,9 +3,10 @@
 Finding and resolving are two steps. One compiled pattern finds each phrase (ranges before
 single terms; a term's tail, the second term of a range and a deadline word, is read after
 it); then the phrase is matched again against the first form that takes all of it,
-and each end is resolved to dates. The result is cached per (phrase, year) as a validated
-Period at offset 0, which each find copies to its place: a schedule repeats the same few
-phrases (一季度, 二季度, 5月底前) over and over.
+and each end is resolved to dates. The result is cached per (phrase, year) as a Period at
+offset 0 (built to the field types, not validated: ``_Model.trusted``), which each find
+copies to its place: a schedule repeats the same few phrases (一季度, 二季度, 5月底前) over
+and over.
 
 Numbers are converted one matched number at a time (numerals.py for Chinese ones), never over
 a whole cell: cn2an turns 三长一家 into 3长1家.
@@ -24,7 +25,7 @@ from pydantic import BaseModel
 
 from ..models import Period, PeriodKind
 from ..numerals import chinese_int
-from ..patterns import alternation
+from ..patterns import alternation, compiled, on_first_use
 from ..vocab.dates import (
     CLAUSE_BOUNDARY,
     DAY_DIGITS,
@@ -107,7 +108,7 @@ _TERM_GROUPED = (
     rf"|(?<=年)(?P<after_year>[初底末内度]|中{NOT_MIDDLE}))"  # 2024年内: the year's own 年
 )
 _TERM = re.sub(r"\(\?P<\w+>", "(?:", _TERM_GROUPED)
-_TERM_RE = re.compile(_TERM_GROUPED)
+_TERM_RE = compiled(_TERM_GROUPED)
 
 #: Phrase forms, each fully matched by one of these, with the parts the resolver needs. The
 #: phrase's form is the first that takes all of it. The word forms come first: no phrase of
@@ -154,7 +155,7 @@ def _form_re(form: str) -> re.Pattern[str]:
     """A form's pattern, compiled when a phrase is first tried against it: a document's
     phrases are mostly of a few forms, and compiling the rest would lengthen each start of the
     command line."""
-    return re.compile(_FORMS[form])
+    return compiled(_FORMS[form])
 
 
 #: Any date phrase. The same forms as _FORMS, factored on what they share (an optional year,
@@ -216,9 +217,9 @@ _FINDERS = {
     ),
     "event": rf"(?:{_shared_start(EVENTS)}){_OPTIONAL_DEADLINE}",
 }
-_PHRASE = re.compile(rf"(?=[{_STARTS}])(?<![0-9０-９.．])(?:{'|'.join(_FINDERS.values())})")
-_JOINER = re.compile(RANGE_JOINER)
-_DEADLINE = re.compile(DEADLINE)
+_PHRASE = compiled(rf"(?=[{_STARTS}])(?<![0-9０-９.．])(?:{'|'.join(_FINDERS.values())})")
+_JOINER = compiled(RANGE_JOINER)
+_DEADLINE = compiled(DEADLINE)
 
 
 def _tail_end(text: str, at: int) -> int:
@@ -240,7 +241,7 @@ def _tail_end(text: str, at: int) -> int:
 
 #: A list marker glued to a date (1.6月底前): its dot is blanked for the scan, so that the
 #: phrase is not read as the decimals of a number (5.5万).
-_MARKER_BEFORE_DATE = re.compile(MARKER_BEFORE_DATE)
+_MARKER_BEFORE_DATE = compiled(MARKER_BEFORE_DATE)
 
 
 class _Resolved(NamedTuple):
@@ -319,7 +320,7 @@ def _title_spans(text: str) -> list[tuple[int, int]]:
 #: Forms that are no date after certain characters, checked here rather than in _PHRASE: a
 #: lookbehind at the head of an alternative would run at every position a phrase may start at.
 _CHECK_BEFORE = frozenset(("digits", "dotted", "day_alone"))
-_NOT_DATE_BEFORE_NUMBER = re.compile(NOT_DATE_BEFORE_NUMBER)
+_NOT_DATE_BEFORE_NUMBER = on_first_use(compiled, NOT_DATE_BEFORE_NUMBER)
 
 
 def _not_after(text: str, start: int, form: str) -> bool:
@@ -332,7 +333,7 @@ def _not_after(text: str, start: int, form: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _template(phrase: str, year: int | None) -> Period | None:
-    """The phrase's Period at offset 0, validated once per (phrase, year); None where it is no
+    """The phrase's Period at offset 0, built once per (phrase, year); None where it is no
     date, or a date only where the text around it allows (_CHECK_BEFORE: _checked_form)."""
     return None if _checked_form(phrase, year) else _checked_template(phrase, year)
 
@@ -359,8 +360,8 @@ def _day_in_month(phrase: str, month: int, year: int | None) -> Period | None:
 
 
 def _period(text: str, resolved: _Resolved, start: int, end: int) -> Period:
-    # Only fields that differ from their defaults are passed: validating a None or an empty
-    # list costs as much as a value.
+    # Only fields that differ from their defaults are given, as the constructor was given
+    # them before (the fields set are the same); the others take their defaults.
     fields: dict[str, object] = {
         name: value for name, value in zip(_OPTIONAL, resolved[1:5], strict=True) if value
     }
@@ -370,14 +371,14 @@ def _period(text: str, resolved: _Resolved, start: int, end: int) -> Period:
         ]
     if resolved.every:
         fields["every"] = resolved.every
-    return Period(text=text[start:end], kind=resolved.kind, span=(start, end), **fields)
+    return Period.trusted(text=text[start:end], kind=resolved.kind, span=(start, end), **fields)
 
 
 _OPTIONAL = ("start", "end", "month", "quarter")
 
 
 def _placed(template: Period, offset: int) -> Period:
-    """A copy of a validated ``template`` moved ``offset`` characters on, not validated again.
+    """A copy of a ``template`` moved ``offset`` characters on, not validated again.
 
     Validating a Period costs more than finding its phrase. This is pydantic's own
     ``__copy__`` with the span moved and a fresh ``parts`` list (no two results share a list

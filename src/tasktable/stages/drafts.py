@@ -28,7 +28,9 @@ class Draft:
 @lru_cache(maxsize=1024)
 def origin_of(how: How, line: int, rows: int | None = None) -> Origin:
     """One shared, immutable Origin per (how, line, rows): rows of a span share one."""
-    return Origin(how=how, line=line, rows=rows) if rows else Origin(how=how, line=line)
+    if rows:
+        return Origin.trusted(how=how, line=line, rows=rows)
+    return Origin.trusted(how=how, line=line)
 
 
 def set_value(draft: Draft, role: str, text: str, origin: Origin) -> None:

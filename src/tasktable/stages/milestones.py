@@ -11,22 +11,21 @@ an action, never the opening of a milestone; nor, outside the schedule, is an on
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 
 from ..models import Milestone, Period, Target, TextField
-from ..patterns import alternation
+from ..patterns import alternation, compiled, on_first_use
 from ..vocab.dates import CLAUSE_OPENERS, PART_MARKER
 
 #: Marks that always end a clause.
-_HARD_END = re.compile(r"[。；;！!？?\n]")
+_HARD_END = compiled(r"[。；;！!？?\n]")
 #: A comma, which ends a clause only when a date phrase opens the next one.
-_COMMA = re.compile(r"[，,]")
+_COMMA = compiled(r"[，,]")
 #: Spaces and an opener word (于, 力争…) between a clause's start and its opening period.
-_OPENERS = re.compile(rf"\s*(?:{alternation(CLAUSE_OPENERS)})?\s*")
+_OPENERS = compiled(rf"\s*(?:{alternation(CLAUSE_OPENERS)})?\s*")
 #: The marker of a numbered part at the start of a line (1、 1. （1） ①).
-_PART_MARKER = re.compile(PART_MARKER)
+_PART_MARKER = on_first_use(compiled, PART_MARKER)
 #: Punctuation and spaces trimmed from both ends of an action.
 _TRIM = "，,。；;：:！!？?、 \t\n"
 

@@ -21,6 +21,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..context import Context
+from ..patterns import on_first_use
 from ..vocab.dates import CHINESE_YEAR, DIGIT_YEAR, RANGE_JOINER, YEAR_DIGITS
 from ..vocab.leftovers import SHEET_NAME
 from .leftovers import undo_leftovers
@@ -36,13 +37,13 @@ _INLINE = MarkdownIt("commonmark", {"html": True})
 _MARKUP = re.compile(r"[\\*_`<&\[!\n]")
 
 #: An HTML line break inside a cell: <br>, <br/>, <br />, any case.
-_BR_TAG = regex.compile(r"^<br\s*/?>$", regex.IGNORECASE)
+_BR_TAG = on_first_use(regex.compile, r"^<br\s*/?>$", regex.IGNORECASE)
 
 #: A delimiter row: | --- | :---: |, which holds no text.
-_DELIMITER_ROW = regex.compile(r"^\s*\|?(?:\s*:?-+:?\s*\|)*\s*:?-+:?\s*\|?\s*$")
+_DELIMITER_ROW = on_first_use(regex.compile, r"^\s*\|?(?:\s*:?-+:?\s*\|)*\s*:?-+:?\s*\|?\s*$")
 
 #: A pipe that separates cells: one not escaped by a backslash (GFM tables).
-_CELL_PIPE = regex.compile(r"(?<!\\)\|")
+_CELL_PIPE = on_first_use(regex.compile, r"(?<!\\)\|")
 
 #: A plan year in a title: 2019年, ２０１９年 (after NFKC) or 二〇一九年; or the years of a
 #: multi-year plan, 2024—2026年 / 2024年至2026年, its first year captured.

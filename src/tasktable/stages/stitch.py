@@ -17,6 +17,7 @@ import regex
 from ..context import Context
 from ..messages import diagnostic
 from ..models import Diagnostic
+from ..patterns import on_first_use
 from ..rules import absent, nothing, repair, unchanged
 from ..vocab.furniture import NOTE, PAGE_LINE
 from ..vocab.headers import (
@@ -561,10 +562,10 @@ def _settle_left_fills(
 #: A 序号 cell holding several consecutive numbers, one a line: 26\n27, two rows fused.
 _FUSED_SEQ = regex.compile(r"^\s*[0-9]{1,6}(?:\s*\n\s*[0-9]{1,6})+\s*$")
 #: A line break after a sentence end: where one fused row's text ends and the next begins.
-_ROW_BREAK = regex.compile(r"(?<=[。！？；])\n")
+_ROW_BREAK = on_first_use(regex.compile, r"(?<=[。！？；])\n")
 #: A line break after a full stop only: where a cell breaks after ； inside one row's text too
 #: (一季度…；\n二、三季度…验收。\n4月底前…), the rows end at full stops.
-_STRONG_ROW_BREAK = regex.compile(r"(?<=[。！？])\n")
+_STRONG_ROW_BREAK = on_first_use(regex.compile, r"(?<=[。！？])\n")
 
 
 def _whole(cells: tuple[str, ...], *args: object, **kwargs: object) -> list[tuple[str, ...]]:

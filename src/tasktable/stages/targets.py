@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from ..models import Comparator, Target, TextField
 from ..numerals import chinese_int
-from ..patterns import alternation
+from ..patterns import alternation, compiled
 from ..vocab.dates import RANGE_JOINER
 from ..vocab.targets import (
     COMPARATORS_AFTER,
@@ -53,9 +53,9 @@ _MULTIPLIER = f"(?:{alternation(MULTIPLIERS)}){{0,2}}"  # 万, 千万, 万亿
 # “4+1”), nor 数 / 几 "several" (数十家 is no count of ten).
 _NOT_AFTER = r"(?<![0-9０-９.．,A-Za-z第+＋零〇一二两三四五六七八九十百千万亿点数几])"
 # Two Chinese digits side by side are a rough range: 七八个 "seven or eight", 三五支.
-_DIGIT_PAIR = re.compile(r"[一二两三四五六七八九]{2}")
+_DIGIT_PAIR = compiled(r"[一二两三四五六七八九]{2}")
 # An ordinal list before a number: 第一、二批 and 第3、4批 are ordinals too.
-_ORDINAL_LIST = re.compile(
+_ORDINAL_LIST = compiled(
     r"第[0-9０-９零〇一二两三四五六七八九十百]+(?:[、，,][0-9０-９零〇一二两三四五六七八九十]+)*[、，,]$"
 )
 # A space or two that converters leave between CJK text and digits: 不少于 50 人.
@@ -64,7 +64,7 @@ _GAP = r"[ \u3000]?"
 #: A target's number and what follows it: (joiner number)? 余/多? unit /per? comparator?
 #: A comparator before the number is read by _COMPARATOR_BEFORE: scanning for numbers alone,
 #: which the lookahead lets re do quickly, costs half of trying a comparator at each 不 or 大.
-_TARGET = re.compile(
+_TARGET = compiled(
     r"(?=[0-9０-９一二两三四五六七八九十])"
     rf"{_NOT_AFTER}(?P<first>{_DIGITS}{_MULTIPLIER}|{_CHINESE})"
     rf"(?:{RANGE_JOINER}(?P<last>{_DIGITS}{_MULTIPLIER}|{_CHINESE}))?"
@@ -74,30 +74,30 @@ _TARGET = re.compile(
     rf"(?P<after>{alternation(COMPARATORS_AFTER)})?"
 )
 #: A comparator right before a number (maybe with a space): 不少于, 达到 …
-_COMPARATOR_BEFORE = re.compile(rf"(?:{alternation(COMPARATORS_BEFORE)}){_GAP}$")
+_COMPARATOR_BEFORE = compiled(rf"(?:{alternation(COMPARATORS_BEFORE)}){_GAP}$")
 _COMPARATOR_REACH = max(map(len, COMPARATORS_BEFORE)) + 1
 
 #: 每 and the word it distributes over: 每周, 每期.
-_PER = re.compile(rf"每(?P<per>{alternation(PER_WORDS)})")
+_PER = compiled(rf"每(?P<per>{alternation(PER_WORDS)})")
 #: A verb, for where a subject before the number starts.
-_VERB = re.compile(alternation(VERBS))
+_VERB = compiled(alternation(VERBS))
 #: How far from its number a subject or a 每 is looked for, in characters: a subject is a
 #: short noun phrase, and the bound keeps a long cell with many numbers linear.
 SUBJECT_REACH = 40
 #: The run of text after a number that can be its subject.
-_AFTER_RUN = re.compile(rf"[^{re.escape(SUBJECT_BOUNDARIES)}\s“”\"《》]{{1,{SUBJECT_REACH}}}")
+_AFTER_RUN = compiled(rf"[^{re.escape(SUBJECT_BOUNDARIES)}\s“”\"《》]{{1,{SUBJECT_REACH}}}")
 #: Fillers around a subject: 全年, 力争, 其中 before it; 共, 稳定在 after it.
-_LEADING_FILLERS = re.compile(f"^(?:{alternation(LEADING_FILLERS)})+")
-_TRAILING_FILLERS = re.compile(f"(?:{alternation(TRAILING_FILLERS)})+$")
+_LEADING_FILLERS = compiled(f"^(?:{alternation(LEADING_FILLERS)})+")
+_TRAILING_FILLERS = compiled(f"(?:{alternation(TRAILING_FILLERS)})+$")
 #: Separators inside a distributive list: A、B和C / 30家、50人和10个.
-_LIST_SEPARATOR = re.compile(r"[、，,和及与]")
+_LIST_SEPARATOR = compiled(r"[、，,和及与]")
 #: A mark that ends a clause (a list mark 、 included: 新品种、新技术60个).
-_CLAUSE_END = re.compile(rf"[{re.escape(SUBJECT_BOUNDARIES)}]")
+_CLAUSE_END = compiled(rf"[{re.escape(SUBJECT_BOUNDARIES)}]")
 #: A mark that ends a clause, but not a list inside it: 表彰A、B和C各30家.
-_LIST_CLAUSE_END = re.compile(rf"[{re.escape(SUBJECT_BOUNDARIES.replace('、', ''))}]")
+_LIST_CLAUSE_END = compiled(rf"[{re.escape(SUBJECT_BOUNDARIES.replace('、', ''))}]")
 
 #: A quoted name (“…”, 《…》…) or a fixed term (三长一家): what no target starts in.
-_MASKED = re.compile(
+_MASKED = compiled(
     "|".join(
         # The contents exclude the opening mark too, so that a run of unclosed openers is
         # read once, not once from each opener.

@@ -13,6 +13,7 @@ import regex
 from ..messages import diagnostic
 from ..models import Diagnostic, Milestone, Progress, Target, Task, TextField
 from ..names import is_no_unit, split_names, split_roles, unwrap_people
+from ..patterns import on_first_use
 from ..wraps import unwrap
 from .dates import find_periods
 from .drafts import Draft
@@ -124,7 +125,7 @@ def _task(draft: Draft, year: int | None) -> Task:
 
 
 #: A percentage: 65%, 65 %, ６５％, 12.5%.
-_PERCENT = regex.compile(r"([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*[%％]")
+_PERCENT = on_first_use(regex.compile, r"([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*[%％]")
 
 
 def _percent(text: str) -> float | None:

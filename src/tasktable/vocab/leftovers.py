@@ -8,6 +8,8 @@ from typing import Final
 
 import regex
 
+from ..patterns import on_first_use
+
 #: Whole-cell texts a DataFrame writer (pandas ``to_markdown``/``to_html``, markitdown on
 #: XLSX) puts in a cell that held nothing: NaN for a missing float, None for a missing
 #: object, nan as numpy prints it. They are blanks, never text.
@@ -15,11 +17,11 @@ DATAFRAME_BLANKS: Final = frozenset({"NaN", "nan", "None"})
 
 #: A line break a DataFrame writer printed as the two characters backslash and n (markitdown
 #: on XLSX: 县文体广新局\n县代建中心), with an optional backslash-r before it (Windows).
-LITERAL_LINE_BREAK: Final = regex.compile(r"(?:\\r)?\\n")
+LITERAL_LINE_BREAK: Final = on_first_use(regex.compile, r"(?:\\r)?\\n")
 
 #: A number a float column prints for an integer (12.0, 3.00): pandas turns a column of
 #: integers with one missing cell into floats.
-INTEGRAL_FLOAT: Final = regex.compile(r"^([0-9]+)\.0+$")
+INTEGRAL_FLOAT: Final = on_first_use(regex.compile, r"^([0-9]+)\.0+$")
 
 #: pandas' name for a column whose header cell is empty: Unnamed: 1, or Unnamed: 1_level_0
 #: in a two-row header. It is no header text.
@@ -32,8 +34,8 @@ SHEET_NAME: Final = regex.compile(r"^(?:Sheet|工作表)\s*[0-9]+$", regex.IGNOR
 
 #: A border line of a pandoc grid table (pandoc -t markdown, rst): +------+-----+, the header's
 #: +======+=====+ or with alignment colons +:-----+. It is no GFM table.
-GRID_TABLE_BORDER: Final = regex.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
+GRID_TABLE_BORDER: Final = on_first_use(regex.compile, r"^\s*\+(?:[-=:]+\+)+\s*$")
 
 #: The column rule of a pandoc multiline or simple table (pandoc -t markdown): runs of dashes
 #: split by spaces, one run a column (------- ------------- ------). It is no GFM table.
-MULTILINE_TABLE_RULE: Final = regex.compile(r"^\s*-{2,}(?:[ \t]+-{2,})+\s*$")
+MULTILINE_TABLE_RULE: Final = on_first_use(regex.compile, r"^\s*-{2,}(?:[ \t]+-{2,})+\s*$")

@@ -5,10 +5,11 @@ The regexes are compiled once here; ``stages/realign.py`` turns their hits into 
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
 import regex
+
+from ..patterns import compiled, on_first_use
 
 #: Endings of organisation names: 部 department, 室 office, 中心 centre, 局 bureau, 科 section,
 #: 委 commission, 办 office, 处 division, 院 institute, 所 institute, 站 station, 队 brigade,
@@ -68,7 +69,7 @@ _NAME = (
 _SEPARATOR = r"[、，,；;\s]+"
 
 #: One organisation name: a short run of CJK/Latin text ending in a department suffix.
-DEPARTMENT_NAME: Final = regex.compile(rf"^{_NAME}$")
+DEPARTMENT_NAME: Final = on_first_use(regex.compile, rf"^{_NAME}$")
 
 #: A list of organisation names and nothing else: 县水务局、县住建局.
 DEPARTMENT_LIST: Final = regex.compile(rf"^\s*{_NAME}(?:{_SEPARATOR}{_NAME})*[、，,；;\s]*$")
@@ -135,7 +136,7 @@ PARTNER_WORDS: Final = (
 
 #: Sentence punctuation that headings (theme, project) rarely contain. Stdlib re: searched in
 #: every distinct cell, where it runs in under half the time regex takes.
-SENTENCE_PUNCT: Final = re.compile(r"[，。；！？：,;]")
+SENTENCE_PUNCT: Final = compiled(r"[，。；！？：,;]")
 
 #: Marks that end a sentence (a final ； too), and closers that may follow them: 。” ！）
 SENTENCE_ENDS: Final = frozenset("。！？；")
@@ -143,14 +144,18 @@ CLOSERS: Final = "”’」』）)"
 
 #: A section number in a 序号 cell: 一、 / 一 / 一. / （一） — Chinese ordinals number the
 #: headings that group tasks, Arabic digits number the tasks.
-SECTION_NUMBER: Final = regex.compile(
-    r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]?|[（(]\s*[一二三四五六七八九十]+\s*[）)])\s*$"
+SECTION_NUMBER: Final = on_first_use(
+    regex.compile,
+    r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]?|[（(]\s*[一二三四五六七八九十]+\s*[）)])\s*$",
 )
 #: The number of a second-level heading: （一）, (二) — a first-level one is 一、.
-SUBSECTION_NUMBER: Final = regex.compile(r"^\s*[（(]\s*[一二三四五六七八九十]+\s*[）)]")
+SUBSECTION_NUMBER: Final = on_first_use(
+    regex.compile, r"^\s*[（(]\s*[一二三四五六七八九十]+\s*[）)]"
+)
 
 #: A heading that is the only text of its row: 一、经济社会发展的主要预期目标, （二）加快….
-SECTION_HEADING: Final = regex.compile(
+SECTION_HEADING: Final = on_first_use(
+    regex.compile,
     r"^\s*(?:[一二三四五六七八九十]+\s*、|[（(]\s*[一二三四五六七八九十]+\s*[）)])\s*(?P<title>\S.*)$",
     regex.DOTALL,
 )
@@ -165,12 +170,13 @@ LIST_MARKER: Final = (
 )
 #: The start of an item in a list: a row without 序号 that starts so is a sub-task, not the
 #: rest of the row above (1.5万 is a number, not an item).
-ITEM_MARKER: Final = regex.compile(rf"^\s*{LIST_MARKER}")
+ITEM_MARKER: Final = on_first_use(regex.compile, rf"^\s*{LIST_MARKER}")
 
 #: The number of a numbered list item at the start of a text: 1.城市人居环境提升项目, 2、, （3）.
-ITEM_NUMBER: Final = regex.compile(
+ITEM_NUMBER: Final = on_first_use(
+    regex.compile,
     r"^\s*(?:[（(][ \t]*([0-9０-９]{1,3})[ \t]*[）)]"
-    r"|([0-9０-９]{1,2})[ \t]*(?:[、)）]|[.．](?![0-9０-９])))"
+    r"|([0-9０-９]{1,2})[ \t]*(?:[、)）]|[.．](?![0-9０-９])))",
 )
 
 #: A serial number: Arabic or full-width digits (up to 999,999 rows), optionally followed by a
@@ -194,7 +200,7 @@ DOTTED_SEQ: Final = regex.compile(r"^\s*([0-9０-９]{1,3})[.．]([1-9１-９][0
 #: Every repetition is bounded, so a long run of 一 or digits is scanned in linear time. The
 #: leading lookahead lets the engine skip to a possible first character; with it, stdlib re
 #: scans these texts two to three times faster than regex does (measured on the sample).
-DATE_CUE: Final = re.compile(
+DATE_CUE: Final = compiled(
     r"(?=[一二三四五六七八九十0-9０-９上中下年全每持长常])(?:"
     r"(?:[一二三四1-4１-４][、，,至\-－]?){1,4}季度"
     r"|[0-9０-９一二三四五六七八九十]{1,3}月(?:份|底|末|初|中|上旬|中旬|下旬)?"
