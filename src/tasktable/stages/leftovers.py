@@ -64,7 +64,7 @@ def undo_leftovers(table: RawTable) -> Undone:
     title = None
     if rows and rows[0].head:
         header, title = placeholders_blanked(rows[0].cells)
-        title = title or _title_in_blanks(table.rows[0].cells)
+        title = title or _title_in_blanks(table.rows[0].cells) or _title_row(rows)
         if header != rows[0].cells:
             rows[0] = replace(rows[0], cells=header)
             changed = True
@@ -109,6 +109,26 @@ def _title_in_blanks(cells: tuple[str, ...]) -> str | None:
         return None
     blank = all(cell in DATAFRAME_BLANKS or PANDAS_PLACEHOLDER.match(cell) for cell in cells[1:])
     return cells[0] if blank else None
+
+
+def _title_row(rows: Sequence[RawRow]) -> str | None:
+    """The title a table's first row holds when that row is one text (the other cells blank,
+    or the text repeated: one cell spanning the row) that names a plan (表, 计划, 清单… or
+    a year) above a header row: pymupdf4llm and MinerU print a title merged over the table
+    as its first row (``|**某区2024年…分解表**||||``, ``<th colspan="5">…清单</th>``)."""
+    if len(rows) < 2 or len(rows[0].cells) < 2:
+        return None
+    texts = {cell for cell in rows[0].cells if cell}
+    if len(texts) != 1:
+        return None
+    (text,) = texts
+    # Imported here: read.py imports this module, and most tables have no such row.
+    from .read import names_a_plan
+    from .stitch import read_header
+
+    if not names_a_plan(text) or read_header(rows[0].cells, lenient=True) is not None:
+        return None
+    return text if read_header(rows[1].cells, lenient=True) is not None else None
 
 
 def integers_restored(rows: Sequence[RawRow], columns: set[int]) -> list[RawRow]:
