@@ -65,6 +65,10 @@ MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "a task or heading",
         "zh": "被读入表格的页面标记（续表、页码），仅保留在此，不作为任务或标题",
     },
+    "totals-row": {
+        "en": "a totals row (合计, 总计, 小计, 共计 and numbers); kept here, not read as a task",
+        "zh": "合计行（合计、总计、小计、共计及数字），仅保留在此，不作为任务",
+    },
     "row-outside-table": {
         "en": "a table row that no table holds (its header may have more cells than its "
         "delimiter row); kept here, not read as a task",
