@@ -122,6 +122,25 @@ def test_two_heading_levels_are_theme_and_project() -> None:
     ]
 
 
+@pytest.mark.parametrize("heading", ["（一）做强先进制造业", "(一)做强先进制造业"])
+def test_second_level_headings_over_a_theme_column_were_no_project(heading: str) -> None:
+    # The table has a theme column (领域) and none for the project: the second level is it.
+    text = (
+        "| 序号 | 领域 | 工作任务 | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n"
+        f"| {heading} |  |  |  |  |\n"
+        "| 1 | 产业发展 | 新增规上工业企业25家。 | 区工信局 | 12月底前 |\n"
+        "| 2 | 产业发展 | 实施技改项目12个。 | 区工信局 | 11月底前 |\n"
+        "| （二）办好民生实事 |  |  |  |  |\n"
+        "| 3 | 社会民生 | 新增公办学位2000个。 | 区教育局 | 8月底前 |\n"
+    )
+    doc = tasktable.parse(text)
+    assert [(t.seq, t.theme, t.project) for t in doc.tasks] == [
+        (1, "产业发展", "做强先进制造业"),
+        (2, "产业发展", "做强先进制造业"),
+        (3, "社会民生", "办好民生实事"),
+    ]
+
+
 @pytest.mark.parametrize(
     "header",
     ["| 序号 | 工作任务 | 牵头单位 | 责任单位 |", "| 序号 | 工作任务 | 责任单位 | 牵头单位 |"],

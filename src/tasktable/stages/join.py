@@ -165,9 +165,11 @@ def _take_headings(
 ) -> None:
     """Give a task the section headings above it (SPEC §4): the first level (一、) is its
     theme, the second (（一）) its project, where the table has no column for them. A table
-    that uses one level only makes that level the theme."""
+    that uses one level only makes that level the theme, unless the table has a theme
+    column the heading does not stand in and no project column: there the second level is
+    the project, as the SPEC says (领域 | 工作任务 under （一）做强先进制造业)."""
     first, second = headings
-    if first is None:
+    if first is None and (themes_rows or has_project):
         first, second = second, None
     if first is not None and themes_rows and "theme" not in draft.values:
         set_value(draft, "theme", first[0], origin_of("carried", first[1]))
