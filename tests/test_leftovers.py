@@ -361,3 +361,39 @@ def test_a_title_spanning_an_html_header_gave_no_title_and_no_year() -> None:
 def test_a_first_row_of_one_text_that_names_no_plan_is_no_title(first: str) -> None:
     text = first + "\n|---|---|---|---|\n|序号|工作任务|责任单位|完成时限|\n" + _TITLE_ROWS
     assert read_tables(text).title is None
+
+
+_CAMELOT = (
+    "|  | 0 | 1 | 2 | 3 | 4 |\n|---|---|---|---|---|---|\n"
+    "| 0 | 序号 |  | 重点任务 | 责任股室 | 完成时限 |\n"
+    "| 1 | 1 |  | 开展食品安全监督抽检2000批\\n次。 | 食品抽检股 | 2024 年 11\\n月底前 |\n"
+    "| 2 | 2 |  | 新增注册商标500件。 | 知识产权股 | 全年 |\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _CAMELOT,
+        # without the row index (index=False)
+        "\n".join(
+            line.split("|", 2)[0] + "|" + line.split("|", 2)[2]
+            for line in _CAMELOT.split("\n")[:-1]
+        )
+        + "\n",
+        # the real header as the DataFrame's, the row index kept
+        "|  | 序号 | 重点任务 | 责任股室 |\n|---|---|---|---|\n"
+        "| 0 | 1 | 开展食品安全监督抽检2000批次。 | 食品抽检股 |\n"
+        "| 1 | 2 | 新增注册商标500件。 | 知识产权股 |\n",
+    ],
+    ids=["column and row index", "column index", "row index"],
+)
+def test_a_dataframe_index_hid_the_header(text: str) -> None:
+    doc = tasktable.parse(text, year=2024)
+    assert [(t.seq, t.departments) for t in doc.tasks] == [(1, ["食品抽检股"]), (2, ["知识产权股"])]
+    assert doc.tasks[0].content == "开展食品安全监督抽检2000批次。"
+
+
+def test_a_first_column_not_counting_from_zero_is_kept() -> None:
+    text = "|  | 序号 | 重点任务 |\n|---|---|---|\n| 甲 | 1 | 修路。 |\n| 乙 | 2 | 建桥。 |\n"
+    assert [row[0] for row in _cells(text)] == ["", "甲", "乙"]
