@@ -572,3 +572,14 @@ def test_one_cell_rows_that_are_task_text_stay_tasks() -> None:
     # Only a note's or a page line's text is set apart: a heading or task text is not.
     doc = tasktable.parse(NOTE_TABLE + "| 注重实效，完成年度目标 |  |  |  |\n", year=2024)
     assert not [d for d in doc.diagnostics if d.code in ("note-row", "page-line")]
+
+
+@pytest.mark.parametrize("written", ["1★", "★1", "1☆", "▲1", "1*", "1＊", "1※", "（1）★", "1.★"])
+def test_a_marked_seq_was_not_a_number(written: str) -> None:
+    text = NOTE_TABLE.replace("| 1 |", f"| {written} |")
+    doc = tasktable.parse(text, year=2024)
+    assert [(t.seq, t.sub) for t in doc.tasks] == [(1, 1), (2, 1)]
+    assert not [d for d in doc.diagnostics if d.code == "seq-not-a-number"]
+    (marked,) = [d for d in doc.diagnostics if d.code == "marked-seq"]
+    assert (marked.seq, marked.text, marked.line) == (1, written, 3)
+    assert marked.args["mark"] == "".join(c for c in written if c in "★☆▲*＊※")
