@@ -18,7 +18,7 @@ from typing import Final, Literal
 import regex
 
 from ..names import are_people, is_unit_list
-from ..patterns import on_first_use
+from ..patterns import compiled
 from ..vocab.dates import DIGIT_YEAR
 from ..vocab.shapes import (
     DATE_CUE,
@@ -43,19 +43,17 @@ _BARE_NUMBER: Final = regex.compile(rf"^(?!{DIGIT_YEAR}[.．])[0-9０-９]+(?:[.
 #: project (建设起止年限), a date phrase, though its digits are many.
 _YEARS: Final = regex.compile(rf"^{DIGIT_YEAR}\s*年?(?:\s*[-－—–~～至到]\s*{DIGIT_YEAR}\s*年?)?$")
 
-#: (Both compiled on first use: few cells open with a period.)
 #: A clause that opens with a period of the year, maybe after its year and a list number:
 #: 一季度, 1-2季度, 3月, 6月底前, 上半年, 下旬, 年底前, 2024年5月. Not a rate (每月) or 全年:
 #: content opens with those (全年新增…, 每月召开…).
-_PERIOD_START: Final = on_first_use(
-    regex.compile,
+_PERIOD_START: Final = compiled(
     rf"^\s*(?:[0-9]{{1,2}}[.、．]|[（(][0-9一二三四五六七八九十]{{1,2}}[)）])?\s*"
     rf"(?:{DIGIT_YEAR}\s*年\s*)?"
     r"(?:(?:[一二三四1-4１-４][、，,至\-－]?){1,4}季度|第[一二三四1-4]季度"
     r"|[0-9０-９一二三四五六七八九十]{1,3}\s*月|[上中下]旬|[上下]半年|年底|年末|年初|年中)",
 )
 #: Where a clause ends: ；;，,。 or a line break.
-_CLAUSE_BREAK: Final = on_first_use(regex.compile, r"[；;，,。\n]")
+_CLAUSE_BREAK: Final = compiled(r"[；;，,。\n]")
 
 #: Longest text read as a date phrase rather than a sentence that names a date.
 _LONGEST_DATE = 24

@@ -19,7 +19,7 @@ from ..messages import diagnostic
 from ..models import Diagnostic
 from ..patterns import on_first_use
 from ..rules import absent, nothing, repair, unchanged
-from ..vocab.furniture import NOTE, PAGE_LINE, TOTAL, TOTAL_AMOUNT
+from ..vocab.furniture import NOTE, PAGE_LINE, TOTAL, TOTAL_AMOUNT, TOTAL_OPENINGS
 from ..vocab.headers import (
     HEADER_SYNONYMS,
     LEAD_HEADERS,
@@ -443,7 +443,11 @@ def _note_row(cells: tuple[str, ...], line: int) -> Diagnostic | None:
     texts = [cell for cell in cells if cell]
     if not texts:
         return None
-    if TOTAL.match(texts[0]) and all(TOTAL_AMOUNT.match(text) for text in texts[1:]):
+    if (
+        texts[0].lstrip()[:1] in TOTAL_OPENINGS
+        and TOTAL.match(texts[0])
+        and all(TOTAL_AMOUNT.match(text) for text in texts[1:])
+    ):
         text = " | ".join(texts)
         return diagnostic("totals-row", "info", line=line, text=text, rule="note-rows")
     if len(texts) != 1:

@@ -43,6 +43,10 @@ PAGE_LINE: Final = on_first_use(
 #: text, alone in its cell, and its other cells hold numbers or nothing (stages/stitch.py).
 TOTAL_WORDS: Final = ("合计", "总计", "小计", "共计")
 
+#: What a totals row's first text opens with: the first characters of TOTAL_WORDS, for a
+#: test that spares the pattern below on most rows.
+TOTAL_OPENINGS: Final = frozenset(word[0] for word in TOTAL_WORDS)
+
 #: (Both compiled on first use, as the note patterns: most rows open with a 序号.)
 #: A totals cell: one of TOTAL_WORDS, maybe spaced out (合 计) or with a colon.
 TOTAL: Final = on_first_use(
