@@ -6,6 +6,8 @@ the left; pandoc -t markdown: multiline and grid tables)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 import tasktable
@@ -305,3 +307,93 @@ def test_the_users_merged_style_decides_left_fills(merged: Placement, project: s
     doc = tasktable.parse(_NO_LEFT_FILL, merged=merged)
     assert doc.tasks[1].project == project
     assert tasktable.parse(_LEFT_FILLED, merged="top").tasks[1].theme == "2"
+
+
+_TITLE_IN_TABLE = {
+    # pymupdf4llm / MinerU: the merged title printed as the table's first (header) row.
+    "pipe, blank cells": (
+        "|**某区2024年城市管理重点工作任务分解表**||||\n|---|---|---|---|\n"
+        "|**序号**|**工作任务**|**责任单位**|**完成时限**|\n"
+    ),
+    # docling: the merged title repeated in every cell it covers.
+    "pipe, repeated": (
+        "| 某区2024年城市管理重点工作任务分解表 | 某区2024年城市管理重点工作任务分解表 |"
+        " 某区2024年城市管理重点工作任务分解表 | 某区2024年城市管理重点工作任务分解表 |\n"
+        "|---|---|---|---|\n| 序号 | 工作任务 | 责任单位 | 完成时限 |\n"
+    ),
+}
+_TITLE_ROWS = (
+    "|1|完成背街小巷改造30条。|区城管局|10月底前|\n|2|新增泊位2000个。|区城管局|12月底前|\n"
+)
+
+
+@pytest.mark.parametrize("head", _TITLE_IN_TABLE.values(), ids=_TITLE_IN_TABLE.keys())
+def test_a_title_row_inside_the_table_gave_no_title_and_no_year(head: str) -> None:
+    doc = tasktable.parse(head + _TITLE_ROWS)
+    assert (doc.title, doc.year) == ("某区2024年城市管理重点工作任务分解表", 2024)
+    assert [t.content for t in doc.tasks] == ["完成背街小巷改造30条。", "新增泊位2000个。"]
+    assert [t.milestones[0].when.end for t in doc.tasks] == [
+        date(2024, 10, 31),
+        date(2024, 12, 31),
+    ]
+    assert not [d for d in doc.diagnostics if d.level != "info"]
+
+
+def test_a_title_spanning_an_html_header_gave_no_title_and_no_year() -> None:
+    text = (
+        '<table><thead><tr><th colspan="4"><strong>附件：某县2024年安全生产重点工作任务清单'
+        "</strong></th></tr>\n<tr><th>序号</th><th>工作任务</th><th>责任单位</th>"
+        "<th>时间节点</th></tr></thead>\n<tbody><tr><td>1</td><td>排查隐患200处。</td>"
+        "<td>县应急管理局</td><td>12月底前</td></tr></tbody></table>\n"
+    )
+    doc = tasktable.parse(text)
+    assert (doc.title, doc.year) == ("附件：某县2024年安全生产重点工作任务清单", 2024)
+    assert [t.content for t in doc.tasks] == ["排查隐患200处。"]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "|重点任务||||",  # a header word of its own, not a title: a header of one word
+        "|城市管理||||",  # names no plan: a row of text kept as written
+    ],
+)
+def test_a_first_row_of_one_text_that_names_no_plan_is_no_title(first: str) -> None:
+    text = first + "\n|---|---|---|---|\n|序号|工作任务|责任单位|完成时限|\n" + _TITLE_ROWS
+    assert read_tables(text).title is None
+
+
+_CAMELOT = (
+    "|  | 0 | 1 | 2 | 3 | 4 |\n|---|---|---|---|---|---|\n"
+    "| 0 | 序号 |  | 重点任务 | 责任股室 | 完成时限 |\n"
+    "| 1 | 1 |  | 开展食品安全监督抽检2000批\\n次。 | 食品抽检股 | 2024 年 11\\n月底前 |\n"
+    "| 2 | 2 |  | 新增注册商标500件。 | 知识产权股 | 全年 |\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _CAMELOT,
+        # without the row index (index=False)
+        "\n".join(
+            line.split("|", 2)[0] + "|" + line.split("|", 2)[2]
+            for line in _CAMELOT.split("\n")[:-1]
+        )
+        + "\n",
+        # the real header as the DataFrame's, the row index kept
+        "|  | 序号 | 重点任务 | 责任股室 |\n|---|---|---|---|\n"
+        "| 0 | 1 | 开展食品安全监督抽检2000批次。 | 食品抽检股 |\n"
+        "| 1 | 2 | 新增注册商标500件。 | 知识产权股 |\n",
+    ],
+    ids=["column and row index", "column index", "row index"],
+)
+def test_a_dataframe_index_hid_the_header(text: str) -> None:
+    doc = tasktable.parse(text, year=2024)
+    assert [(t.seq, t.departments) for t in doc.tasks] == [(1, ["食品抽检股"]), (2, ["知识产权股"])]
+    assert doc.tasks[0].content == "开展食品安全监督抽检2000批次。"
+
+
+def test_a_first_column_not_counting_from_zero_is_kept() -> None:
+    text = "|  | 序号 | 重点任务 |\n|---|---|---|\n| 甲 | 1 | 修路。 |\n| 乙 | 2 | 建桥。 |\n"
+    assert [row[0] for row in _cells(text)] == ["", "甲", "乙"]

@@ -526,7 +526,60 @@ def test_page_line_swallowed_into_the_table_became_a_task_or_heading(line: str) 
     assert [d.text for d in doc.diagnostics if d.code == "page-line"] == [line]
 
 
+_PROJECTS = (
+    "| 序号 | 项目名称 | 建设内容 | 总投资（万元） | 责任单位 |\n|---|---|---|---|---|\n"
+    "| 1 | 县医院新院区 | 新建综合楼12万平方米。 | 98000 | 县卫健委 |\n"
+    "| 2 | 乡村振兴示范带 | 打造示范村5个。 | 12000 | 县农业农村局 |\n"
+)
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "| 合计 |  |  | 110000 |  |",
+        "|  | 总计 |  | 110000 |  |",
+        "| 小计： | 2项 |  | 110,000 |  |",
+        "| 共 计 |  |  | 11亿元 |  |",
+        "| 合计 |  |  |  |  |",
+    ],
+)
+def test_totals_row_was_merged_into_the_last_task_or_became_a_sub_task(row: str) -> None:
+    doc = tasktable.parse(_PROJECTS + row + "\n", year=2024)
+    assert [(t.seq, t.sub, t.project) for t in doc.tasks] == [
+        (1, 1, "县医院新院区"),
+        (2, 1, "乡村振兴示范带"),
+    ]
+    assert doc.tasks[1].extra == {"总投资（万元）": "12000"}
+    (total,) = [d for d in doc.diagnostics if d.code == "totals-row"]
+    assert total.line == 5 and total.text is not None
+    assert all(text.strip() in total.text for text in row.split("|") if text.strip())
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "| 3 | 合计 | 统计全县投资。 | 100 | 县统计局 |",  # a task: 合计 is not its first text
+        "| 合计 | 汇总全县项目投资。 |  |  |  |",  # text beside 合计, not numbers
+        "| 合计投资 |  |  | 110000 |  |",  # 合计 not alone in its cell
+    ],
+)
+def test_rows_naming_a_total_with_text_are_no_totals_row(row: str) -> None:
+    doc = tasktable.parse(_PROJECTS + row + "\n", year=2024)
+    assert not [d for d in doc.diagnostics if d.code == "totals-row"]
+
+
 def test_one_cell_rows_that_are_task_text_stay_tasks() -> None:
     # Only a note's or a page line's text is set apart: a heading or task text is not.
     doc = tasktable.parse(NOTE_TABLE + "| 注重实效，完成年度目标 |  |  |  |\n", year=2024)
     assert not [d for d in doc.diagnostics if d.code in ("note-row", "page-line")]
+
+
+@pytest.mark.parametrize("written", ["1★", "★1", "1☆", "▲1", "1*", "1＊", "1※", "（1）★", "1.★"])
+def test_a_marked_seq_was_not_a_number(written: str) -> None:
+    text = NOTE_TABLE.replace("| 1 |", f"| {written} |")
+    doc = tasktable.parse(text, year=2024)
+    assert [(t.seq, t.sub) for t in doc.tasks] == [(1, 1), (2, 1)]
+    assert not [d for d in doc.diagnostics if d.code == "seq-not-a-number"]
+    (marked,) = [d for d in doc.diagnostics if d.code == "marked-seq"]
+    assert (marked.seq, marked.text, marked.line) == (1, written, 3)
+    assert marked.args["mark"] == "".join(c for c in written if c in "★☆▲*＊※")

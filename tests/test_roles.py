@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 import tasktable
+from tasktable.stages.profiles import kind_of
 
 
 def _roles(doc: tasktable.Document) -> list[str | None]:
@@ -119,6 +120,25 @@ def test_two_heading_levels_are_theme_and_project() -> None:
         (1, "稳定经济增长", "扩大有效投资"),
         (2, "稳定经济增长", "促进消费升级"),
         (3, "改善民生福祉", None),  # a new first-level heading ends the second level
+    ]
+
+
+@pytest.mark.parametrize("heading", ["（一）做强先进制造业", "(一)做强先进制造业"])
+def test_second_level_headings_over_a_theme_column_were_no_project(heading: str) -> None:
+    # The table has a theme column (领域) and none for the project: the second level is it.
+    text = (
+        "| 序号 | 领域 | 工作任务 | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n"
+        f"| {heading} |  |  |  |  |\n"
+        "| 1 | 产业发展 | 新增规上工业企业25家。 | 区工信局 | 12月底前 |\n"
+        "| 2 | 产业发展 | 实施技改项目12个。 | 区工信局 | 11月底前 |\n"
+        "| （二）办好民生实事 |  |  |  |  |\n"
+        "| 3 | 社会民生 | 新增公办学位2000个。 | 区教育局 | 8月底前 |\n"
+    )
+    doc = tasktable.parse(text)
+    assert [(t.seq, t.theme, t.project) for t in doc.tasks] == [
+        (1, "产业发展", "做强先进制造业"),
+        (2, "产业发展", "做强先进制造业"),
+        (3, "社会民生", "办好民生实事"),
     ]
 
 
@@ -481,3 +501,49 @@ def test_a_row_shifted_into_a_trailing_blank_header_column_keeps_its_department(
     task = doc.tasks[0]
     assert (task.departments, task.partners) == (["县发改局"], [])
     assert task.content == "全面梳理政务服务事项，推动更多事项实现网上办理和一次办成。"
+
+
+_QUARTERLY = (
+    "| 序号 | 重点任务 | 季度目标 | 责任单位 |\n|---|---|---|---|\n"
+    "| 1 | 实施国道改线工程12公里。 | {plan} | 公路中心 |\n"
+    "| 2 | 新改建农村公路80公里。 | 一季度完成项目计划下达，二季度开工40公里，"
+    "三季度累计完成60公里，四季度全部完工。 | 农村公路股 |\n"
+    "| 3 | 开通城乡公交线路4条。 | 上半年开通2条，下半年开通2条。 | 运输股 |\n"
+)
+
+
+@pytest.mark.parametrize(
+    "plan",
+    [
+        "一季度：完成施工图设计；二季度：开工建设；三季度：完成路基工程；四季度：完成路面工程并通车。",
+        "3月底前完成施工图设计；6月开工建设；9月完成路基工程；12月底前完成路面工程并通车。",
+        "2024年3月：完成施工图设计；2024年12月：通车。",
+    ],
+)
+def test_a_schedule_by_periods_under_an_unknown_header_was_read_as_content(plan: str) -> None:
+    # Cells whose clauses each open with a period are a schedule, however long: the column
+    # is the schedule, and the one task-text column (重点任务) the content.
+    doc = tasktable.parse(_QUARTERLY.format(plan=plan), year=2024)
+    assert _roles(doc) == ["seq", "content", "schedule", "departments"]
+    assert doc.tasks[0].content == "实施国道改线工程12公里。"
+    assert doc.tasks[0].schedule == plan
+    assert [len(t.milestones) for t in doc.tasks][1:] == [4, 2]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一季度完成施工图设计和招标，力争全年开工建设，确保按期建成通车。",  # first clause only
+        "全年新增城镇就业5000人以上，每月召开一次就业形势调度会。",  # 全年, a rate
+        "完成施工图设计，3月底前开工。",
+    ],
+)
+def test_a_sentence_naming_dates_in_passing_is_no_schedule_by_periods(text: str) -> None:
+    assert kind_of(text) == "sentence"
+
+
+@pytest.mark.parametrize(
+    "text", ["一季度：完成设计；二季度：开工。", "上半年开通2条，下半年开通2条。"]
+)
+def test_clauses_each_opening_with_a_period_are_a_date(text: str) -> None:
+    assert kind_of(text) == "date"

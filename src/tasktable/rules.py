@@ -38,7 +38,11 @@ class Rule(NamedTuple):
 RULES: Final[tuple[Rule, ...]] = (
     Rule("dataframe-leftovers", "leftovers", "NaN cells blank, literal \\n a break, 1.0 a 1"),
     Rule("one-heading", "stitch", "a heading repeated in every cell of its row is one heading"),
-    Rule("note-rows", "stitch", "a note (注：…) or page line (续表, — 2 —) in a table is no row"),
+    Rule(
+        "note-rows",
+        "stitch",
+        "a note (注：…), page line (续表, — 2 —) or totals row (合计) in a table is no row",
+    ),
     Rule("unfuse-rows", "stitch", "a row holding several 序号 (26<br>27) is split again"),
     Rule(
         "left-fill",

@@ -17,7 +17,7 @@ from ..messages import diagnostic
 from ..models import Diagnostic
 from ..rules import absent, never, repair
 from ..vocab.headers import MERGED_ROLES
-from ..vocab.shapes import ITEM_MARKER, ITEM_NUMBER
+from ..vocab.shapes import ITEM_MARKER, ITEM_NUMBER, SEQ_MARKS
 from ..wraps import ends_sentence, sentence_tail
 from .drafts import Draft, origin_of, set_value
 from .realign import AlignedRow
@@ -111,6 +111,14 @@ def join_rows(
                 draft.values[role] = text
                 span = row.spans.get(role)
                 draft.origin[role] = origin_of("explicit", *span) if span else explicit
+        if seq is not None and seq_text and any(mark in seq_text for mark in SEQ_MARKS):
+            # ★3: the number is the seq; the mark (an assessed or key item) is kept here.
+            mark = "".join(c for c in seq_text if c in SEQ_MARKS)
+            diagnostics.append(
+                diagnostic(
+                    "marked-seq", "info", {"mark": mark}, line=row.line, seq=seq, text=seq_text
+                )
+            )
         if seq_text and seq is None:
             diagnostics.append(
                 diagnostic(
@@ -165,9 +173,11 @@ def _take_headings(
 ) -> None:
     """Give a task the section headings above it (SPEC §4): the first level (一、) is its
     theme, the second (（一）) its project, where the table has no column for them. A table
-    that uses one level only makes that level the theme."""
+    that uses one level only makes that level the theme, unless the table has a theme
+    column the heading does not stand in and no project column: there the second level is
+    the project, as the SPEC says (领域 | 工作任务 under （一）做强先进制造业)."""
     first, second = headings
-    if first is None:
+    if first is None and (themes_rows or has_project):
         first, second = second, None
     if first is not None and themes_rows and "theme" not in draft.values:
         set_value(draft, "theme", first[0], origin_of("carried", first[1]))

@@ -61,10 +61,14 @@ def undo_leftovers(table: RawTable) -> Undone:
         if cells != row.cells:
             rows[index] = replace(row, cells=cells)
             changed = True
+    if rows and rows[0].head and rows[0].cells:
+        indexed = _index_blanked(rows)
+        changed = changed or indexed != rows
+        rows = indexed
     title = None
     if rows and rows[0].head:
         header, title = placeholders_blanked(rows[0].cells)
-        title = title or _title_in_blanks(table.rows[0].cells)
+        title = title or _title_in_blanks(table.rows[0].cells) or _title_row(rows)
         if header != rows[0].cells:
             rows[0] = replace(rows[0], cells=header)
             changed = True
@@ -109,6 +113,55 @@ def _title_in_blanks(cells: tuple[str, ...]) -> str | None:
         return None
     blank = all(cell in DATAFRAME_BLANKS or PANDAS_PLACEHOLDER.match(cell) for cell in cells[1:])
     return cells[0] if blank else None
+
+
+def _column_index(cells: Sequence[str]) -> bool:
+    """Whether a header row is a DataFrame's column index, not the table's header: 0, 1, 2…
+    in order (camelot's tables as pandas ``to_markdown`` writes them), maybe after the blank
+    cell over the row index."""
+    numbers = list(cells[1:] if cells and not cells[0] else cells)
+    return len(numbers) >= 2 and numbers == [str(i) for i in range(len(numbers))]
+
+
+def _index_blanked(rows: list[RawRow]) -> list[RawRow]:
+    """``rows`` with a DataFrame's column index (a header row 0, 1, 2…) blanked, and its
+    row index (under a blank header cell, first cells counting 0, 1, 2…: pandas' default
+    index) too: neither is text of the table, and the real header is the first row with
+    header words (SPEC §4 "Converter leftovers"). ``rows`` itself where it has neither."""
+    head, body = rows[0], rows[1:]
+    indexed = (
+        not head.cells[0]
+        and len(body) >= 2
+        and [row.cells[0] if row.cells else "" for row in body]
+        == [str(i) for i in range(len(body))]
+    )
+    numbered = _column_index(head.cells)
+    if not indexed and not numbered:
+        return rows
+    blanked = [replace(head, cells=("",) * len(head.cells)) if numbered else head]
+    for row in body:
+        blanked.append(replace(row, cells=("", *row.cells[1:])) if indexed else row)
+    return blanked
+
+
+def _title_row(rows: Sequence[RawRow]) -> str | None:
+    """The title a table's first row holds when that row is one text (the other cells blank,
+    or the text repeated: one cell spanning the row) that names a plan (表, 计划, 清单… or
+    a year) above a header row: pymupdf4llm and MinerU print a title merged over the table
+    as its first row (``|**某区2024年…分解表**||||``, ``<th colspan="5">…清单</th>``)."""
+    if len(rows) < 2 or len(rows[0].cells) < 2:
+        return None
+    texts = {cell for cell in rows[0].cells if cell}
+    if len(texts) != 1:
+        return None
+    (text,) = texts
+    # Imported here: read.py imports this module, and most tables have no such row.
+    from .read import names_a_plan
+    from .stitch import read_header
+
+    if not names_a_plan(text) or read_header(rows[0].cells, lenient=True) is not None:
+        return None
+    return text if read_header(rows[1].cells, lenient=True) is not None else None
 
 
 def integers_restored(rows: Sequence[RawRow], columns: set[int]) -> list[RawRow]:

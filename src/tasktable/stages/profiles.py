@@ -18,6 +18,7 @@ from typing import Final, Literal
 import regex
 
 from ..names import are_people, is_unit_list
+from ..patterns import compiled
 from ..vocab.dates import DIGIT_YEAR
 from ..vocab.shapes import (
     DATE_CUE,
@@ -41,6 +42,18 @@ _BARE_NUMBER: Final = regex.compile(rf"^(?!{DIGIT_YEAR}[.．])[0-9０-９]+(?:[.
 #: A year or a span of years and nothing else (2024, 2023-2025, 2024—2026年): the term of a
 #: project (建设起止年限), a date phrase, though its digits are many.
 _YEARS: Final = regex.compile(rf"^{DIGIT_YEAR}\s*年?(?:\s*[-－—–~～至到]\s*{DIGIT_YEAR}\s*年?)?$")
+
+#: A clause that opens with a period of the year, maybe after its year and a list number:
+#: 一季度, 1-2季度, 3月, 6月底前, 上半年, 下旬, 年底前, 2024年5月. Not a rate (每月) or 全年:
+#: content opens with those (全年新增…, 每月召开…).
+_PERIOD_START: Final = compiled(
+    rf"^\s*(?:[0-9]{{1,2}}[.、．]|[（(][0-9一二三四五六七八九十]{{1,2}}[)）])?\s*"
+    rf"(?:{DIGIT_YEAR}\s*年\s*)?"
+    r"(?:(?:[一二三四1-4１-４][、，,至\-－]?){1,4}季度|第[一二三四1-4]季度"
+    r"|[0-9０-９一二三四五六七八九十]{1,3}\s*月|[上中下]旬|[上下]半年|年底|年末|年初|年中)",
+)
+#: Where a clause ends: ；;，,。 or a line break.
+_CLAUSE_BREAK: Final = compiled(r"[；;，,。\n]")
 
 #: Longest text read as a date phrase rather than a sentence that names a date.
 _LONGEST_DATE = 24
@@ -66,6 +79,8 @@ def kind_of(text: str) -> Kind:
         return "digits"
     if _BARE_NUMBER.match(flat):
         return "number"
+    if length > _SHORT_DATE and _periods_open_clauses(flat):
+        return "date"  # a plan by periods (一季度：…；二季度：…), however long
     if length > _LONGEST_SHORT_KIND:
         return "sentence"  # no progress note, unit list or list of names is this long
     if PROGRESS_CUE.search(flat) and length <= 60:
@@ -81,6 +96,17 @@ def kind_of(text: str) -> Kind:
     if length > _LONGEST_LABEL or ends_sentence(flat) or SENTENCE_PUNCT.search(flat):
         return "sentence"
     return "label"
+
+
+def _periods_open_clauses(text: str) -> bool:
+    """Whether a text is a plan by periods: two clauses or more, each opening with a
+    period of the year (一季度：完成施工图设计；二季度：开工建设…, 上半年开通2条，下半年开通2
+    条。), which is a schedule cell however long its clauses; a sentence that names a
+    date in passing opens no clause with one."""
+    if not _PERIOD_START.match(text):
+        return False  # the common case: a text that does not open with a period
+    clauses = [clause for clause in _CLAUSE_BREAK.split(text) if clause.strip()]
+    return len(clauses) >= 2 and all(_PERIOD_START.match(clause) for clause in clauses)
 
 
 def _dated(text: str) -> bool:

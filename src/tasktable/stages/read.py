@@ -324,6 +324,12 @@ def _pick_title(candidates: Sequence[str]) -> str | None:
     return named or next(iter(lines), None)
 
 
+def names_a_plan(text: str) -> bool:
+    """Whether a line names a plan as a title does: a word of a title (表, 计划, 清单…) or a
+    plan year."""
+    return bool(_TITLE_WORD.search(text)) or title_year(text) is not None
+
+
 def title_year(title: str) -> int | None:
     """The plan year a title names (a 4-digit year followed by 年, docs/decisions.md).
 

@@ -18,7 +18,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Final, NamedTuple
 from unicodedata import numeric
 
 from ..context import Context
@@ -34,6 +34,7 @@ from ..vocab.shapes import (
     SECTION_HEADING,
     SECTION_NUMBER,
     SENTENCE_PUNCT,
+    SEQ_MARKS,
     SEQ_NUMBER,
     SUBSECTION_NUMBER,
 )
@@ -135,7 +136,13 @@ def _is_number(flat: str) -> bool:
     """A bare serial number (a 序号 cell). ``flat`` is stripped, so only a text opening with a
     digit (circled ones too) or a bracket can be one: most do not, and the test is a tenth of
     the match."""
-    return (flat[:1].isdigit() or flat[:1] in "（(") and SEQ_NUMBER.match(flat) is not None
+    return (flat[:1].isdigit() or flat[:1] in _NUMBER_OPENING) and SEQ_NUMBER.match(
+        flat
+    ) is not None
+
+
+#: What a 序号 that is no digit opens with: a bracket, or a mark (★3).
+_NUMBER_OPENING: Final = "（(" + SEQ_MARKS
 
 
 #: The scores of role_scores, by what they weigh (0 is neutral; below 0, unlike the role).

@@ -19,7 +19,7 @@ from ..messages import diagnostic
 from ..models import Diagnostic
 from ..patterns import on_first_use
 from ..rules import absent, nothing, repair, unchanged
-from ..vocab.furniture import NOTE, PAGE_LINE
+from ..vocab.furniture import NOTE, PAGE_LINE, TOTAL, TOTAL_AMOUNT, TOTAL_OPENINGS
 from ..vocab.headers import (
     HEADER_SYNONYMS,
     LEAD_HEADERS,
@@ -437,8 +437,19 @@ def _note_row(cells: tuple[str, ...], line: int) -> Diagnostic | None:
     """The diagnostic that keeps a row that is no row of the table, or None: a note
     (注：…, 说明：…, its one text, maybe repeated in every cell and so written once by
     one-heading) or a line of page furniture (续表, — 2 —, 第 2 页 共 5 页) that GFM read into
-    the table because no blank line stood between. Neither is a task nor a heading."""
+    the table because no blank line stood between; or a totals row (合计 | | 170600 | 3项:
+    a total word alone as its first text, numbers or nothing beside it). None is a task, a
+    heading or a part of the task above."""
     texts = [cell for cell in cells if cell]
+    if not texts:
+        return None
+    if (
+        texts[0].lstrip()[:1] in TOTAL_OPENINGS
+        and TOTAL.match(texts[0])
+        and all(TOTAL_AMOUNT.match(text) for text in texts[1:])
+    ):
+        text = " | ".join(texts)
+        return diagnostic("totals-row", "info", line=line, text=text, rule="note-rows")
     if len(texts) != 1:
         return None
     if NOTE.match(texts[0]):

@@ -37,3 +37,24 @@ PAGE_LINE: Final = on_first_use(
     r"|page\s*[0-9]+(?:\s*(?:of|/)\s*[0-9]+)?)\s*$",
     re.IGNORECASE,
 )
+
+#: The words that open a totals row under a table's tasks: 合计 "sum", 总计 "grand total",
+#: 小计 "subtotal", 共计 "in all". A row is a totals row where one of them is its first
+#: text, alone in its cell, and its other cells hold numbers or nothing (stages/stitch.py).
+TOTAL_WORDS: Final = ("合计", "总计", "小计", "共计")
+
+#: What a totals row's first text opens with: the first characters of TOTAL_WORDS, for a
+#: test that spares the pattern below on most rows.
+TOTAL_OPENINGS: Final = frozenset(word[0] for word in TOTAL_WORDS)
+
+#: (Both compiled on first use, as the note patterns: most rows open with a 序号.)
+#: A totals cell: one of TOTAL_WORDS, maybe spaced out (合 计) or with a colon.
+TOTAL: Final = on_first_use(
+    compiled, r"^\s*(?:" + "|".join(r"\s*".join(w) for w in TOTAL_WORDS) + r")\s*[：:]?\s*$"
+)
+
+#: A cell of a totals row beside the word: a number (170600, 1.5, 12,000, 85%), maybe with a
+#: short unit (3项, 65000万元, 12个).
+TOTAL_AMOUNT: Final = on_first_use(
+    compiled, r"^\s*[-+]?[0-9０-９][0-9０-９,，.．]*\s*[%％]?\s*[\u4e00-\u9fff]{0,3}\s*$"
+)

@@ -65,10 +65,19 @@ MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "a task or heading",
         "zh": "被读入表格的页面标记（续表、页码），仅保留在此，不作为任务或标题",
     },
+    "totals-row": {
+        "en": "a totals row (合计, 总计, 小计, 共计 and numbers); kept here, not read as a task",
+        "zh": "合计行（合计、总计、小计、共计及数字），仅保留在此，不作为任务",
+    },
     "row-outside-table": {
         "en": "a table row that no table holds (its header may have more cells than its "
         "delimiter row); kept here, not read as a task",
         "zh": "不属于任何表格的表格行（其表头单元格可能多于分隔行），仅保留在此，不作为任务",
+    },
+    "marked-seq": {
+        "en": "the 序号 (serial number) cell holds a mark beside its number ({mark}): the "
+        "number is the task's seq, the cell as written is kept here",
+        "zh": "序号单元格的数字旁有标记（{mark}）：数字为任务序号，单元格原文保留在此",
     },
     "seq-not-a-number": {
         "en": "the 序号 (serial number) cell is not a number",

@@ -179,14 +179,20 @@ ITEM_NUMBER: Final = on_first_use(
     r"|([0-9０-９]{1,2})[ \t]*(?:[、)）]|[.．](?![0-9０-９])))",
 )
 
+#: Marks a plan sets beside a 序号 to single items out (★ 省考核指标 "assessed by the
+#: province", ▲ 重点 "key", * 新增 "new"; the title or a note says which): ★☆▲△*＊※.
+#: The number is the 序号; the mark is kept in a ``marked-seq`` info (stages/join.py).
+SEQ_MARKS: Final = "★☆▲△*＊※"
+
 #: A serial number: Arabic or full-width digits (up to 999,999 rows), optionally followed by a
 #: dot, or by .0 as a spreadsheet writes an integer column that has a blank cell (2.0); in
 #: brackets or with a closing one, as a list numbers its items ((1), （1）, 1)); or one circled
-#: digit (①–⑳, ❶–❿, ➀–➉). Group 1 holds the digits, or the circled digit.
+#: digit (①–⑳, ❶–❿, ➀–➉); with up to two SEQ_MARKS before or after (1★, ★3). Group 1
+#: holds the digits, or the circled digit.
 SEQ_NUMBER: Final = regex.compile(
-    r"^\s*(?:[（(]\s*(?=[0-9０-９]{1,6}\s*[）)]))?"
+    rf"^\s*[{SEQ_MARKS}]{{0,2}}\s*(?:[（(]\s*(?=[0-9０-９]{{1,6}}\s*[）)]))?"
     r"([0-9０-９]{1,6}|[\u2460-\u2473\u2776-\u277f\u2780-\u2789])"
-    r"(?:\.0)?\s*[.．、)）]?\s*$"
+    rf"(?:\.0)?\s*[.．、)）]?\s*[{SEQ_MARKS}]{{0,2}}\s*$"
 )
 
 #: A dotted serial number, an item of a numbered group: 1.1, 2.3 (group, then item; an
