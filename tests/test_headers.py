@@ -210,6 +210,29 @@ def test_partners_from_the_department_cell_join_the_partner_column() -> None:
         ),
         ("县政府(县应急局，县消防大队)", ["县政府(县应急局，县消防大队)"]),
         ("县发改局（牵头、县财政局", ["县发改局（牵头", "县财政局"]),  # never closed: cuts
+        # A place's or a company's name stands alone after a break; an agency's is a tail.
+        (
+            "县住房城乡建设局\n县财政局\n县城市管理局\n城关镇\n县供电公司",
+            ["县住房城乡建设局", "县财政局", "县城市管理局", "城关镇", "县供电公司"],
+        ),
+        ("县财政局\n王庄乡", ["县财政局", "王庄乡"]),  # township
+        ("县财政局\n东城街道", ["县财政局", "东城街道"]),  # sub-district
+        ("县财政局\n白马镇", ["县财政局", "白马镇"]),  # town
+        ("县财政局\n高新区", ["县财政局", "高新区"]),  # zone
+        ("县财政局\n城投公司", ["县财政局", "城投公司"]),  # company
+        ("县财政局\n李庄村", ["县财政局", "李庄村"]),  # village
+        ("县水利局\n城关镇、新集镇", ["县水利局", "城关镇", "新集镇"]),
+        ("县城投集团\n有限公司", ["县城投集团有限公司"]),  # 有限公司 continues a name
+        ("县经济开发区\n管委会", ["县经济开发区管委会"]),  # no head: a tail
+        ("各乡镇\n人民政府", ["各乡镇人民政府"]),
+        # A space (docling joins a PDF's printed lines so) is a break like a line break.
+        ("县发展改革 委", ["县发展改革委"]),
+        ("县住房城乡 建设局", ["县住房城乡建设局"]),
+        ("县文化旅游 体育局", ["县文化旅游体育局"]),
+        ("市生态环境 局县分局", ["市生态环境局县分局"]),
+        ("县财政局 县教育局", ["县财政局", "县教育局"]),
+        ("县财政局 城关镇", ["县财政局", "城关镇"]),
+        ("县委宣传部（县文明办 县网信办）", ["县委宣传部（县文明办 县网信办）"]),  # in brackets
         *((placeholder, []) for placeholder in ("/", "／", "无", "暂无", "-", "—", "——", " 无 ")),
     ],
 )
@@ -227,6 +250,35 @@ def test_wrapped_names_in_a_narrow_partner_column_are_joined_whole() -> None:
     (task,) = tasktable.parse(text).tasks
     assert task.departments == ["县发展和改革委员会"]
     assert task.partners == ["区住房和城乡建设局", "区公安分局交警大队"]
+
+
+def test_a_town_on_its_own_line_after_a_bureau_is_not_glued_to_it() -> None:
+    """县城市管理局<br>城关镇 gave the partner 县城市管理局城关镇 (breaker3 N02): a line after a
+    name with a county prefix was taken for its wrapped tail, though a town's name needs no
+    prefix to be whole."""
+    text = (
+        "| 序号 | 民生实事 | 牵头单位 | 责任单位 |\n|---|---|---|---|\n"
+        "| 1 | 做好工作。 | 县住房城乡建设局 | 县住房城乡建设局<br>县财政局<br>县城市管理局"
+        "<br>城关镇<br>县供电公司 |\n"
+    )
+    (task,) = tasktable.parse(text).tasks
+    assert task.departments == ["县住房城乡建设局"]
+    assert task.partners == ["县财政局", "县城市管理局", "城关镇", "县供电公司"]
+
+
+def test_a_name_docling_wrapped_with_a_space_stays_whole() -> None:
+    """docling on PDF joins a name's printed lines with a space: 县发展改革 委 gave the two
+    departments 县发展改革 and 委 (breaker3 L03). A space cuts only between whole names."""
+    text = (
+        "| 序号 | 工作任务 | 责任单位 |\n|---|---|---|\n"
+        "| 1 | 做好工作。 | 县发展改革 委 |\n"
+        "| 2 | 做好工作。 | 县文化旅游 体育局 |\n"
+        "| 3 | 做好工作。 | 县财政局 县教育局 |\n"
+    )
+    first, second, third = tasktable.parse(text).tasks
+    assert first.departments == ["县发展改革委"]
+    assert second.departments == ["县文化旅游体育局"]
+    assert third.departments == ["县财政局", "县教育局"]
 
 
 def test_a_list_in_brackets_after_a_name_stays_in_it() -> None:

@@ -17,8 +17,11 @@ from .vocab.shapes import (
     DEPARTMENT_NAME,
     LEAD_WORDS,
     LIST_SEPARATOR,
+    NAME_CONTINUATIONS,
     NO_UNIT,
     PARTNER_WORDS,
+    PLACE_HEAD,
+    PLACE_SUFFIXES,
     SINGLING_LEAD_WORDS,
     SURNAMES,
     UNIT_PREFIXES,
@@ -81,10 +84,11 @@ def unwrap_people(text: str) -> str:
 def split_names(text: str) -> list[str]:
     """Split a department cell into names on 、，；, spaces and line breaks.
 
-    A line break separates two names only when both sides are whole names (县水务局\n县住建局);
-    otherwise it is a wrap inside one name (科技服务\n中心). A separator inside brackets cuts
-    nothing (县委宣传部（县文明办、县网信办）). A cell that says there is no unit (/, 无, —) names
-    none.
+    A line break or a space separates two names only when both sides are whole names
+    (县水务局\n县住建局, 县财政局 县教育局) and the second is no tail of the first (区住房和城乡
+    \n建设局); otherwise it is a wrap inside one name (科技服务\n中心, 县发展改革 委, as docling
+    joins a PDF's printed lines). A separator inside brackets cuts nothing
+    (县委宣传部（县文明办、县网信办）). A cell that says there is no unit (/, 无, —) names none.
     """
     # Cached: a table repeats its department cells from row to row; a long text is no such
     # cell, and is not kept alive by the cache.
@@ -100,19 +104,35 @@ _CACHED_CELL: Final = 1000
 def _split_cell(text: str) -> tuple[str, ...]:
     if is_no_unit(text):
         return ()
-    lines = [line for piece in text.split("\n") if (line := piece.strip())]
+    lines = [word for piece in text.split("\n") for word in _words(piece)]
     if len(lines) > 1 and not _all_cut(lines):
         lines = _rejoined(lines)
     return tuple(name for line in lines for name in _listed(line))
 
 
+def _words(line: str) -> list[str]:
+    """A line cut at its spaces outside brackets: each space is a break to join or cut."""
+    if "（" not in line and "(" not in line:
+        return line.split()
+    words: list[str] = []
+    start = depth = 0
+    for at, char in enumerate(line):
+        if char in "（(":
+            depth += 1
+        elif char in "）)":
+            depth = max(0, depth - 1)
+        elif char.isspace() and depth == 0:
+            words.append(line[start:at])
+            start = at + 1
+    words.append(line[start:])
+    return [word.strip() for word in words if word.strip()]
+
+
 def _all_cut(lines: list[str]) -> bool:
-    """Whether every line break cuts: both sides whole names, and no tail after it."""
+    """Whether every break cuts: both sides whole names, and no tail after it."""
     heads = [_listed(line) for line in lines]
     return all(heads) and all(
-        _whole(before[-1])
-        and _whole(after[0])
-        and (_starts_like_unit(after[0]) or not _starts_like_unit(before[-1]))
+        _whole(before[-1]) and _whole(after[0]) and not _is_tail(before[-1], after[0])
         for before, after in pairwise(heads)
     )
 
@@ -154,10 +174,10 @@ def _rejoined(lines: list[str]) -> list[str]:
 
     Chosen over all ways of cutting (each piece at most _WRAPPED_LINES lines), by, in order:
     fewest names that are not whole (县科技服务 | 中心 loses to 县科技服务中心); fewest cuts
-    before a tail, a whole name that does not start as a unit does (建设局, 交警大队) after
-    one that does (区住房和城乡 | 建设局 is a wrap, though 乡 ends a township's name); then
-    most cuts between whole names, a cut beside a broken name counting against (县水务局 |
-    县住建局 are two names; 管委会 | 等 is one text).
+    before a tail (_is_tail: 区住房和城乡 | 建设局 is a wrap, though 乡 ends a township's
+    name; 县城市管理局 | 城关镇 is no tail, a town's name stands alone); then most cuts
+    between whole names, a cut beside a broken name counting against (县水务局 | 县住建局
+    are two names; 管委会 | 等 is one text).
     """
     if len(lines) > _MOST_LINES or sum(map(len, lines)) > LONGEST_UNIT_LIST * 4:
         return _pairwise(lines)
@@ -180,7 +200,7 @@ def _rejoined(lines: list[str]) -> list[str]:
                     continue
                 bad, tails, cuts = best[before, start]
                 left, right = pieces[before, start][2], piece[1]
-                tail = _starts_like_unit(left) and not _starts_like_unit(right)
+                tail = _is_tail(left, right)
                 cut = 1 if _whole(left) and _whole(right) else -1
                 score = (bad + piece[0], tails + tail, cuts - cut)
                 if (start, end) not in best or score < best[start, end]:
@@ -213,16 +233,45 @@ def _pairwise(lines: list[str]) -> list[str]:
 
 @lru_cache(maxsize=8192)
 def _whole(name: str) -> bool:
-    """A whole unit name, a note in brackets after it or not (各镇（街道）, 县发改局（牵头）)."""
+    """A whole unit name, a note in brackets after it or not (各镇（街道）, 县发改局（牵头）):
+    an agency's (县水务局) or a place's (高新区, 李庄村)."""
+    bare = _bare(name)
+    return is_unit_name(bare) or _PLACE_NAME.match(bare) is not None
+
+
+def _bare(name: str) -> str:
+    """A name without the note in brackets after it: 县发改局（牵头） -> 县发改局."""
     if name[-1:] in "）)":
         cut = max(name.rfind("（"), name.rfind("("))
         if cut > 0:
-            return is_unit_name(name[:cut])
-    return is_unit_name(name)
+            return name[:cut]
+    return name
 
 
 def _starts_like_unit(name: str) -> bool:
     return name.startswith(UNIT_PREFIXES)
+
+
+def _stands_alone(name: str) -> bool:
+    """A place's or a company's name, whole without a county prefix (城关镇, 东城街道, 高新区,
+    城投公司): vocab.shapes.PLACE_SUFFIXES after a head of PLACE_HEAD characters or more,
+    not the tail of a company's name (有限公司, 分公司)."""
+    bare = _bare(name)
+    return not bare.startswith(NAME_CONTINUATIONS) and _PLACE_NAME.match(bare) is not None
+
+
+def _is_tail(left: str, right: str) -> bool:
+    """Whether ``right``, after a break, is the rest of the name ``left`` starts: ``left``
+    starts as a unit does (县, 区, 各) and ``right`` neither does nor stands alone as a place
+    or company does (建设局, 交警大队, 委员会 are tails; 城关镇, 城投公司 are names)."""
+    return _starts_like_unit(left) and not _starts_like_unit(right) and not _stands_alone(right)
+
+
+#: A place's or a company's name (vocab.shapes.PLACE_SUFFIXES): 城关镇, 高新区, 城投公司.
+_PLACE_NAME = on_first_use(
+    regex.compile,
+    rf"^[\p{{Han}}A-Za-z0-9·]{{{PLACE_HEAD},16}}(?:{alternation(PLACE_SUFFIXES)})$",
+)
 
 
 #: Longest tail of a line looked at for its last name; names are far shorter.
