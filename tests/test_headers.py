@@ -11,7 +11,7 @@ import pytest
 import tasktable
 from tasktable import RoleMapError
 from tasktable.cli import main
-from tasktable.names import split_names
+from tasktable.names import split_names, unwrap_people
 
 # 序号 and 完成时限 are known; 承办事宜 "matters handled" and 经办 "handled by" are not. The
 # first holds the task text; the cells of the second (见附件 "see the annex") show no role.
@@ -238,6 +238,40 @@ def test_partners_from_the_department_cell_join_the_partner_column() -> None:
 )
 def test_department_cell_is_cut_into_whole_names(cell: str, names: list[str]) -> None:
     assert split_names(cell) == names
+
+
+# One line per owner cell: a break after a person's name, before a title or a name, parts two
+# leaders; any other break is a wrap.
+@pytest.mark.parametrize(
+    ("cell", "owner"),
+    [
+        ("张三\n李四", "张三、李四"),
+        ("县长 周明\n常务副县长 陈志强", "县长 周明、常务副县长 陈志强"),
+        (
+            "县委常委、常务副县长 陈志强\n副县长 刘红梅",
+            "县委常委、常务副县长 陈志强、副县长 刘红梅",
+        ),
+        ("县委书记 王伟\n县委副书记 李强", "县委书记 王伟、县委副书记 李强"),
+        ("副县长 赵刚\n李华", "副县长 赵刚、李华"),
+        ("分管副\n县长", "分管副县长"),  # a wrapped title
+        ("分管副县长\n李卫国", "分管副县长李卫国"),  # a title's name on the next line
+        ("王建\n国", "王建国"),  # a wrapped name
+        ("李华", "李华"),
+    ],
+)
+def test_owner_cell_keeps_each_leader_apart(cell: str, owner: str) -> None:
+    assert unwrap_people(cell) == owner
+
+
+def test_leaders_on_lines_of_their_own_are_not_glued_together() -> None:
+    """县长 周明<br>常务副县长 陈志强 gave the owner 县长 周明常务副县长 陈志强 (breaker3 N03):
+    only a cell of bare names kept its lines apart."""
+    text = (
+        "| 序号 | 重点工作 | 县级责任领导 | 牵头单位 |\n|---|---|---|---|\n"
+        "| 1 | 做好工作。 | 县长 周明<br>常务副县长 陈志强 | 县应急管理局 |\n"
+    )
+    (task,) = tasktable.parse(text).tasks
+    assert task.owner == "县长 周明、常务副县长 陈志强"
 
 
 def test_wrapped_names_in_a_narrow_partner_column_are_joined_whole() -> None:

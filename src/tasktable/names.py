@@ -16,6 +16,7 @@ from .vocab.shapes import (
     DEPARTMENT_LIST,
     DEPARTMENT_NAME,
     LEAD_WORDS,
+    LEADER_TITLE_ENDINGS,
     LIST_SEPARATOR,
     NAME_CONTINUATIONS,
     NO_UNIT,
@@ -73,12 +74,36 @@ _PERSON = regex.compile(r"^\p{Han}{2,4}(?:[（(][^）)]{1,12}[）)])?$")
 
 
 def unwrap_people(text: str) -> str:
-    """An owner cell: names on lines of their own stay apart (李华\n张强 -> 李华、张强);
-    anything else is unwrapped like any text (分管副\n县长 -> 分管副县长)."""
+    """An owner cell: each leader apart, their lines otherwise unwrapped like any text.
+
+    A line that ends in a person's name, before one that starts with a title or a name, ends
+    one leader (李华\n张强 -> 李华、张强; 县长 周明\n常务副县长 陈志强 -> 县长 周明、常务副县长
+    陈志强); any other break is a wrap (分管副\n县长 -> 分管副县长; 王建\n国 -> 王建国)."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
-    if len(lines) > 1 and all(is_person(line) for line in lines):
-        return "、".join(lines)
-    return unwrap(text)
+    if len(lines) < 2:
+        return unwrap(text)
+    leaders = [[lines[0]]]
+    for before, line in pairwise(lines):
+        if _ends_in_person(before) and _starts_a_leader(line):
+            leaders.append([line])
+        else:
+            leaders[-1].append(line)
+    if len(leaders) == 1:
+        return unwrap(text)
+    return "、".join(unwrap("\n".join(leader)) for leader in leaders)
+
+
+def _ends_in_person(line: str) -> bool:
+    """Whether a line's last word is a person's name (副县长 陈志强, 李华)."""
+    words = [word for word in LIST_SEPARATOR.split(line) if word]
+    return bool(words) and is_person(words[-1])
+
+
+def _starts_a_leader(line: str) -> bool:
+    """Whether a line's first word is a person's name or a leader's title (副县长 刘红梅,
+    张强, 县委常委、副县长 孙丽: vocab.shapes.LEADER_TITLE_ENDINGS)."""
+    first = next((word for word in LIST_SEPARATOR.split(line) if word), "")
+    return is_person(first) or first.endswith(LEADER_TITLE_ENDINGS)
 
 
 def split_names(text: str) -> list[str]:

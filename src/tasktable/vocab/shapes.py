@@ -242,6 +242,21 @@ SURNAMES: Final = frozenset(
     "毛郝龚邵万钱严覃武戴莫孔向汤"
 )
 
+#: How a leader's title ends in an owner cell: 长 (县长 county head, 副县长 deputy, 局长
+#: bureau head, 秘书长 secretary-general), 书记 Party secretary, 主任 director, 常委 standing
+#: committee member, 委员 member, 主席 chair, 政委 political commissar. A line of an owner
+#: cell that starts with such a title, after a line that ends in a person's name, names the
+#: next leader (县长 周明<br>常务副县长 陈志强).
+LEADER_TITLE_ENDINGS: Final[tuple[str, ...]] = (
+    "长",
+    "书记",
+    "主任",
+    "常委",
+    "委员",
+    "主席",
+    "政委",
+)
+
 #: What a progress report says (SPEC §2: progress, not a plan): a percentage first (65%,
 #: 100%), or words of work done or under way: 已完成 done, 已开工 started, 正在推进 under way,
 #: 推进中 in progress, 滞后 behind schedule, 未完成 not done, 进展顺利 going well.
