@@ -12,6 +12,7 @@ import tasktable
 from tasktable import RoleMapError
 from tasktable.cli import main
 from tasktable.names import split_names, unwrap_people
+from tasktable.stages.tasks import units_noted_in
 
 # 序号 and 完成时限 are known; 承办事宜 "matters handled" and 经办 "handled by" are not. The
 # first holds the task text; the cells of the second (见附件 "see the annex") show no role.
@@ -272,6 +273,48 @@ def test_leaders_on_lines_of_their_own_are_not_glued_together() -> None:
     )
     (task,) = tasktable.parse(text).tasks
     assert task.owner == "县长 周明、常务副县长 陈志强"
+
+
+# One line per task text: the units a note at its end names, as (leads, partners).
+@pytest.mark.parametrize(
+    ("content", "leads", "partners"),
+    [
+        ("新增就业4000人。（责任单位：县人社局）", ["县人社局"], []),
+        ("新建基站。（责任单位：县工信局、县通信发展办）", ["县工信局", "县通信发展办"], []),
+        (
+            "实施工程。（牵头单位：县水利局；配合单位：县财政局、各乡镇）",
+            ["县水利局"],
+            ["县财政局", "各乡镇"],
+        ),
+        ("整治河道(责任单位:县水利局、各镇（街道）)。", ["县水利局", "各镇（街道）"], []),
+        ("新增就业4000人。", [], []),  # no note
+        ("（责任单位：县人社局）新增就业4000人。", [], []),  # not at the end: no note
+        ("建设公园（含绿道3公里）。", [], []),  # brackets without a label
+    ],
+)
+def test_units_noted_at_the_end_of_a_task_text(
+    content: str, leads: list[str], partners: list[str]
+) -> None:
+    assert units_noted_in(content) == (leads, partners)
+
+
+def test_a_table_without_a_unit_column_takes_the_units_its_texts_note() -> None:
+    """实施…工程。（牵头单位：县水利局；配合单位：县财政局、各乡镇） gave no departments
+    (breaker3 P05): where no column holds units, the note closing the task's text names them.
+    The text stays as written; a unit column, where there is one, wins."""
+    text = (
+        "| 序号 | 重点任务 | 完成时限 |\n|---|---|---|\n"
+        "| 1 | 实施工程。（牵头单位：县水利局；配合单位：县财政局、各乡镇） | 10月底前 |\n"
+    )
+    (task,) = tasktable.parse(text).tasks
+    assert (task.departments, task.partners) == (["县水利局"], ["县财政局", "各乡镇"])
+    assert task.content == "实施工程。（牵头单位：县水利局；配合单位：县财政局、各乡镇）"
+    with_column = (
+        "| 序号 | 重点任务 | 责任单位 |\n|---|---|---|\n"
+        "| 1 | 实施工程。（责任单位：县水利局） | 县财政局 |\n"
+    )
+    (task,) = tasktable.parse(with_column).tasks
+    assert task.departments == ["县财政局"]
 
 
 def test_wrapped_names_in_a_narrow_partner_column_are_joined_whole() -> None:
