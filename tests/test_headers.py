@@ -226,6 +226,8 @@ def test_partners_from_the_department_cell_join_the_partner_column() -> None:
         ("县城投集团\n有限公司", ["县城投集团有限公司"]),  # 有限公司 continues a name
         ("县经济开发区\n管委会", ["县经济开发区管委会"]),  # no head: a tail
         ("各乡镇\n人民政府", ["各乡镇人民政府"]),
+        ("高新区\n管委会", ["高新区管委会"]),  # an agency's tail after a place's name
+        ("县财政局\n城关镇\n人民政府", ["县财政局", "城关镇人民政府"]),
         # A space (docling joins a PDF's printed lines so) is a break like a line break.
         ("县发展改革 委", ["县发展改革委"]),
         ("县住房城乡 建设局", ["县住房城乡建设局"]),

@@ -200,21 +200,25 @@ def _rejoined(lines: list[str]) -> list[str]:
     Chosen over all ways of cutting (each piece at most _WRAPPED_LINES lines), by, in order:
     fewest names that are not whole (县科技服务 | 中心 loses to 县科技服务中心); fewest cuts
     before a tail (_is_tail: 区住房和城乡 | 建设局 is a wrap, though 乡 ends a township's
-    name; 县城市管理局 | 城关镇 is no tail, a town's name stands alone); then most cuts
+    name; 县城市管理局 | 城关镇 is no tail, a town's name stands alone, and 城关镇 | 人民政府
+    is one); then most cuts
     between whole names, a cut beside a broken name counting against (县水务局 | 县住建局
     are two names; 管委会 | 等 is one text).
     """
     if len(lines) > _MOST_LINES or sum(map(len, lines)) > LONGEST_UNIT_LIST * 4:
         return _pairwise(lines)
     count = len(lines)
+    firsts = [next(iter(_listed(line)), "") for line in lines]
     # best[(start, end)]: the best score of lines[:end] whose last piece is lines[start:end].
     best: dict[tuple[int, int], tuple[int, int, int]] = {}
     back: dict[tuple[int, int], int] = {}
-    pieces: dict[tuple[int, int], tuple[int, str, str]] = {}
+    pieces: dict[tuple[int, int], tuple[int, str, str, str]] = {}
     for end in range(1, count + 1):
         for start in range(max(0, end - _WRAPPED_LINES), end):
             names = _listed("".join(lines[start:end])) or [""]  # 、 alone names nothing
-            piece = (sum(not _whole(n) for n in names if n), names[0], names[-1])
+            # No tail starts with a place's name, on its own line (县财政局 | 城关镇 | 人民政府:
+            # 城关镇人民政府 is a name, though 城关镇 | 人民政府 joins).
+            piece = (sum(not _whole(n) for n in names if n), names[0], names[-1], firsts[start])
             pieces[start, end] = piece
             if start == 0:
                 best[start, end] = (piece[0], 0, 0)
@@ -225,7 +229,7 @@ def _rejoined(lines: list[str]) -> list[str]:
                     continue
                 bad, tails, cuts = best[before, start]
                 left, right = pieces[before, start][2], piece[1]
-                tail = _is_tail(left, right)
+                tail = _is_tail(left, right) and not _stands_alone(piece[3])
                 cut = 1 if _whole(left) and _whole(right) else -1
                 score = (bad + piece[0], tails + tail, cuts - cut)
                 if (start, end) not in best or score < best[start, end]:
@@ -287,9 +291,14 @@ def _stands_alone(name: str) -> bool:
 
 def _is_tail(left: str, right: str) -> bool:
     """Whether ``right``, after a break, is the rest of the name ``left`` starts: ``left``
-    starts as a unit does (县, 区, 各) and ``right`` neither does nor stands alone as a place
-    or company does (建设局, 交警大队, 委员会 are tails; 城关镇, 城投公司 are names)."""
-    return _starts_like_unit(left) and not _starts_like_unit(right) and not _stands_alone(right)
+    starts as a unit does (县, 区, 各) or is a place's name (高新区, 城关镇), and ``right``
+    neither starts so nor stands alone as a place or company does (建设局, 交警大队, 管委会,
+    人民政府 are tails; 城关镇, 城投公司 are names)."""
+    return (
+        (_starts_like_unit(left) or _stands_alone(left))
+        and not _starts_like_unit(right)
+        and not _stands_alone(right)
+    )
 
 
 #: A place's or a company's name (vocab.shapes.PLACE_SUFFIXES): 城关镇, 高新区, 城投公司.
