@@ -227,6 +227,11 @@ def test_partners_from_the_department_cell_join_the_partner_column() -> None:
         ("县经济开发区\n管委会", ["县经济开发区管委会"]),  # no head: a tail
         ("各乡镇\n人民政府", ["各乡镇人民政府"]),
         ("高新区\n管委会", ["高新区管委会"]),  # an agency's tail after a place's name
+        (
+            "经开区\n高新园(邹区镇)\n各街道\n市国有公司",  # 园 park: a place (zoo zhonglou)
+            ["经开区", "高新园(邹区镇)", "各街道", "市国有公司"],
+        ),
+        ("经开区 高新园(邹区镇) 各街道", ["经开区", "高新园(邹区镇)", "各街道"]),
         ("县财政局\n城关镇\n人民政府", ["县财政局", "城关镇人民政府"]),
         # A space (docling joins a PDF's printed lines so) is a break like a line break.
         ("县发展改革 委", ["县发展改革委"]),

@@ -103,10 +103,10 @@ UNIT_PREFIXES: Final[tuple[str, ...]] = (
 
 #: Endings of names that stand alone without a county prefix: a place or a company. 镇 town,
 #: 乡 township, 街道 sub-district, 办事处 sub-district office, 区 district or zone, 社区
-#: community, 村 village, 管委会 administrative committee, 公司 company (城关镇, 王庄乡, 东城街道,
-#: 高新区, 幸福社区, 李庄村, 开发区管委会, 城投公司). A line or space-separated word so ending,
-#: with a head of PLACE_HEAD characters or more before the ending, is a name of its own after a
-#: line break, where an agency's ending without a prefix (建设局, 交警大队, 委员会) is the tail of
+#: community, 村 village, 园 park, 管委会 administrative committee, 公司 company (城关镇, 王庄乡,
+#: 东城街道, 高新区, 幸福社区, 李庄村, 高新园, 开发区管委会, 城投公司). A line or word so ending,
+#: with a head of PLACE_HEAD characters or more before the ending, is a name of its own after
+#: a break, where an agency's ending without a prefix (建设局, 交警大队, 委员会) is the tail of
 #: a wrapped name: 县城市管理局<br>城关镇 is two names, 区住房和城乡<br>建设局 one.
 PLACE_SUFFIXES: Final[tuple[str, ...]] = (
     "镇",
@@ -116,6 +116,7 @@ PLACE_SUFFIXES: Final[tuple[str, ...]] = (
     "区",
     "社区",
     "村",
+    "园",
     "管委会",
     "公司",
 )
