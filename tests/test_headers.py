@@ -11,7 +11,8 @@ import pytest
 import tasktable
 from tasktable import RoleMapError
 from tasktable.cli import main
-from tasktable.names import split_names
+from tasktable.names import split_names, unwrap_people
+from tasktable.stages.tasks import units_noted_in
 
 # 序号 and 完成时限 are known; 承办事宜 "matters handled" and 经办 "handled by" are not. The
 # first holds the task text; the cells of the second (见附件 "see the annex") show no role.
@@ -210,11 +211,117 @@ def test_partners_from_the_department_cell_join_the_partner_column() -> None:
         ),
         ("县政府(县应急局，县消防大队)", ["县政府(县应急局，县消防大队)"]),
         ("县发改局（牵头、县财政局", ["县发改局（牵头", "县财政局"]),  # never closed: cuts
+        # A place's or a company's name stands alone after a break; an agency's is a tail.
+        (
+            "县住房城乡建设局\n县财政局\n县城市管理局\n城关镇\n县供电公司",
+            ["县住房城乡建设局", "县财政局", "县城市管理局", "城关镇", "县供电公司"],
+        ),
+        ("县财政局\n王庄乡", ["县财政局", "王庄乡"]),  # township
+        ("县财政局\n东城街道", ["县财政局", "东城街道"]),  # sub-district
+        ("县财政局\n白马镇", ["县财政局", "白马镇"]),  # town
+        ("县财政局\n高新区", ["县财政局", "高新区"]),  # zone
+        ("县财政局\n城投公司", ["县财政局", "城投公司"]),  # company
+        ("县财政局\n李庄村", ["县财政局", "李庄村"]),  # village
+        ("县水利局\n城关镇、新集镇", ["县水利局", "城关镇", "新集镇"]),
+        ("县城投集团\n有限公司", ["县城投集团有限公司"]),  # 有限公司 continues a name
+        ("县经济开发区\n管委会", ["县经济开发区管委会"]),  # no head: a tail
+        ("各乡镇\n人民政府", ["各乡镇人民政府"]),
+        ("高新区\n管委会", ["高新区管委会"]),  # an agency's tail after a place's name
+        (
+            "经开区\n高新园(邹区镇)\n各街道\n市国有公司",  # 园 park: a place (zoo zhonglou)
+            ["经开区", "高新园(邹区镇)", "各街道", "市国有公司"],
+        ),
+        ("经开区 高新园(邹区镇) 各街道", ["经开区", "高新园(邹区镇)", "各街道"]),
+        ("县财政局\n城关镇\n人民政府", ["县财政局", "城关镇人民政府"]),
+        # A space (docling joins a PDF's printed lines so) is a break like a line break.
+        ("县发展改革 委", ["县发展改革委"]),
+        ("县住房城乡 建设局", ["县住房城乡建设局"]),
+        ("县文化旅游 体育局", ["县文化旅游体育局"]),
+        ("市生态环境 局县分局", ["市生态环境局县分局"]),
+        ("县财政局 县教育局", ["县财政局", "县教育局"]),
+        ("县财政局 城关镇", ["县财政局", "城关镇"]),
+        ("县委宣传部（县文明办 县网信办）", ["县委宣传部（县文明办 县网信办）"]),  # in brackets
         *((placeholder, []) for placeholder in ("/", "／", "无", "暂无", "-", "—", "——", " 无 ")),
     ],
 )
 def test_department_cell_is_cut_into_whole_names(cell: str, names: list[str]) -> None:
     assert split_names(cell) == names
+
+
+# One line per owner cell: a break after a person's name, before a title or a name, parts two
+# leaders; any other break is a wrap.
+@pytest.mark.parametrize(
+    ("cell", "owner"),
+    [
+        ("张三\n李四", "张三、李四"),
+        ("县长 周明\n常务副县长 陈志强", "县长 周明、常务副县长 陈志强"),
+        (
+            "县委常委、常务副县长 陈志强\n副县长 刘红梅",
+            "县委常委、常务副县长 陈志强、副县长 刘红梅",
+        ),
+        ("县委书记 王伟\n县委副书记 李强", "县委书记 王伟、县委副书记 李强"),
+        ("副县长 赵刚\n李华", "副县长 赵刚、李华"),
+        ("分管副\n县长", "分管副县长"),  # a wrapped title
+        ("分管副县长\n李卫国", "分管副县长李卫国"),  # a title's name on the next line
+        ("王建\n国", "王建国"),  # a wrapped name
+        ("李华", "李华"),
+    ],
+)
+def test_owner_cell_keeps_each_leader_apart(cell: str, owner: str) -> None:
+    assert unwrap_people(cell) == owner
+
+
+def test_leaders_on_lines_of_their_own_are_not_glued_together() -> None:
+    """县长 周明<br>常务副县长 陈志强 gave the owner 县长 周明常务副县长 陈志强 (breaker3 N03):
+    only a cell of bare names kept its lines apart."""
+    text = (
+        "| 序号 | 重点工作 | 县级责任领导 | 牵头单位 |\n|---|---|---|---|\n"
+        "| 1 | 做好工作。 | 县长 周明<br>常务副县长 陈志强 | 县应急管理局 |\n"
+    )
+    (task,) = tasktable.parse(text).tasks
+    assert task.owner == "县长 周明、常务副县长 陈志强"
+
+
+# One line per task text: the units a note at its end names, as (leads, partners).
+@pytest.mark.parametrize(
+    ("content", "leads", "partners"),
+    [
+        ("新增就业4000人。（责任单位：县人社局）", ["县人社局"], []),
+        ("新建基站。（责任单位：县工信局、县通信发展办）", ["县工信局", "县通信发展办"], []),
+        (
+            "实施工程。（牵头单位：县水利局；配合单位：县财政局、各乡镇）",
+            ["县水利局"],
+            ["县财政局", "各乡镇"],
+        ),
+        ("整治河道(责任单位:县水利局、各镇（街道）)。", ["县水利局", "各镇（街道）"], []),
+        ("新增就业4000人。", [], []),  # no note
+        ("（责任单位：县人社局）新增就业4000人。", [], []),  # not at the end: no note
+        ("建设公园（含绿道3公里）。", [], []),  # brackets without a label
+    ],
+)
+def test_units_noted_at_the_end_of_a_task_text(
+    content: str, leads: list[str], partners: list[str]
+) -> None:
+    assert units_noted_in(content) == (leads, partners)
+
+
+def test_a_table_without_a_unit_column_takes_the_units_its_texts_note() -> None:
+    """实施…工程。（牵头单位：县水利局；配合单位：县财政局、各乡镇） gave no departments
+    (breaker3 P05): where no column holds units, the note closing the task's text names them.
+    The text stays as written; a unit column, where there is one, wins."""
+    text = (
+        "| 序号 | 重点任务 | 完成时限 |\n|---|---|---|\n"
+        "| 1 | 实施工程。（牵头单位：县水利局；配合单位：县财政局、各乡镇） | 10月底前 |\n"
+    )
+    (task,) = tasktable.parse(text).tasks
+    assert (task.departments, task.partners) == (["县水利局"], ["县财政局", "各乡镇"])
+    assert task.content == "实施工程。（牵头单位：县水利局；配合单位：县财政局、各乡镇）"
+    with_column = (
+        "| 序号 | 重点任务 | 责任单位 |\n|---|---|---|\n"
+        "| 1 | 实施工程。（责任单位：县水利局） | 县财政局 |\n"
+    )
+    (task,) = tasktable.parse(with_column).tasks
+    assert task.departments == ["县财政局"]
 
 
 def test_wrapped_names_in_a_narrow_partner_column_are_joined_whole() -> None:
@@ -227,6 +334,35 @@ def test_wrapped_names_in_a_narrow_partner_column_are_joined_whole() -> None:
     (task,) = tasktable.parse(text).tasks
     assert task.departments == ["县发展和改革委员会"]
     assert task.partners == ["区住房和城乡建设局", "区公安分局交警大队"]
+
+
+def test_a_town_on_its_own_line_after_a_bureau_is_not_glued_to_it() -> None:
+    """县城市管理局<br>城关镇 gave the partner 县城市管理局城关镇 (breaker3 N02): a line after a
+    name with a county prefix was taken for its wrapped tail, though a town's name needs no
+    prefix to be whole."""
+    text = (
+        "| 序号 | 民生实事 | 牵头单位 | 责任单位 |\n|---|---|---|---|\n"
+        "| 1 | 做好工作。 | 县住房城乡建设局 | 县住房城乡建设局<br>县财政局<br>县城市管理局"
+        "<br>城关镇<br>县供电公司 |\n"
+    )
+    (task,) = tasktable.parse(text).tasks
+    assert task.departments == ["县住房城乡建设局"]
+    assert task.partners == ["县财政局", "县城市管理局", "城关镇", "县供电公司"]
+
+
+def test_a_name_docling_wrapped_with_a_space_stays_whole() -> None:
+    """docling on PDF joins a name's printed lines with a space: 县发展改革 委 gave the two
+    departments 县发展改革 and 委 (breaker3 L03). A space cuts only between whole names."""
+    text = (
+        "| 序号 | 工作任务 | 责任单位 |\n|---|---|---|\n"
+        "| 1 | 做好工作。 | 县发展改革 委 |\n"
+        "| 2 | 做好工作。 | 县文化旅游 体育局 |\n"
+        "| 3 | 做好工作。 | 县财政局 县教育局 |\n"
+    )
+    first, second, third = tasktable.parse(text).tasks
+    assert first.departments == ["县发展改革委"]
+    assert second.departments == ["县文化旅游体育局"]
+    assert third.departments == ["县财政局", "县教育局"]
 
 
 def test_a_list_in_brackets_after_a_name_stays_in_it() -> None:

@@ -16,9 +16,13 @@ from .vocab.shapes import (
     DEPARTMENT_LIST,
     DEPARTMENT_NAME,
     LEAD_WORDS,
+    LEADER_TITLE_ENDINGS,
     LIST_SEPARATOR,
+    NAME_CONTINUATIONS,
     NO_UNIT,
     PARTNER_WORDS,
+    PLACE_HEAD,
+    PLACE_SUFFIXES,
     SINGLING_LEAD_WORDS,
     SURNAMES,
     UNIT_PREFIXES,
@@ -70,21 +74,46 @@ _PERSON = regex.compile(r"^\p{Han}{2,4}(?:[（(][^）)]{1,12}[）)])?$")
 
 
 def unwrap_people(text: str) -> str:
-    """An owner cell: names on lines of their own stay apart (李华\n张强 -> 李华、张强);
-    anything else is unwrapped like any text (分管副\n县长 -> 分管副县长)."""
+    """An owner cell: each leader apart, their lines otherwise unwrapped like any text.
+
+    A line that ends in a person's name, before one that starts with a title or a name, ends
+    one leader (李华\n张强 -> 李华、张强; 县长 周明\n常务副县长 陈志强 -> 县长 周明、常务副县长
+    陈志强); any other break is a wrap (分管副\n县长 -> 分管副县长; 王建\n国 -> 王建国)."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
-    if len(lines) > 1 and all(is_person(line) for line in lines):
-        return "、".join(lines)
-    return unwrap(text)
+    if len(lines) < 2:
+        return unwrap(text)
+    leaders = [[lines[0]]]
+    for before, line in pairwise(lines):
+        if _ends_in_person(before) and _starts_a_leader(line):
+            leaders.append([line])
+        else:
+            leaders[-1].append(line)
+    if len(leaders) == 1:
+        return unwrap(text)
+    return "、".join(unwrap("\n".join(leader)) for leader in leaders)
+
+
+def _ends_in_person(line: str) -> bool:
+    """Whether a line's last word is a person's name (副县长 陈志强, 李华)."""
+    words = [word for word in LIST_SEPARATOR.split(line) if word]
+    return bool(words) and is_person(words[-1])
+
+
+def _starts_a_leader(line: str) -> bool:
+    """Whether a line's first word is a person's name or a leader's title (副县长 刘红梅,
+    张强, 县委常委、副县长 孙丽: vocab.shapes.LEADER_TITLE_ENDINGS)."""
+    first = next((word for word in LIST_SEPARATOR.split(line) if word), "")
+    return is_person(first) or first.endswith(LEADER_TITLE_ENDINGS)
 
 
 def split_names(text: str) -> list[str]:
     """Split a department cell into names on 、，；, spaces and line breaks.
 
-    A line break separates two names only when both sides are whole names (县水务局\n县住建局);
-    otherwise it is a wrap inside one name (科技服务\n中心). A separator inside brackets cuts
-    nothing (县委宣传部（县文明办、县网信办）). A cell that says there is no unit (/, 无, —) names
-    none.
+    A line break or a space separates two names only when both sides are whole names
+    (县水务局\n县住建局, 县财政局 县教育局) and the second is no tail of the first (区住房和城乡
+    \n建设局); otherwise it is a wrap inside one name (科技服务\n中心, 县发展改革 委, as docling
+    joins a PDF's printed lines). A separator inside brackets cuts nothing
+    (县委宣传部（县文明办、县网信办）). A cell that says there is no unit (/, 无, —) names none.
     """
     # Cached: a table repeats its department cells from row to row; a long text is no such
     # cell, and is not kept alive by the cache.
@@ -100,19 +129,35 @@ _CACHED_CELL: Final = 1000
 def _split_cell(text: str) -> tuple[str, ...]:
     if is_no_unit(text):
         return ()
-    lines = [line for piece in text.split("\n") if (line := piece.strip())]
+    lines = [word for piece in text.split("\n") for word in _words(piece)]
     if len(lines) > 1 and not _all_cut(lines):
         lines = _rejoined(lines)
     return tuple(name for line in lines for name in _listed(line))
 
 
+def _words(line: str) -> list[str]:
+    """A line cut at its spaces outside brackets: each space is a break to join or cut."""
+    if "（" not in line and "(" not in line:
+        return line.split()
+    words: list[str] = []
+    start = depth = 0
+    for at, char in enumerate(line):
+        if char in "（(":
+            depth += 1
+        elif char in "）)":
+            depth = max(0, depth - 1)
+        elif char.isspace() and depth == 0:
+            words.append(line[start:at])
+            start = at + 1
+    words.append(line[start:])
+    return [word.strip() for word in words if word.strip()]
+
+
 def _all_cut(lines: list[str]) -> bool:
-    """Whether every line break cuts: both sides whole names, and no tail after it."""
+    """Whether every break cuts: both sides whole names, and no tail after it."""
     heads = [_listed(line) for line in lines]
     return all(heads) and all(
-        _whole(before[-1])
-        and _whole(after[0])
-        and (_starts_like_unit(after[0]) or not _starts_like_unit(before[-1]))
+        _whole(before[-1]) and _whole(after[0]) and not _is_tail(before[-1], after[0])
         for before, after in pairwise(heads)
     )
 
@@ -154,22 +199,26 @@ def _rejoined(lines: list[str]) -> list[str]:
 
     Chosen over all ways of cutting (each piece at most _WRAPPED_LINES lines), by, in order:
     fewest names that are not whole (县科技服务 | 中心 loses to 县科技服务中心); fewest cuts
-    before a tail, a whole name that does not start as a unit does (建设局, 交警大队) after
-    one that does (区住房和城乡 | 建设局 is a wrap, though 乡 ends a township's name); then
-    most cuts between whole names, a cut beside a broken name counting against (县水务局 |
-    县住建局 are two names; 管委会 | 等 is one text).
+    before a tail (_is_tail: 区住房和城乡 | 建设局 is a wrap, though 乡 ends a township's
+    name; 县城市管理局 | 城关镇 is no tail, a town's name stands alone, and 城关镇 | 人民政府
+    is one); then most cuts
+    between whole names, a cut beside a broken name counting against (县水务局 | 县住建局
+    are two names; 管委会 | 等 is one text).
     """
     if len(lines) > _MOST_LINES or sum(map(len, lines)) > LONGEST_UNIT_LIST * 4:
         return _pairwise(lines)
     count = len(lines)
+    firsts = [next(iter(_listed(line)), "") for line in lines]
     # best[(start, end)]: the best score of lines[:end] whose last piece is lines[start:end].
     best: dict[tuple[int, int], tuple[int, int, int]] = {}
     back: dict[tuple[int, int], int] = {}
-    pieces: dict[tuple[int, int], tuple[int, str, str]] = {}
+    pieces: dict[tuple[int, int], tuple[int, str, str, str]] = {}
     for end in range(1, count + 1):
         for start in range(max(0, end - _WRAPPED_LINES), end):
             names = _listed("".join(lines[start:end])) or [""]  # 、 alone names nothing
-            piece = (sum(not _whole(n) for n in names if n), names[0], names[-1])
+            # No tail starts with a place's name, on its own line (县财政局 | 城关镇 | 人民政府:
+            # 城关镇人民政府 is a name, though 城关镇 | 人民政府 joins).
+            piece = (sum(not _whole(n) for n in names if n), names[0], names[-1], firsts[start])
             pieces[start, end] = piece
             if start == 0:
                 best[start, end] = (piece[0], 0, 0)
@@ -180,7 +229,7 @@ def _rejoined(lines: list[str]) -> list[str]:
                     continue
                 bad, tails, cuts = best[before, start]
                 left, right = pieces[before, start][2], piece[1]
-                tail = _starts_like_unit(left) and not _starts_like_unit(right)
+                tail = _is_tail(left, right) and not _stands_alone(piece[3])
                 cut = 1 if _whole(left) and _whole(right) else -1
                 score = (bad + piece[0], tails + tail, cuts - cut)
                 if (start, end) not in best or score < best[start, end]:
@@ -213,16 +262,50 @@ def _pairwise(lines: list[str]) -> list[str]:
 
 @lru_cache(maxsize=8192)
 def _whole(name: str) -> bool:
-    """A whole unit name, a note in brackets after it or not (各镇（街道）, 县发改局（牵头）)."""
+    """A whole unit name, a note in brackets after it or not (各镇（街道）, 县发改局（牵头）):
+    an agency's (县水务局) or a place's (高新区, 李庄村)."""
+    bare = _bare(name)
+    return is_unit_name(bare) or _PLACE_NAME.match(bare) is not None
+
+
+def _bare(name: str) -> str:
+    """A name without the note in brackets after it: 县发改局（牵头） -> 县发改局."""
     if name[-1:] in "）)":
         cut = max(name.rfind("（"), name.rfind("("))
         if cut > 0:
-            return is_unit_name(name[:cut])
-    return is_unit_name(name)
+            return name[:cut]
+    return name
 
 
 def _starts_like_unit(name: str) -> bool:
     return name.startswith(UNIT_PREFIXES)
+
+
+def _stands_alone(name: str) -> bool:
+    """A place's or a company's name, whole without a county prefix (城关镇, 东城街道, 高新区,
+    城投公司): vocab.shapes.PLACE_SUFFIXES after a head of PLACE_HEAD characters or more,
+    not the tail of a company's name (有限公司, 分公司)."""
+    bare = _bare(name)
+    return not bare.startswith(NAME_CONTINUATIONS) and _PLACE_NAME.match(bare) is not None
+
+
+def _is_tail(left: str, right: str) -> bool:
+    """Whether ``right``, after a break, is the rest of the name ``left`` starts: ``left``
+    starts as a unit does (县, 区, 各) or is a place's name (高新区, 城关镇), and ``right``
+    neither starts so nor stands alone as a place or company does (建设局, 交警大队, 管委会,
+    人民政府 are tails; 城关镇, 城投公司 are names)."""
+    return (
+        (_starts_like_unit(left) or _stands_alone(left))
+        and not _starts_like_unit(right)
+        and not _stands_alone(right)
+    )
+
+
+#: A place's or a company's name (vocab.shapes.PLACE_SUFFIXES): 城关镇, 高新区, 城投公司.
+_PLACE_NAME = on_first_use(
+    regex.compile,
+    rf"^[\p{{Han}}A-Za-z0-9·]{{{PLACE_HEAD},16}}(?:{alternation(PLACE_SUFFIXES)})$",
+)
 
 
 #: Longest tail of a line looked at for its last name; names are far shorter.

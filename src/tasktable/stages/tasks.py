@@ -13,7 +13,8 @@ import regex
 from ..messages import diagnostic
 from ..models import Diagnostic, Milestone, Progress, Target, Task, TextField
 from ..names import is_no_unit, split_names, split_roles, unwrap_people
-from ..patterns import on_first_use
+from ..patterns import alternation, on_first_use
+from ..vocab.shapes import LEAD_WORDS, PARTNER_WORDS
 from ..wraps import unwrap
 from .dates import find_periods
 from .drafts import Draft
@@ -32,7 +33,9 @@ def build_tasks(
     is lost (``headers``: each role's column header, for the diagnostic)."""
     if diagnostics is not None:
         diagnostics.extend(_no_units(drafts, headers or {}))
-    return [_task(draft, year) for draft in drafts]
+    # A table without a unit column may name each task's units in a note after its text.
+    noted = headers is not None and "departments" not in headers
+    return [_task(draft, year, noted_units=noted) for draft in drafts]
 
 
 def _no_units(drafts: Sequence[Draft], headers: Mapping[str, str]) -> list[Diagnostic]:
@@ -80,7 +83,26 @@ def resolved_roles(draft: Draft, role: str) -> tuple[list[str], list[str]]:
     return split_roles(text) if text else ([], [])
 
 
-def _task(draft: Draft, year: int | None) -> Task:
+def units_noted_in(content: str) -> tuple[list[str], list[str]]:
+    """The (leads, partners) a note at the end of a task's text names, as a table without a
+    unit column writes them: 做好工作。（责任单位：县工信局） or （牵头单位：县水利局；配合单位：
+    县财政局、各乡镇）. None there: ([], []). The text itself stays as written."""
+    note = _UNIT_NOTE.search(content)
+    return split_roles(note.group("note")) if note else ([], [])
+
+
+#: A note of units closing a task's text: （责任单位：…）, its label one of the lead or partner
+#: labels that name units (vocab.shapes: 牵头单位, 责任单位, 配合单位 …), a name in it perhaps
+#: with brackets of its own (各镇（街道）).
+_UNIT_NOTE = on_first_use(
+    regex.compile,
+    r"[（(]\s*(?P<note>(?:"
+    + alternation(w for w in LEAD_WORDS + PARTNER_WORDS if w.endswith(("单位", "部门")))
+    + r")\s*[：:](?:[^（）()]|[（(][^（）()]*[）)])+?)\s*[）)]\s*[。；;.]?\s*$",
+)
+
+
+def _task(draft: Draft, year: int | None, *, noted_units: bool = False) -> Task:
     content = resolved_text(draft, "content")
     schedule = resolved_text(draft, "schedule")
     # Targets and milestones come from what is to be done, never from theme or project.
@@ -99,6 +121,8 @@ def _task(draft: Draft, year: int | None) -> Task:
     # A department cell may mark who leads and who assists (牵头 / 配合): the assisting
     # units join the partners.
     leads, assisting = resolved_roles(draft, "departments")
+    if noted_units and not leads and content:
+        leads, assisting = units_noted_in(content)
     partners = resolved_names(draft, "partners")
     # Every value is built to its field's type here (the lists and dicts are the task's own):
     # trusted, not validated again.

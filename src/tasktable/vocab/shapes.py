@@ -101,6 +101,33 @@ UNIT_PREFIXES: Final[tuple[str, ...]] = (
     "中国",
 )
 
+#: Endings of names that stand alone without a county prefix: a place or a company. 镇 town,
+#: 乡 township, 街道 sub-district, 办事处 sub-district office, 区 district or zone, 社区
+#: community, 村 village, 园 park, 管委会 administrative committee, 公司 company (城关镇, 王庄乡,
+#: 东城街道, 高新区, 幸福社区, 李庄村, 高新园, 开发区管委会, 城投公司). A line or word so ending,
+#: with a head of PLACE_HEAD characters or more before the ending, is a name of its own after
+#: a break, where an agency's ending without a prefix (建设局, 交警大队, 委员会) is the tail of
+#: a wrapped name: 县城市管理局<br>城关镇 is two names, 区住房和城乡<br>建设局 one.
+PLACE_SUFFIXES: Final[tuple[str, ...]] = (
+    "镇",
+    "乡",
+    "街道",
+    "办事处",
+    "区",
+    "社区",
+    "村",
+    "园",
+    "管委会",
+    "公司",
+)
+#: The shortest head before a place ending for the name to stand alone: 城关镇, 高新区; 城乡,
+#: 委会 and a bare 公司 are the tails of wrapped names (区住房和城乡, 县供电公司).
+PLACE_HEAD: Final = 2
+#: How the tail of a wrapped company or bureau name starts, though it ends as a company does:
+#: 有限公司 limited company, 股份 shares (股份有限公司), 有限责任 limited liability, 分公司
+#: branch company, 子公司 subsidiary, 总公司 head company (县城投集团<br>有限公司 is one name).
+NAME_CONTINUATIONS: Final[tuple[str, ...]] = ("有限", "股份", "分公司", "子公司", "总公司")
+
 #: Whole-cell texts saying a unit column has no unit for this task: / and ／ slash, 无 "none",
 #: 暂无 "none yet", dashes of any length (-, —, ——, －, –). They are no unit's name.
 NO_UNIT: Final = frozenset({"/", "／", "\\", "无", "暂无", "-", "--", "－", "–", "—", "——", "―"})
@@ -220,6 +247,21 @@ SURNAMES: Final = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
     "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾"
     "毛郝龚邵万钱严覃武戴莫孔向汤"
+)
+
+#: How a leader's title ends in an owner cell: 长 (县长 county head, 副县长 deputy, 局长
+#: bureau head, 秘书长 secretary-general), 书记 Party secretary, 主任 director, 常委 standing
+#: committee member, 委员 member, 主席 chair, 政委 political commissar. A line of an owner
+#: cell that starts with such a title, after a line that ends in a person's name, names the
+#: next leader (县长 周明<br>常务副县长 陈志强).
+LEADER_TITLE_ENDINGS: Final[tuple[str, ...]] = (
+    "长",
+    "书记",
+    "主任",
+    "常委",
+    "委员",
+    "主席",
+    "政委",
 )
 
 #: What a progress report says (SPEC §2: progress, not a plan): a percentage first (65%,
