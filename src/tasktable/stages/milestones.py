@@ -44,14 +44,19 @@ def find_milestones(
     # 持续推进 "keep pushing on" is the time frame in a schedule column, but the verb of the
     # work itself in content (持续推进县级科协创新发展): there it opens nothing.
     closed = ("event",) if field == "schedule" else ("event", "ongoing")
-    openers = [p for p in periods if p.kind not in closed and not _in_rate(text, p, targets)]
+    openers = [
+        p
+        for p in periods
+        if p.kind not in closed and (p.kind != "recurring" or not _in_rate(text, p, targets))
+    ]
     if not openers:
         return []
     milestones: list[Milestone] = []
-    # The open clause's milestones, each (when, start, action start, action end): the last
-    # one's end is known only when the next dated clause (or the text's end) comes.
-    group: list[tuple[Period, int, int, int]] = []
-    start = end = 0
+    when: Period | None = None
+    start = end = action_start = 0
+    # The open clause's milestones before ``when`` (9月份 of 9月份启动、11月完成), each with
+    # its action's end; mostly none.
+    earlier: list[tuple[Period, int, int, int]] = []
     parts = _parts(text, openers)
     part: tuple[int, int, bool] | None = None
     # Periods come in text order (find_periods), so a clause's first opener is found by
@@ -62,44 +67,47 @@ def find_milestones(
             # A numbered part that holds a date is a milestone of its own: the one before it
             # ends here, and its undated lead-in (1、完成初步设计，7月1日前开工) is part of it.
             part = parts.pop(0)
-            if part[2] and group:
-                milestones += _built(text, group, end, targets, field)
-                group = []
+            if part[2] and when is not None:
+                milestones += _built(text, earlier, when, start, action_start, end, targets, field)
+                when, earlier = None, []
         k = bisect_left(starts, clause_start)
         if k == len(starts) or starts[k] >= clause_end:
             end = clause_end  # continues the open milestone, if any
             continue
-        if group:
-            milestones += _built(text, group, end, targets, field)
-            group = []
-        end = clause_end
-        # Each period of the clause opens a milestone (9月份启动、11月完成: two): the first at
-        # the clause's start, each later one after a comma or 、 or a joining word before it
-        # (_sub_start); one without (制定全年工作清单) is a word of the action before it.
-        last = k
-        while last + 1 < len(starts) and starts[last + 1] < clause_end:
-            last += 1
-        previous = clause_start
-        for i in range(k, last + 1):
-            period = openers[i]
-            if i == k:
-                start = opening = clause_start
-                if part is not None and part[2]:
-                    start, opening, part = part[0], part[1], None
-            else:
-                sub = _sub_start(text, previous, period.span[0])
-                previous = period.span[1]
-                if sub is None:
-                    continue
-                start = opening = sub
-                when, before, action_start, _ = group[-1]
-                group[-1] = (when, before, action_start, start)
+        if when is not None:
+            if earlier:
+                milestones += _built(text, earlier, when, start, action_start, end, targets, field)
+                earlier = []
+            else:  # the common case, kept short
+                milestones.append(
+                    _milestone(text, when, start, action_start, end, end, targets, field)
+                )
+        when, start, end = openers[k], clause_start, clause_end
+        opening = clause_start
+        if part is not None and part[2]:
+            start, opening, part = part[0], part[1], None
+        opened = _OPENERS.match(text, opening)
+        action_start = when.span[1] if opened and opened.end() == when.span[0] else opening
+        # Each later period of the clause opens a milestone too (9月份启动、11月完成: two),
+        # after a comma or 、 or a joining word before it (_sub_start); one without
+        # (制定全年工作清单) is a word of the action before it.
+        previous = when.span[1]
+        k += 1
+        while k < len(starts) and starts[k] < clause_end:
+            period = openers[k]
+            k += 1
+            sub = _sub_start(text, previous, period.span[0])
             previous = period.span[1]
-            opened = _OPENERS.match(text, opening)
-            action_start = period.span[1] if opened and opened.end() == period.span[0] else opening
-            group.append((period, start, action_start, -1))
-    if group:
-        milestones += _built(text, group, end, targets, field)
+            if sub is None:
+                continue
+            earlier.append((when, start, action_start, sub))
+            when, start = period, sub
+            opened = _OPENERS.match(text, sub)
+            action_start = period.span[1] if opened and opened.end() == period.span[0] else sub
+    if when is not None and earlier:
+        milestones += _built(text, earlier, when, start, action_start, end, targets, field)
+    elif when is not None:
+        milestones.append(_milestone(text, when, start, action_start, end, end, targets, field))
     return milestones
 
 
@@ -107,8 +115,6 @@ def _in_rate(text: str, period: Period, targets: Sequence[Target]) -> bool:
     """Whether a recurring period (每月) is the ``per`` of a rate rather than a time frame:
     after another 每 word (每人每月780元 "780 yuan per person a month"), or right before an
     amount of money (每月780元). 每月至少1次 "at least once a month" stays a milestone."""
-    if period.kind != "recurring":
-        return False
     start, end = period.span
     if start >= 2 and text[start - 2] == "每":
         return True
@@ -128,18 +134,28 @@ def _sub_start(text: str, after: int, before: int) -> int | None:
 
 def _built(
     text: str,
-    group: Sequence[tuple[Period, int, int, int]],
+    earlier: Sequence[tuple[Period, int, int, int]],
+    when: Period,
+    start: int,
+    action_start: int,
     end: int,
     targets: Sequence[Target],
     field: TextField,
 ) -> list[Milestone]:
-    """The milestones of one dated clause (and the undated clauses after it), ending at ``end``.
-    A period with no words of its own (3月、6月、9月、12月各开展一次) takes the action (and the
-    span up to its end) of the next one that has some: the work is done at each of the dates."""
+    """The milestones of one dated clause (and the undated clauses after it), ending at
+    ``end``: those ``earlier`` in it, each (when, start, action start, action end), and the
+    last one, ``when``. A period with no words of its own (3月、6月、9月、12月各开展一次) takes
+    the action (and the span up to its end) of the next one that has some: the work is done
+    at each of the dates."""
+    group = [*earlier, (when, start, action_start, end)]
     spans = []
-    for i, (when, start, action_start, action_end) in enumerate(group):
-        until = end if i == len(group) - 1 else action_end
-        spans.append((when, start, *_trimmed(text, action_start, until), until))
+    for when, start, action_start, action_end in group:
+        a, b = action_start, action_end
+        while a < b and text[a] in _TRIM:
+            a += 1
+        while b > a and text[b - 1] in _TRIM_END:
+            b -= 1
+        spans.append((when, start, a, b, action_end))
     built: list[Milestone] = []
     borrowed: tuple[int, int, int] | None = None
     for when, start, a, b, until in reversed(spans):
@@ -152,14 +168,6 @@ def _built(
         built.append(_milestone(text, when, start, a, b, until, targets, field))
     built.reverse()
     return built
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _TRIM:
-        start += 1
-    while end > start and text[end - 1] in _TRIM_END:
-        end -= 1
-    return start, end
 
 
 def _parts(text: str, openers: Sequence[Period]) -> list[tuple[int, int, bool]]:
@@ -204,6 +212,10 @@ def _milestone(
     targets: Sequence[Target],
     field: TextField,
 ) -> Milestone:
+    while action_start < action_end and text[action_start] in _TRIM:
+        action_start += 1
+    while action_end > action_start and text[action_end - 1] in _TRIM_END:
+        action_end -= 1
     return Milestone.trusted(  # built to the field types here: not validated again
         when=when,
         action=text[action_start:action_end],
