@@ -7,6 +7,7 @@ phrase names its own year. ``None`` as start means open (a deadline).
 from __future__ import annotations
 
 import json
+import re
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -99,7 +100,14 @@ CASES = [
     ("年末", "年末", "approximate", "2019-12-01", "2019-12-31"),
     ("年内召开", "年内", "year", "2019-01-01", "2019-12-31"),
     ("全年开展", "全年", "year", "2019-01-01", "2019-12-31"),
-    ("总结年度工作", "年度", "year", "2019-01-01", "2019-12-31"),
+    ("年度内完成", "年度", "year", "2019-01-01", "2019-12-31"),
+    ("学会年度新增会员3%以上", "年度", "year", "2019-01-01", "2019-12-31"),  # before a verb
+    # two neighbouring parts of a month: one xun
+    ("9月中下旬", "9月中下旬", "xun", "2019-09-11", "2019-09-30"),
+    ("3月上中旬", "3月上中旬", "xun", "2019-03-01", "2019-03-20"),
+    # 起 "from … on": to the end of that year (docs/decisions.md)
+    ("7月1日起执行", "7月1日起", "range", "2019-07-01", "2019-12-31"),
+    ("自2024年3月起实施", "2024年3月起", "range", "2024-03-01", "2024-12-31"),
     # explicit years win over the plan year
     ("2019年3月", "2019年3月", "month", "2019-03-01", "2019-03-31"),
     ("2020年底前", "2020年底前", "deadline", None, "2020-12-31"),
@@ -375,13 +383,35 @@ def test_not_a_date(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "found"),
     [
-        ("说明年度目标", ["年度"]),  # 说明 "explain" + 年度, no 明年 "next year"
+        ("说明年度目标", []),  # 说明 "explain" + 年度目标 "annual goal": no 明年 "next year"
         ("6月1号启动，31号完成", ["6月1号"]),  # no 31 June
         ("2021年3月，国发〔2019〕9号", ["2021年3月"]),  # a document number after a month
     ],
 )
 def test_only_the_date_in_a_text_with_a_lookalike(text: str, found: list[str]) -> None:
     assert [p.text for p in find_periods(text, year=Y2)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # 年度 before a noun it modifies is an adjective (ANNUAL_NOUNS), no period
+        ("完成年度征兵任务。", []),
+        ("发布年度统计公报", []),
+        ("完成年度目标任务", []),
+        ("制定年度计划", []),
+        ("四季度梳理总结年度工作", ["四季度"]),
+        ("6月份下发2019年度市级青少年科技创新大赛通知", ["6月份"]),
+        ("2019年度", ["2019年度"]),
+        # 起 inside a word is no "from"
+        ("3月起草方案", ["3月"]),
+        # a list marker before a month is no dotted day (3.10 is item 3, October)
+        ("1.3月底前制定方案；2.6月底前自查；3.10月底前测评。", ["3月底前", "6月底前", "10月底前"]),
+        ("目标5.5万人，6.30前完成", ["6.30前"]),
+    ],
+)
+def test_adjective_year_and_list_markers_are_no_dates(text: str, found: list[str]) -> None:
+    assert [p.text for p in find_periods(text, year=Y)] == found
 
 
 def test_day_with_hao_takes_the_month_before_it() -> None:
@@ -516,8 +546,8 @@ def test_no_word_phrase_is_of_a_numeric_form() -> None:
     from tasktable.stages.dates import _FORMS, _form_re
     from tasktable.vocab.dates import DEADLINE, EVENTS, ONGOING, ONGOING_ALONE, RECURRING
 
-    deadlines = ("之前", "以前", "前")  # before: DEADLINE's words
-    assert DEADLINE == "(?:" + "|".join(deadlines) + ")"
+    deadlines = ("之前", "以前", "前", "起")  # before, and from: DEADLINE's words
+    assert all(re.fullmatch(DEADLINE, word) for word in deadlines)
     words = {
         "recurring": list(RECURRING),
         "ongoing": [*ONGOING, *ONGOING_ALONE],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,60 @@ def described(text: str) -> list[tuple[str, str]]:
 )
 def test_milestones(text: str, expected: list[tuple[str, str]]) -> None:
     assert described(text) == expected
+
+
+# --- several periods in one clause (SPEC §7: every date phrase gives a milestone) ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("9月份启动、11月完成", [("9月份", "启动"), ("11月", "完成")]),
+        ("5月、10月", [("5月", ""), ("10月", "")]),
+        (
+            "夏粮6月中旬前收获，秋粮10月底前收获。",
+            [("6月中旬前", "夏粮6月中旬前收获"), ("10月底前", "秋粮10月底前收获")],
+        ),
+        (
+            "春季造林3月底前完成，秋冬季造林12月底前完成",
+            [("3月底前", "春季造林3月底前完成"), ("12月底前", "秋冬季造林12月底前完成")],
+        ),
+        # periods with no words of their own share the words after the last one
+        (
+            "3月、6月、9月、12月各开展一次",
+            [
+                ("3月", "各开展一次"),
+                ("6月", "各开展一次"),
+                ("9月", "各开展一次"),
+                ("12月", "各开展一次"),
+            ],
+        ),
+        ("5月和10月召开", [("5月", "召开"), ("10月", "召开")]),
+        # a quarter list stays one period, one milestone
+        ("二、三、四季度推进", [("二、三、四季度", "推进")]),
+        # an inline numbered list: the marker is no part of the action
+        (
+            "1.3月底前制定创建方案；2.6月底前完成中期自查；3.10月底前迎接测评。",
+            [("3月底前", "制定创建方案"), ("6月底前", "完成中期自查"), ("10月底前", "迎接测评")],
+        ),
+        # 每月 in a rate is the target's per, no milestone
+        ("城乡低保标准分别提高到每人每月780元、620元。", []),
+        ("每月780元", []),
+        ("每月至少1次", [("每月", "至少1次")]),
+        ("7月1日起执行", [("7月1日起", "执行")]),
+    ],
+)
+def test_each_period_of_a_clause_opens_a_milestone(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert described(text) == expected
+
+
+def test_due_is_the_latest_date_of_a_clause_not_its_first() -> None:
+    """Regression: 9月份启动、11月完成 was one milestone (9月份), due 09-30."""
+    assert max(m.when.end for m in milestones("9月份启动、11月完成") if m.when.end) == date(
+        Y, 11, 30
+    )
 
 
 # --- numbered parts (issue 17) ----------------------------------------------------------------

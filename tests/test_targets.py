@@ -68,6 +68,20 @@ PHRASES = [
     ("组织10到15场讲座", "10到15场", "range", "10-15", "场"),
     ("新增三至五家", "三至五家", "range", "3-5", "家"),
     ("投入5万-6万元", "5万-6万元", "range", "50000-60000", "元"),
+    # ranges with the unit after both numbers
+    ("完成投资180亿元至200亿元", "180亿元至200亿元", "range", "18000000000-20000000000", "元"),
+    ("培训10人到20人", "10人到20人", "range", "10-20", "人"),
+    ("建设5公里～8公里", "5公里～8公里", "range", "5-8", "公里"),
+    # currencies other than 元, with multipliers
+    ("实际使用外资2000万美元", "2000万美元", "=", "20000000", "美元"),
+    ("实际使用外资1.5亿美元", "1.5亿美元", "=", "150000000", "美元"),
+    ("引进欧元贷款300万欧元", "300万欧元", "=", "3000000", "欧元"),
+    # concentrations: PM2.5 is a name, no number
+    ("PM2.5浓度控制在35微克/立方米以内", "35微克/立方米以内", "<=", "35", "微克/立方米"),
+    # compound measure words of visits and runs
+    ("检查在建工地100个次以上", "100个次以上", ">=", "100", "个次"),
+    ("走访企业200户次", "200户次", "=", "200", "户次"),
+    ("开通公交300车次", "300车次", "=", "300", "车次"),
     # multipliers, decimals, percentages, full-width digits, thousands
     ("总投资1330亿元", "1330亿元", "=", "133000000000", "元"),
     ("奖补资金200万元", "200万元", "=", "2000000", "元"),
@@ -350,6 +364,21 @@ def test_negated_comparator_is_turned_round(
 ) -> None:
     target = only(text)
     assert (target.text, target.comparator, amount(target)) == (written, comparator, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("新增30家、50人", ["30家", "50人"]),  # other units: a list, no range
+        ("由20人至10人", ["20人", "10人"]),  # falling: no range
+        ("2019年至2020年", []),
+    ],
+)
+def test_two_amounts_joined_by_a_range_word_are_a_range_only_in_one_unit_rising(
+    text: str, expected: list[str]
+) -> None:
+    """Regression: 180亿元至200亿元 was two = targets, not one range."""
+    assert [t.text for t in find_targets(text)] == expected
 
 
 @pytest.mark.parametrize(

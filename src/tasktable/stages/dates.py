@@ -27,6 +27,7 @@ from ..models import Period, PeriodKind
 from ..numerals import chinese_int
 from ..patterns import alternation, compiled, on_first_use
 from ..vocab.dates import (
+    ANNUAL_NOUNS,
     CLAUSE_BOUNDARY,
     DAY_DIGITS,
     DAY_NUMBER,
@@ -35,6 +36,7 @@ from ..vocab.dates import (
     DEADLINE,
     DIGIT_YEAR,
     EVENTS,
+    FROM_WORD,
     MARKER_BEFORE_DATE,
     MONTH_DIGITS,
     MONTH_NUMBER,
@@ -95,7 +97,15 @@ _BARE_DAY_END = rf"(?![{NOT_DAY_AFTER}月年日号])" + _NOT_AFTER
 # A month term: 2019年 5月份 12日 上旬; a quarter list: 第二、三季度; a quarter's end: 三季度末;
 # a part of a year: 上半年.
 _MONTH_PART = alternation(MONTH_PARTS).replace("中", "中" + NOT_MIDDLE)
-_YEAR_PART = alternation(YEAR_PARTS).replace("年中", "年中" + NOT_MIDDLE)
+# 年度 before a noun it modifies (年度征兵任务) is an adjective, no period: see ANNUAL_NOUNS.
+_NOT_ANNUAL = rf"(?!{alternation(ANNUAL_NOUNS)})"
+_YEAR_PART = (
+    alternation(YEAR_PARTS)
+    .replace("年中", "年中" + NOT_MIDDLE)
+    .replace("年度", "年度" + _NOT_ANNUAL)
+)
+# After a year's own 年 (2024年内, 2024年度): 初, 底, 末, 内, 度 and 中, as in YEAR_PARTS.
+_AFTER_YEAR = rf"[初底末内]|度{_NOT_ANNUAL}|中{NOT_MIDDLE}"
 _TERM_GROUPED = (
     rf"(?P<year>{_ANY_YEAR})?(?:"
     rf"(?P<month>{MONTH_NUMBER}){MONTH_WORD}(?:(?P<day>{DAY_NUMBER}){DAY_WORD})?"
@@ -105,7 +115,7 @@ _TERM_GROUPED = (
     rf"|(?:{QUARTER_LIST_SEPARATOR}{QUARTER_NUMBER}){{0,3}}))季度"
     rf"|(?P<first_quarter>首季度)"
     rf"|(?P<year_part>{_YEAR_PART})"
-    rf"|(?<=年)(?P<after_year>[初底末内度]|中{NOT_MIDDLE}))"  # 2024年内: the year's own 年
+    rf"|(?<=年)(?P<after_year>{_AFTER_YEAR}))"  # 2024年内: the year's own 年
 )
 _TERM = re.sub(r"\(\?P<\w+>", "(?:", _TERM_GROUPED)
 _TERM_RE = compiled(_TERM_GROUPED)
@@ -204,7 +214,7 @@ _FINDERS = {
     rf"|{QUARTER_NUMBER}(?:至{QUARTER_NUMBER}|(?:{QUARTER_LIST_SEPARATOR}{QUARTER_NUMBER}){{0,3}})"
     rf"季度)"  # quarters
     rf"|首季度|{_YEAR_PART}"  # first quarter, part of a year
-    rf"|(?<=年)(?:[初底末内度]|中{NOT_MIDDLE})"  # 2024年内
+    rf"|(?<=年)(?:{_AFTER_YEAR})"  # 2024年内
     rf")(?P<tail>)"
     # a year alone, standing as a clause (form year): 2023年, 2023年前. Never empty: the
     # boundary is no character a phrase starts with, so 年 before it is the year's own.
@@ -484,6 +494,8 @@ def _resolve(phrase: str, year: int | None) -> _Resolved | None:
             )
         else:
             base = first_term
+    if groups.get("deadline") == FROM_WORD:
+        return _from(base)
     if groups.get("deadline"):
         return _deadline(base)
     return base
@@ -570,6 +582,13 @@ def _deadline(base: _Resolved) -> _Resolved:
     if base.kind == "month" and base.start is not None:
         end = base.start - timedelta(days=1)
     return _Resolved("deadline", None, end, month=base.month, quarter=base.quarter)
+
+
+def _from(base: _Resolved) -> _Resolved:
+    """X起 "from X on": a range from X's start to the end of X's year (docs/decisions.md)."""
+    start = base.start
+    end = None if start is None else date(start.year, 12, 31)
+    return _Resolved("range", start, end, month=base.month, quarter=base.quarter)
 
 
 def _ordered(first: _Resolved, last: _Resolved) -> bool:

@@ -16,18 +16,25 @@ from collections.abc import Iterator, Sequence
 
 from ..models import Milestone, Period, Target, TextField
 from ..patterns import alternation, compiled, on_first_use
-from ..vocab.dates import CLAUSE_OPENERS, PART_MARKER
+from ..vocab.dates import CLAUSE_MARKER, CLAUSE_OPENERS, PART_MARKER
 
 #: Marks that always end a clause.
 _HARD_END = compiled(r"[。；;！!？?\n]")
 #: A comma, which ends a clause only when a date phrase opens the next one.
 _COMMA = compiled(r"[，,]")
-#: Spaces and an opener word (于, 力争…) between a clause's start and its opening period.
-_OPENERS = compiled(rf"\s*(?:{alternation(CLAUSE_OPENERS)})?\s*")
+#: Spaces, a list marker (1.) and an opener word (于, 力争…) between a clause's start and its
+#: opening period.
+_OPENERS = compiled(rf"\s*{CLAUSE_MARKER}?\s*(?:{alternation(CLAUSE_OPENERS)})?\s*")
 #: The marker of a numbered part at the start of a line (1、 1. （1） ①).
 _PART_MARKER = on_first_use(compiled, PART_MARKER)
 #: Punctuation and spaces trimmed from both ends of an action.
 _TRIM = "，,。；;：:！!？?、 \t\n"
+#: Words joining two periods of a clause (5月和10月): the second opens a milestone of its own.
+_JOINING = "和及与或"
+#: ... trimmed, with _TRIM, from the end of the action before it.
+_TRIM_END = _TRIM + _JOINING
+#: The marks after which a clause's later period opens its milestone (9月份启动、11月完成).
+_SUB_CUT = "，,、"
 
 
 def find_milestones(
@@ -37,12 +44,19 @@ def find_milestones(
     # 持续推进 "keep pushing on" is the time frame in a schedule column, but the verb of the
     # work itself in content (持续推进县级科协创新发展): there it opens nothing.
     closed = ("event",) if field == "schedule" else ("event", "ongoing")
-    openers = [p for p in periods if p.kind not in closed]
+    openers = [
+        p
+        for p in periods
+        if p.kind not in closed and (p.kind != "recurring" or not _in_rate(text, p, targets))
+    ]
     if not openers:
         return []
     milestones: list[Milestone] = []
     when: Period | None = None
     start = end = action_start = 0
+    # The open clause's milestones before ``when`` (9月份 of 9月份启动、11月完成), each with
+    # its action's end; mostly none.
+    earlier: list[tuple[Period, int, int, int]] = []
     parts = _parts(text, openers)
     part: tuple[int, int, bool] | None = None
     # Periods come in text order (find_periods), so a clause's first opener is found by
@@ -54,24 +68,106 @@ def find_milestones(
             # ends here, and its undated lead-in (1、完成初步设计，7月1日前开工) is part of it.
             part = parts.pop(0)
             if part[2] and when is not None:
-                milestones.append(_milestone(text, when, start, action_start, end, targets, field))
-                when = None
+                milestones += _built(text, earlier, when, start, action_start, end, targets, field)
+                when, earlier = None, []
         k = bisect_left(starts, clause_start)
-        first = openers[k] if k < len(starts) and starts[k] < clause_end else None
-        if first is None:
+        if k == len(starts) or starts[k] >= clause_end:
             end = clause_end  # continues the open milestone, if any
             continue
         if when is not None:
-            milestones.append(_milestone(text, when, start, action_start, end, targets, field))
-        when, start, end = first, clause_start, clause_end
+            if earlier:
+                milestones += _built(text, earlier, when, start, action_start, end, targets, field)
+                earlier = []
+            else:  # the common case, kept short
+                milestones.append(
+                    _milestone(text, when, start, action_start, end, end, targets, field)
+                )
+        when, start, end = openers[k], clause_start, clause_end
         opening = clause_start
         if part is not None and part[2]:
             start, opening, part = part[0], part[1], None
         opened = _OPENERS.match(text, opening)
-        action_start = first.span[1] if opened and opened.end() == first.span[0] else opening
-    if when is not None:
-        milestones.append(_milestone(text, when, start, action_start, end, targets, field))
+        action_start = when.span[1] if opened and opened.end() == when.span[0] else opening
+        # Each later period of the clause opens a milestone too (9月份启动、11月完成: two),
+        # after a comma or 、 or a joining word before it (_sub_start); one without
+        # (制定全年工作清单) is a word of the action before it.
+        previous = when.span[1]
+        k += 1
+        while k < len(starts) and starts[k] < clause_end:
+            period = openers[k]
+            k += 1
+            sub = _sub_start(text, previous, period.span[0])
+            previous = period.span[1]
+            if sub is None:
+                continue
+            earlier.append((when, start, action_start, sub))
+            when, start = period, sub
+            opened = _OPENERS.match(text, sub)
+            action_start = period.span[1] if opened and opened.end() == period.span[0] else sub
+    if when is not None and earlier:
+        milestones += _built(text, earlier, when, start, action_start, end, targets, field)
+    elif when is not None:
+        milestones.append(_milestone(text, when, start, action_start, end, end, targets, field))
     return milestones
+
+
+def _in_rate(text: str, period: Period, targets: Sequence[Target]) -> bool:
+    """Whether a recurring period (每月) is the ``per`` of a rate rather than a time frame:
+    after another 每 word (每人每月780元 "780 yuan per person a month"), or right before an
+    amount of money (每月780元). 每月至少1次 "at least once a month" stays a milestone."""
+    start, end = period.span
+    if start >= 2 and text[start - 2] == "每":
+        return True
+    return any(t.span[0] == end and (t.unit or "").endswith("元") for t in targets)
+
+
+def _sub_start(text: str, after: int, before: int) -> int | None:
+    """Where a clause's later period opens its milestone: after the last comma or 、 between
+    the period before it (ending at ``after``) and it (at ``before``), or at the period right
+    after a joining word (5月和10月); else it opens none, being a word of the action before it
+    (3月份制定全年工作项目清单)."""
+    for at in range(before - 1, after - 1, -1):
+        if text[at] in _SUB_CUT:
+            return at + 1
+    return before if before > after and text[before - 1] in _JOINING else None
+
+
+def _built(
+    text: str,
+    earlier: Sequence[tuple[Period, int, int, int]],
+    when: Period,
+    start: int,
+    action_start: int,
+    end: int,
+    targets: Sequence[Target],
+    field: TextField,
+) -> list[Milestone]:
+    """The milestones of one dated clause (and the undated clauses after it), ending at
+    ``end``: those ``earlier`` in it, each (when, start, action start, action end), and the
+    last one, ``when``. A period with no words of its own (3月、6月、9月、12月各开展一次) takes
+    the action (and the span up to its end) of the next one that has some: the work is done
+    at each of the dates."""
+    group = [*earlier, (when, start, action_start, end)]
+    spans = []
+    for when, start, action_start, action_end in group:
+        a, b = action_start, action_end
+        while a < b and text[a] in _TRIM:
+            a += 1
+        while b > a and text[b - 1] in _TRIM_END:
+            b -= 1
+        spans.append((when, start, a, b, action_end))
+    built: list[Milestone] = []
+    borrowed: tuple[int, int, int] | None = None
+    for when, start, a, b, until in reversed(spans):
+        if a < b:
+            borrowed = (a, b, until)
+        elif borrowed is not None:
+            # The shared words belong to each date: the span reaches over them, as do the
+            # targets in them (各开展一次: once at each date).
+            a, b, until = borrowed
+        built.append(_milestone(text, when, start, a, b, until, targets, field))
+    built.reverse()
+    return built
 
 
 def _parts(text: str, openers: Sequence[Period]) -> list[tuple[int, int, bool]]:
@@ -111,14 +207,14 @@ def _milestone(
     when: Period,
     start: int,
     action_start: int,
+    action_end: int,
     end: int,
     targets: Sequence[Target],
     field: TextField,
 ) -> Milestone:
-    action_end = end
     while action_start < action_end and text[action_start] in _TRIM:
         action_start += 1
-    while action_end > action_start and text[action_end - 1] in _TRIM:
+    while action_end > action_start and text[action_end - 1] in _TRIM_END:
         action_end -= 1
     return Milestone.trusted(  # built to the field types here: not validated again
         when=when,

@@ -107,6 +107,8 @@ _MASKED = compiled(
 )
 
 _UNIT_ALIASES = {"％": "%"}
+#: The range word between two amounts of a range written with both units (180亿元至200亿元).
+_JOINER_ONLY = compiled(rf"{_GAP}{RANGE_JOINER}{_GAP}")
 
 
 class _Found(NamedTuple):
@@ -129,6 +131,8 @@ def find_targets(text: str, *, field: TextField = "content") -> list[Target]:
     found = _numbers(text)
     if not found:
         return []
+    if len(found) > 1:
+        found = _ranges(text, found)
     masked = _masked_spans(text)
     found = [f for f in found if not _inside(f, masked)]
     clauses = _Clauses(text)
@@ -192,6 +196,28 @@ def _numbers(text: str) -> list[_Found]:
             )
         )
     return found
+
+
+def _ranges(text: str, found: list[_Found]) -> list[_Found]:
+    """Two amounts of one unit joined by a range word are one range (SPEC §6: 6-8家), also
+    where the unit is written after both: 180亿元至200亿元, 10人到20人, 5万～8万元."""
+    merged: list[_Found] = []
+    for f in found:
+        if merged and _JOINER_ONLY.fullmatch(text, merged[-1].end, f.number_start):
+            a = merged[-1]
+            if (
+                a.comparator == "="
+                and a.value is not None
+                and f.value is not None
+                and (a.unit, a.per) == (f.unit, f.per)
+                and a.value < f.value
+            ):
+                merged[-1] = a._replace(
+                    end=f.end, comparator="range", value=None, low=a.value, high=f.value
+                )
+                continue
+        merged.append(f)
+    return merged
 
 
 def _negation(text: str, start: int) -> str | None:

@@ -60,8 +60,14 @@ NOT_MIDDLE: Final = r"(?![国华央共心])"
 #: and ONGOING: digits, Chinese numerals, 首 first (quarter), 第 ordinal, 上/下 (半年), 年 (初,
 #: 中, 底…), 全 (年), 每 every and 季 (季度末 the quarter's end).
 PHRASE_STARTS: Final = "0123456789０１２３４５６７８９〇零一二三四五六七八九十首第上下年全每季"
-#: Deadline words after a period: 之前 / 以前 / 前 "before".
-DEADLINE: Final = r"(?:之前|以前|前)"
+#: Words after a period: 之前 / 以前 / 前 "before" (a deadline), and 起 "from … on" (7月1日起执行
+#: "in force from 1 July"), which SPEC §5 leaves open: a range from the period's start to the
+#: end of its year (docs/decisions.md). 起草 "draft", 起步 "start up", 起诉 "sue", 起来, 起到
+#: "play (a role)", 起点 "starting point", 起航 / 起飞 "set off" and 起止 "start and end" are
+#: words of their own.
+DEADLINE: Final = r"(?:之前|以前|前|起(?![草步诉来到点航飞止]))"
+#: The "from" word of DEADLINE.
+FROM_WORD: Final = "起"
 
 #: Words for the year after the plan year: 次年 "the following year", 明年 "next year", 下一年 /
 #: 下年 "the next year", 翌年 "the following year". Each is a year prefix (次年3月) or a year.
@@ -126,11 +132,12 @@ ONGOING_ALONE: Final = ("长期", "常年")
 #: deadline word (2023年前).
 CLAUSE_BOUNDARY: Final = r"(?=$|[\s，,。；;、：:）)】]|之前|以前|前)"
 
-#: A list marker at the start of a line glued to the date phrase after it: 1.6月底前 "1. by
-#: the end of June", 2.年底前, 3.2022年底. Its dot is no decimal point (5.5万) when no digit
-#: follows it, or a month, a quarter or a year does.
+#: A list marker at the start of a line or of a clause glued to the date phrase after it:
+#: 1.6月底前 "1. by the end of June", 2.年底前, 3.2022年底, and inline lists (1.3月底前制定方案；
+#: 2.6月底前…；3.10月底前…: 3.10 is item 3 and October, not 10 March). Its dot is no decimal
+#: point (5.5万) when no digit follows it, or a month, a quarter or a year does.
 MARKER_BEFORE_DATE: Final = (
-    r"(?m)^[ \t]*[0-9０-９]{1,2}[.．]"
+    r"(?m)(?:^|(?<=[；;。，,：:]))[ \t]*[0-9０-９]{1,2}[.．]"
     r"(?=[^0-9０-９]|[0-9０-９]{1,2}(?:月|季度)|(?:19|20)[0-9]{2}年)"
 )
 #: A numbered part of a schedule at the start of a line (1、… <br>2、…; 1.6月底前…; (1) ①): the
@@ -144,9 +151,12 @@ PART_MARKER: Final = (
 # --- conventions -----------------------------------------------------------------------------
 
 #: Parts of a month after 月: 上旬 first ten days, 中旬 middle ten, 下旬 last days;
-#: 初 start (days 1–10), 中 middle (11–20), 底 / 末 end (the last day).
+#: 初 start (days 1–10), 中 middle (11–20), 底 / 末 end (the last day); two neighbouring
+#: parts together, 上中旬 (days 1–20) and 中下旬 (11–end), are one xun period.
 #: name -> (kind, first day, last day); None as last day means the month's last day.
 MONTH_PARTS: Final[dict[str, tuple[PeriodKind, int, int | None]]] = {
+    "上中旬": ("xun", 1, 20),  # 3月上中旬: the first and middle ten days together
+    "中下旬": ("xun", 11, None),  # 9月中下旬: the middle and last ten days together
     "上旬": ("xun", 1, 10),
     "中旬": ("xun", 11, 20),
     "下旬": ("xun", 21, None),
@@ -170,6 +180,61 @@ YEAR_PARTS: Final[dict[str, tuple[PeriodKind, int, int]]] = {
     "全年": ("year", 1, 12),
     "年度": ("year", 1, 12),
 }
+
+#: Nouns that 年度 "annual" modifies when it stands right before them: there it is an adjective,
+#: no period (完成年度征兵任务 "complete the annual conscription", 发布年度统计公报 "publish the
+#: annual statistical bulletin", 梳理总结年度工作 "review the year's work"), and a schedule's
+#: dates alone set the task's due (docs/decisions.md). 年度 alone, or before a time word (年度内)
+#: or a verb (年度新增会员3%以上), stays the plan year (SPEC §5). So does 2024年度 before these.
+#: 工作 work, 任务 task, 目标 goal, 计划 plan, 考核 assessment, 总结 summary, 报告 report, 公报
+#: bulletin, 统计 statistics, 征兵 conscription, 投资 investment, 预算 / 决算 budget / final
+#: accounts, 资金 / 经费 funds, 资产 assets, 补贴 subsidy, 重点 key (work), 指标 indicator, 评估 /
+#: 评价 evaluation, 调查 survey, 检查 inspection, 审计 audit, 会议 / 大会 meeting, 项目 project,
+#: 方案 scheme, 绩效 performance, 市级 city-level, 高标 (准农田) high-standard farmland, 国土
+#: land, 综合 comprehensive, 人物 person (of the year), 报表 statement, 数据 data,
+#: 排名 ranking, 表彰 commendation, 先进 model (workers), 征兵 conscription, 培训 training.
+ANNUAL_NOUNS: Final = (
+    "工作",
+    "任务",
+    "目标",
+    "计划",
+    "考核",
+    "总结",
+    "报告",
+    "公报",
+    "统计",
+    "征兵",
+    "投资",
+    "预算",
+    "决算",
+    "资金",
+    "经费",
+    "资产",
+    "补贴",
+    "重点",
+    "指标",
+    "评估",
+    "评价",
+    "调查",
+    "检查",
+    "审计",
+    "会议",
+    "大会",
+    "项目",
+    "方案",
+    "绩效",
+    "市级",
+    "高标",
+    "国土",
+    "综合",
+    "人物",
+    "报表",
+    "数据",
+    "排名",
+    "表彰",
+    "先进",
+    "培训",
+)
 
 #: Recurring periods (ISO 8601 durations): 每周 every week, 每月 every month, 每月底 / 每月末
 #: at the end of every month, 每季度 / 每季 every quarter, 每季度末 / 每季末 at the end of every
@@ -210,3 +275,11 @@ TITLE_BRACKETS: Final[tuple[str, str]] = ("《", "》")
 #: 于5月底前完成 "by the end of May", 在/从/自 "in / from", 力争年底前 "strive to … by the year's
 #: end", 争取 "strive", 确保 "ensure".
 CLAUSE_OPENERS: Final = ("并于", "于", "在", "从", "自", "力争", "争取", "确保")
+
+#: A list marker that may stand at a clause's start before the date phrase opening it (1.3月底前
+#: 制定方案；2.6月底前…): 1. 1、 （1） ①; the milestone's action starts after the phrase. A
+#: dot before digits is a marker only where a month or a quarter follows (6.30 is a date).
+CLAUSE_MARKER: Final = (
+    r"(?:[0-9０-９]{1,2}(?:、|[.．](?![0-9０-９](?![0-9０-９]?(?:月|季度))))"
+    r"|[（(][0-9０-９一二三四五六七八九十]{1,2}[）)]|[①-⑳])"
+)

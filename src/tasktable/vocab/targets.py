@@ -152,6 +152,26 @@ UNITS: Final = (
     "千瓦",  # kilowatts
     "平方公里",  # square kilometres
     "批次",  # batch-times
+    # compound measure words: a count of visits or runs (检查在建工地100个次以上)
+    "个次",  # site-times
+    "户次",  # household-times
+    "家次",  # firm-times
+    "台次",  # machine-times
+    "车次",  # vehicle-times (runs)
+    "架次",  # sorties (flights)
+    "班次",  # scheduled runs
+    "项次",  # item-times
+    "件次",  # piece-times
+    "例次",  # case-times
+    # currencies other than 元, with 万 / 亿 before them as multipliers (2000万美元)
+    "美元",  # US dollars
+    "欧元",  # euros
+    "港元",  # Hong Kong dollars
+    "日元",  # yen
+    # concentrations (PM2.5浓度控制在35微克/立方米以内; PM2.5 itself is a name, no number)
+    "微克/立方米",  # micrograms per cubic metre
+    "毫克/立方米",  # milligrams per cubic metre
+    "毫克/升",  # milligrams per litre
     "笔",  # transactions, loans
     "%",
     "％",
