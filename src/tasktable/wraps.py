@@ -48,3 +48,13 @@ def ends_sentence(text: str) -> bool:
     """Whether ``text`` ends in 。！？； (perhaps before closing quotes or brackets)."""
     end = sentence_tail(text)
     return bool(end) and end[-1] in SENTENCE_ENDS
+
+
+def has_clauses(text: str) -> bool:
+    """Whether ``text`` holds a mark between clauses (，,；;。): a sentence, not a label or a
+    single phrase (全年, 新建学校2所)."""
+    return _CLAUSE_MARK.search(text) is not None
+
+
+#: A mark between clauses.
+_CLAUSE_MARK: Final = regex.compile(r"[，,；;。]")

@@ -9,7 +9,6 @@ written: stage 4b (fill.py) places them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from ..context import Context
@@ -18,13 +17,10 @@ from ..models import Diagnostic
 from ..rules import absent, never, repair
 from ..vocab.headers import MERGED_ROLES
 from ..vocab.shapes import ITEM_MARKER, ITEM_NUMBER, SEQ_MARKS
-from ..wraps import ends_sentence, sentence_tail
+from ..wraps import ends_sentence, has_clauses, sentence_tail
 from .drafts import Draft, origin_of, set_value
 from .realign import AlignedRow
 from .stitch import PageColumn
-
-#: A mark between clauses: a text holding one is more than a single phrase.
-_CLAUSE_MARK = re.compile(r"[，,；;。]")
 
 
 def join_rows(
@@ -267,7 +263,7 @@ def _ends_sentence(text: str | None) -> bool:
     without clause marks (全年, 12月底前), and for no text: 一季度制定方案，二季度 is cut."""
     if not text:
         return True
-    return ends_sentence(text) or (bool(sentence_tail(text)) and not _CLAUSE_MARK.search(text))
+    return ends_sentence(text) or (bool(sentence_tail(text)) and not has_clauses(text))
 
 
 def _join(draft: Draft, row: AlignedRow, diagnostics: list[Diagnostic]) -> None:

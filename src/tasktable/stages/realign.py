@@ -38,7 +38,7 @@ from ..vocab.shapes import (
     SEQ_NUMBER,
     SUBSECTION_NUMBER,
 )
-from ..wraps import ends_sentence, sentence_tail
+from ..wraps import ends_sentence, has_clauses, sentence_tail
 from .profiles import Kind, Profile, kind_of, profile_of
 from .stitch import Grid, GridRow, PageColumn
 
@@ -446,11 +446,7 @@ def _finishes_row_above(above: GridRow, row: GridRow, texts: Mapping[str, _Text]
 def _stops_mid_sentence(text: str) -> bool:
     """A text of clauses whose last one does not end: 实施教师全员培训，校本研修. A label or a
     single phrase (老城厢复兴发展, 全年) is whole without a full stop."""
-    return not ends_sentence(text) and _CLAUSE_MARK.search(text) is not None
-
-
-#: A mark between clauses (，,；;。): a text holding one is a sentence, not a label.
-_CLAUSE_MARK = re.compile(r"[，,；;。]")
+    return not ends_sentence(text) and has_clauses(text)
 
 
 def _numbered(row: GridRow, texts: Mapping[str, _Text]) -> bool:
