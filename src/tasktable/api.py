@@ -141,11 +141,13 @@ def _header_year(grid: Grid, ctx: Context) -> int | None:
     """The plan year where the title names none but the header does, once: a table under
     | 序号 | 2024年目标任务 | … | is 2024's (an info says so). Headers naming two years
     (2023年完成值 | 2024年目标) name no plan year."""
-    years = {year for column in grid.columns if (year := title_year(column.header))}
-    if len(years) != 1:
+    named: dict[int, str] = {}  # year -> the first header naming it
+    for column in grid.columns:
+        if year := title_year(column.header):
+            named.setdefault(year, column.header)
+    if len(named) != 1:
         return None
-    (year,) = years
-    header = next(c.header for c in grid.columns if title_year(c.header) == year)
+    ((year, header),) = named.items()
     ctx.diagnostics.append(
         diagnostic("year-from-header", "info", {"year": year, "column": header}, column=header)
     )

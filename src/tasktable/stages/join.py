@@ -61,13 +61,16 @@ def join_rows(
             )
             continue
         seq_text = row.fields.get("seq")
-        if seq_text and row.part is not None:
-            pass  # 1.2: item 2 of group 1, whatever the row above
-        elif seq_text and len(drafts) > section_start:
-            if row.seq is not None and row.seq == drafts[-1].seq:
-                # The 序号 above repeated (a rowspan written out, or repeated at a page top):
-                # the row is read as if it had none.
-                seq_text = None
+        if (
+            seq_text
+            and row.part is None  # 1.2 is item 2 of group 1, whatever the row above
+            and len(drafts) > section_start
+            and row.seq is not None
+            and row.seq == drafts[-1].seq
+        ):
+            # The 序号 above repeated (a rowspan written out, or repeated at a page top): the
+            # row is read as if it had none.
+            seq_text = None
         sub = 1
         if has_seq and not seq_text and len(drafts) > section_start:
             # With continuations off every such row is an item; with sub-tasks off (both off
@@ -125,20 +128,19 @@ def join_rows(
                     text=seq_text,
                 )
             )
-        elif sub > 1 and row.part is not None:
-            _carry_merged_content(drafts[-1], draft)  # the 序号 says it: 1.2 is item 2 of 1
         elif sub > 1:
             _carry_merged_content(drafts[-1], draft)
-            diagnostics.append(
-                diagnostic(
-                    "sub-task",
-                    "info",
-                    {"sub": sub, "above": drafts[-1].line},
-                    line=row.line,
-                    seq=seq,
-                    rule="sub-tasks",
+            if row.part is None:  # a dotted 序号 says it: 1.2 is item 2 of 1
+                diagnostics.append(
+                    diagnostic(
+                        "sub-task",
+                        "info",
+                        {"sub": sub, "above": drafts[-1].line},
+                        line=row.line,
+                        seq=seq,
+                        rule="sub-tasks",
+                    )
                 )
-            )
         elif has_seq and not seq_text and lost is None:
             diagnostics.append(diagnostic("row-without-seq", "warning", line=row.line))
         _take_headings(draft, headings, themes_rows=themes_rows, has_project=has_project)
