@@ -371,6 +371,7 @@ def test_negated_comparator_is_turned_round(
     [
         ("新增30家、50人", ["30家", "50人"]),  # other units: a list, no range
         ("由20人至10人", ["20人", "10人"]),  # falling: no range
+        ("培训10人到20人以上", ["10人", "20人以上"]),  # an open end: no range, 以上 kept
         ("2019年至2020年", []),
     ],
 )

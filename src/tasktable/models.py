@@ -83,7 +83,7 @@ class _Model(BaseModel):
         order, every = _LAYOUTS.get(cls) or _layout(cls)
         given = every
         if tuple(values) != order:
-            values, given = _filled(cls, order, values)
+            values, given = _filled(cls, order, every, values)
         instance = _new(cls)
         _set_dict(instance, values)
         _set_fields_set(instance, given)
@@ -101,11 +101,11 @@ def _layout(cls: type[_Model]) -> tuple[tuple[str, ...], set[str]]:
 
 
 def _filled(
-    cls: type[_Model], order: tuple[str, ...], values: dict[str, Any]
+    cls: type[_Model], order: tuple[str, ...], every: set[str], values: dict[str, Any]
 ) -> tuple[dict[str, Any], set[str]]:
-    """``values`` in the model's field order with the defaults of the fields not given,
-    and the shared set of the fields given."""
-    if unknown := values.keys() - set(order):
+    """``values`` in the model's field order (``every`` field the set of them) with the
+    defaults of the fields not given, and the shared set of the fields given."""
+    if unknown := values.keys() - every:
         raise TypeError(f"{cls.__name__}.trusted() has no field {', '.join(sorted(unknown))}")
     filled = {}
     for name in order:

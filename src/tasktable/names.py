@@ -95,14 +95,13 @@ def unwrap_people(text: str) -> str:
 
 def _ends_in_person(line: str) -> bool:
     """Whether a line's last word is a person's name (副县长 陈志强, 李华)."""
-    words = [word for word in LIST_SEPARATOR.split(line) if word]
-    return bool(words) and is_person(words[-1])
+    return is_person(_last_name(line))
 
 
 def _starts_a_leader(line: str) -> bool:
     """Whether a line's first word is a person's name or a leader's title (副县长 刘红梅,
     张强, 县委常委、副县长 孙丽: vocab.shapes.LEADER_TITLE_ENDINGS)."""
-    first = next((word for word in LIST_SEPARATOR.split(line) if word), "")
+    first = _first_name(line)
     return is_person(first) or first.endswith(LEADER_TITLE_ENDINGS)
 
 

@@ -126,7 +126,7 @@ def to_csv(document: Document) -> bytes:
 
     out = io.StringIO()
     writer = csv.writer(out)
-    extra = _extra_headers(document)
+    extra = extra_headers(document)
     writer.writerow(CSV_COLUMNS + extra)
     for task in document.tasks:
         first = [
@@ -149,7 +149,11 @@ def to_csv(document: Document) -> bytes:
     return out.getvalue().encode("utf-8-sig")
 
 
-def _extra_headers(document: Document) -> list[str]:
+#: The task fields the md table and the 任务 sheet give a column only when some task has them.
+OPTIONAL_FIELDS = ("partners", "owner", "progress")
+
+
+def extra_headers(document: Document) -> list[str]:
     """The headers of the columns with no known role, in order of first use."""
     return list(dict.fromkeys(header for task in document.tasks for header in task.extra))
 
@@ -176,9 +180,8 @@ def to_markdown(document: Document) -> bytes:
     without one, a heading with the year is written so that the dates survive.
     """
     fields = ["seq", "theme", "project", "content", "schedule", "departments"]
-    optional = ("partners", "owner", "progress")
-    fields += [f for f in optional if any(getattr(t, f) for t in document.tasks)]
-    extra = _extra_headers(document)
+    fields += [f for f in OPTIONAL_FIELDS if any(getattr(t, f) for t in document.tasks)]
+    extra = extra_headers(document)
     headers = [MD_HEADERS[f] for f in fields] + extra
     lines = []
     if document.title:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import TasktableError
 from ..vocab.headers import ROLE_LABELS, ROLES
+from . import LIST_JOINER, OPTIONAL_FIELDS, extra_headers
 
 if TYPE_CHECKING:
     from ..models import Document, Task
@@ -45,8 +46,6 @@ MILESTONE_HEADERS = (
 DIAGNOSTIC_HEADERS = ("级别", "类型", "行", "序号", "列", "角色", "说明", "原文")
 #: Columns merged over their spans, outermost first: a project span ends where its theme's does.
 MERGED_FIELDS = ("theme", "project")
-#: The separator of lists in one cell, as in csv and md.
-LIST_JOINER = "、"
 DATE_FORMAT = "yyyy-mm-dd"
 #: Column widths, in Excel's units (about one Latin character; a Chinese one takes two).
 MIN_WIDTH, MAX_WIDTH = 6, 60
@@ -84,8 +83,8 @@ def _task_sheet(sheet: Any, document: Document) -> None:
     fields = ["seq", "theme", "project", "content", "schedule", "departments"]
     if any(t.sub > 1 for t in tasks):
         fields.insert(1, "sub")
-    fields += [f for f in ("partners", "owner", "progress") if any(getattr(t, f) for t in tasks)]
-    extra = list(dict.fromkeys(header for t in tasks for header in t.extra))
+    fields += [f for f in OPTIONAL_FIELDS if any(getattr(t, f) for t in tasks)]
+    extra = extra_headers(document)
     headers = [TASK_HEADERS[f] for f in fields] + extra + [TASK_HEADERS["due"], "行"]
     rows = [
         [_task_value(task, f) for f in fields]

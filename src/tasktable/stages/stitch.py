@@ -120,8 +120,14 @@ def read_header(
         if _NUMBER.match(cell):
             return None
         # Only a repeated header that differs from the first can hold the next row's text.
-        swallows = bool(first) and (
-            index >= len(first) or normalise_header(first[index].header) != normalise_header(cell)
+        # (Asked only of a cell printed on several lines, the one that can hold such text.)
+        swallows = (
+            "\n" in cell
+            and bool(first)
+            and (
+                index >= len(first)
+                or normalise_header(first[index].header) != normalise_header(cell)
+            )
         )
         role, is_exact, header, leftover = _header_cell(cell, roles or {}, swallows=swallows)
         exact += is_exact

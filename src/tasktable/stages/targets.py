@@ -206,7 +206,7 @@ def _ranges(text: str, found: list[_Found]) -> list[_Found]:
         if merged and _JOINER_ONLY.fullmatch(text, merged[-1].end, f.number_start):
             a = merged[-1]
             if (
-                a.comparator == "="
+                a.comparator == f.comparator == "="  # 10人到20人以上 is no range
                 and a.value is not None
                 and f.value is not None
                 and (a.unit, a.per) == (f.unit, f.per)
