@@ -6,14 +6,17 @@ from __future__ import annotations
 import re
 import string
 from pathlib import Path
+from typing import get_args, get_type_hints
 
 import pytest
 
 import tasktable
 from tasktable.cli import main
+from tasktable.errors import InputFileError, TasktableError
 from tasktable.formats import render
 from tasktable.messages import default_language, diagnostic, in_language
-from tasktable.vocab.messages import LANGS, MESSAGES
+from tasktable.stages.leftovers import ForeignTable
+from tasktable.vocab.messages import ERRORS, LANGS, MESSAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "lianyungang-kexie-2019.md"
@@ -103,3 +106,92 @@ def test_a_diagnostic_refuses_args_the_json_would_change() -> None:
     for value in (1.5, True, ["a"]):
         with pytest.raises(TypeError):
             diagnostic("encoding", "info", {"encoding": value})
+
+
+# Errors: the sentence of every error, in either language (str(error) stays English).
+
+
+def test_every_error_the_code_raises_has_both_languages() -> None:
+    code = "\n".join(path.read_text("utf-8") for path in (ROOT / "src").rglob("*.py"))
+    raised = re.findall(r'\.of\(\s*"([a-z-]+)"(?:,\s*why=(?:"([a-z]+)")?)?', code)
+    # the one why not written out where it is raised: the kind of a pandoc table
+    kinds = get_args(get_type_hints(ForeignTable)["kind"])
+    keys = {f"{name}.{why}" if why else name for name, why in raised if name != "foreign-table"}
+    keys |= {f"foreign-table.{kind}" for kind in kinds}
+    assert keys == set(ERRORS)
+
+
+@pytest.mark.parametrize("key", sorted(ERRORS))
+def test_both_languages_of_an_error_say_the_same_things(key: str) -> None:
+    english, chinese = (ERRORS[key][lang] for lang in LANGS)
+    assert _fields(english) == _fields(chinese)
+    assert HAN.search(chinese)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",  # empty
+        "just prose, no table\n",  # no table
+        "| a | b |\n|---|---|\n| 1 | 2 |\n",  # no header
+        "+---+---+\n| a | b |\n+===+===+\n",  # a pandoc grid table
+    ],
+    ids=["empty", "no-table", "no-header", "foreign"],
+)
+def test_an_error_is_english_and_can_be_told_in_chinese(text: str) -> None:
+    with pytest.raises(TasktableError) as caught:
+        tasktable.parse(text, source="plan.md")
+    error = caught.value
+    assert str(error).startswith("plan.md") and not HAN.search(error.message.split("such as")[0])
+    chinese = error.in_language("zh")
+    assert chinese.startswith(error.where + ": ") and HAN.search(chinese)
+    assert error.in_language("en") == str(error)
+
+
+def test_an_error_keeps_its_language_through_a_process_pool() -> None:
+    import pickle
+
+    error = InputFileError.of("not-found", source="plan.md")
+    again = pickle.loads(pickle.dumps(error))
+    assert again.in_language("zh") == "plan.md: 文件不存在；应为 Markdown 文件"
+    assert (again.code, again.params, str(again)) == (error.code, error.params, str(error))
+
+
+def test_an_error_made_with_a_message_keeps_it_in_every_language() -> None:
+    error = InputFileError("a message of the caller's own", source="plan.md")
+    assert error.in_language("zh") == "plan.md: a message of the caller's own"
+
+
+def test_the_cli_tells_an_error_in_the_language_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.md"
+    empty.write_text("", "utf-8")
+    assert main([str(empty), "--lang", "zh"]) == 1
+    assert (
+        capsys.readouterr().err == f"tasktable: {empty}: 文件为空；应为含任务表的 Markdown 文件\n"
+    )
+    assert main([str(empty), "--lang", "en"]) == 1
+    assert "is empty" in capsys.readouterr().err
+
+
+def test_the_cli_tells_an_error_in_the_locales_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert main([str(tmp_path / "missing.md")]) == 1
+    assert "文件不存在" in capsys.readouterr().err
+
+
+def test_the_cli_tells_a_binary_file_in_the_language_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    image = tmp_path / "image.png"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\xff\xfe")
+    assert main([str(image), "--lang", "zh"]) == 1
+    assert (
+        capsys.readouterr().err
+        == f"tasktable: {image}: " + ERRORS["binary"]["zh"].format(offset=8) + "\n"
+    )

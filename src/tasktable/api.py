@@ -70,14 +70,24 @@ def parse(
     Raises only :class:`tasktable.TasktableError` subclasses on bad input.
     """
     if source is not None and not isinstance(source, str):
-        raise OptionError(f"source={source!r}; expected a name (text)")
+        raise OptionError.of("option", why="source", value=repr(source))
     check_roles(roles, source)
     check_year(year, source)
     if merged not in PLACEMENTS:
-        message = f"merged={merged!r}; expected one of " + ", ".join(PLACEMENTS)
-        raise OptionError(message, source=source)
+        choices = ", ".join(PLACEMENTS)
+        raise OptionError.of(
+            "option",
+            why="choice",
+            option="merged",
+            value=repr(merged),
+            choices=choices,
+            source=source,
+        )
     if lang is not None and lang not in LANGS:
-        raise OptionError(f"lang={lang!r}; expected one of {', '.join(LANGS)}", source=source)
+        choices = ", ".join(LANGS)
+        raise OptionError.of(
+            "option", why="choice", option="lang", value=repr(lang), choices=choices, source=source
+        )
     ctx = Context(disabled_rules(disable, source))
     if isinstance(text, bytes):
         data = text
@@ -91,11 +101,7 @@ def parse(
         try:
             data = text.encode("utf-8")
         except UnicodeEncodeError as error:
-            raise DecodeError(
-                f"character {error.start} is an unpaired surrogate, which no file can hold; "
-                "expected text decoded from UTF-8 or GB18030",
-                source=source,
-            ) from None
+            raise DecodeError.of("surrogate", index=error.start, source=source) from None
     with _collector_paused():
         document = _parse_text(
             text,
@@ -119,21 +125,19 @@ def check_year(year: object, source: str | None) -> None:
     if year is None:
         return
     if isinstance(year, bool) or not isinstance(year, int) or year not in _YEARS:
-        raise OptionError(f"year={year!r}; expected a calendar year such as 2024", source=source)
+        raise OptionError.of("option", why="year", value=repr(year), source=source)
 
 
 def check_roles(roles: Mapping[str, str] | None, source: str | None) -> None:
     if roles is not None and not isinstance(roles, Mapping):
-        raise RoleMapError("the role map is not a mapping of header to role", source=source)
+        raise RoleMapError.of("roles", why="mapping", source=source)
     for header, role in (roles or {}).items():
         if not isinstance(header, str) or not header.strip():
-            message = f"the role map has a header {header!r}; expected text"
-            raise RoleMapError(message, source=source)
+            raise RoleMapError.of("roles", why="header", header=repr(header), source=source)
         if role not in MAPPABLE_ROLES:
-            raise RoleMapError(
-                f"the role map gives header '{header}' the role '{role}'; expected one of "
-                + ", ".join(MAPPABLE_ROLES),
-                source=source,
+            choices = ", ".join(MAPPABLE_ROLES)
+            raise RoleMapError.of(
+                "roles", why="role", header=header, role=str(role), choices=choices, source=source
             )
 
 
@@ -205,12 +209,12 @@ def parse_file(
     try:
         data = Path(name).read_bytes()
     except FileNotFoundError:
-        raise InputFileError("file not found; expected a Markdown file", source=name) from None
+        raise InputFileError.of("not-found", source=name) from None
     except IsADirectoryError:
-        raise InputFileError("is a directory; expected a Markdown file", source=name) from None
+        raise InputFileError.of("is-folder", source=name) from None
     except (OSError, ValueError) as error:  # ValueError: a NUL in the path
         reason = getattr(error, "strerror", None) or str(error)
-        raise InputFileError(f"cannot read the file: {reason}", source=name) from None
+        raise InputFileError.of("unreadable", reason=reason, source=name) from None
     return parse(
         data, year=year, source=name, roles=roles, merged=merged, disable=disable, lang=lang
     )
@@ -228,31 +232,24 @@ def _parse_text(
 ) -> Document:
     text = normalise_newlines(text)
     if not text.strip():  # said as such: "no table found" in an empty file sends one looking
-        raise NoTableError("is empty; expected a Markdown file with a task table", source=source)
+        raise NoTableError.of("empty", source=source)
     read = read_tables(text, ctx)
     if not read.tables and (foreign := foreign_table(text)) is not None:
-        raise ForeignTableError(
-            f"no GFM pipe table found; this line is {foreign.kind} ('{foreign.text[:40]}'), "
-            "which tasktable does not read: convert the document with `pandoc -t gfm`, "
-            "which writes pipe tables",
+        raise ForeignTableError.of(
+            "foreign-table",
+            why=foreign.kind,
+            text=foreign.text[:40],
             source=source,
             line=foreign.line,
         )
     if not read.tables:
-        raise NoTableError(
-            f"no Markdown table found; expected a pipe table with a header such as {_HEADER_HINT}",
-            source=source,
-        )
+        raise NoTableError.of("no-table", headers=_HEADER_HINT, source=source)
     forced = FORCED_STYLES.get(merged)
     left_fill = None if forced is None else forced == "left-filled"
     grids = stitch_segments(read.tables, roles, ctx, left_fill=left_fill)
     if not grids:
         first = read.tables[0]
-        raise NoHeaderError(
-            f"no table has a recognisable header row; expected header words such as {_HEADER_HINT}",
-            source=source,
-            line=first.line,
-        )
+        raise NoHeaderError.of("no-header", headers=_HEADER_HINT, source=source, line=first.line)
     ctx.diagnostics.extend(_unused_roles(roles, read.tables))
     year = year if year is not None else read.year or _header_year(grids[0], ctx)
     tasks: list[Task] = []

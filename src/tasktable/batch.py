@@ -23,6 +23,7 @@ from .console import counted, diagnostic_lines, error_text, one_line
 from .errors import InputFileError, OutputFileError, TasktableError
 from .files import write_atomically
 from .formats import SUFFIXES, Format, json_bytes, render
+from .messages import default_language
 from .vocab.messages import CONSOLE
 
 if TYPE_CHECKING:
@@ -77,8 +78,7 @@ def expand_inputs(inputs: Iterable[str], *, skip: Path | None = None) -> list[tu
         if path.is_dir():
             files = _markdown_under(path, skip)
             if not files:
-                message = "the folder holds no Markdown (.md, .markdown) files"
-                raise InputFileError(message, source=name)
+                raise InputFileError.of("no-markdown", source=name)
             named = [(os.path.join(name, str(p)), p) for p in files]
         else:
             named = [(name, Path(path.name))]
@@ -115,26 +115,21 @@ def plan_jobs(inputs: Sequence[tuple[str, Path]], output: str, format: Format) -
     replaces an input."""
     if gathers(output, format):
         if output != "-" and not Path(output).parent.is_dir():
-            raise OutputFileError("the output folder does not exist", source=output)
+            raise OutputFileError.of("no-folder", source=output)
         return [Job(source, None) for source, _ in inputs]
     folder = Path(output)
     if folder.exists() and not folder.is_dir():
-        raise OutputFileError(
-            "is a file; expected a folder for many inputs (or -o NAME.jsonl to gather every "
-            "task into one file)",
-            source=output,
-        )
+        raise OutputFileError.of("not-a-folder", source=output)
     jobs: list[Job] = []
     taken: dict[Path, str] = {}
     for source, relative in inputs:
         target = folder / relative.with_suffix(SUFFIXES[format][0])
         if target in taken:
-            raise InputFileError(
-                f"would write {target}, as {taken[target]} does; rename one of them",
-                source=source,
+            raise InputFileError.of(
+                "same-output", target=str(target), other=taken[target], source=source
             )
         if target.exists() and target.resolve() == Path(source).resolve():
-            raise InputFileError(f"would overwrite itself with its {format} output", source=source)
+            raise InputFileError.of("overwrites-itself", format=format, source=source)
         taken[target] = source
         jobs.append(Job(source, target))
     return jobs
@@ -163,6 +158,7 @@ def run(
     """Parse and write every job; errors are collected in the Summary, not raised."""
     summary = Summary()
     stream = stderr or sys.stderr
+    lang = lang or default_language()
     gathered = gathers(output, format)
     work = partial(
         _parse_one,
@@ -185,9 +181,13 @@ def run(
                 job.output.parent.mkdir(parents=True, exist_ok=True)
                 write_atomically(job.output, outcome.data)
             except TasktableError as error:
-                outcome = Outcome(error=str(error))
+                outcome = Outcome(error=error.in_language(lang))
             except OSError as error:
-                outcome = Outcome(error=f"{job.output}: cannot write: {error.strerror}")
+                reason = error.strerror or str(error)
+                failed = OutputFileError.of(
+                    "cannot-write", why="file", reason=reason, source=str(job.output)
+                )
+                outcome = Outcome(error=failed.in_language(lang))
         for line in outcome.report:
             progress.message(line)
         if outcome.error is not None:
@@ -250,7 +250,7 @@ def _parse_one(
         else:
             data = render(document, format, indent=indent)
     except TasktableError as error:
-        return Outcome(error=error_text(error))
+        return Outcome(error=error_text(error, lang or default_language()))
     except Exception as error:  # a bug in one file must not stop the batch
         return Outcome(error=f"{source}: internal error ({type(error).__name__}: {error})")
     warnings = sum(d.level == "warning" for d in document.diagnostics)
@@ -325,8 +325,6 @@ def _is_terminal(stream: TextIO) -> bool:
 def summary_line(summary: Summary, seconds: float, lang: Lang | None = None) -> str:
     """``tasktable: 12 files, 1 failed, 610 tasks, 3 warnings in 1.2 s (10 files/s)``, in
     ``lang`` (None: the locale's)."""
-    from .messages import default_language
-
     lang = lang or default_language()
     return CONSOLE["batch"][lang].format(
         files=counted(summary.files, "file", lang),

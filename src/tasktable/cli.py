@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
-from .errors import TasktableError
+from .errors import MissingExtraError, TasktableError
 from .formats import BINARY_FORMATS, FORMAT_OF_SUFFIX, FORMATS, Format
 from .vocab.headers import MAPPABLE_ROLES
 
@@ -154,7 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     indent = args.indent if args.indent > 0 else None
     output = "-" if args.output is None else args.output
     if args.schema:
-        return _schema(output, indent)
+        return _schema(output, indent, args.lang)
     if args.rules:
         return _rules()
     from .rules import disabled_rules
@@ -179,8 +179,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     if format in BINARY_FORMATS and output == "-" and (args.output is None or _terminal()):
         return _usage(parser, f"-f {format} writes a binary file, which needs -o FILE")
-    if format == "xlsx" and (missing := _missing_xlsx()):
-        return _error_line(missing)
+    if format == "xlsx" and _missing_xlsx():
+        return _error_line(MissingExtraError.of("needs-openpyxl"), args.lang, where=False)
     with _loading():
         from .api import parse, parse_file
         from .console import error_text
@@ -211,7 +211,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         _emit(render(document, format, indent=indent), output)
     except TasktableError as error:
-        return _error_line(error_text(error, data=data))
+        return _error_line(error_text(error, _language(args.lang), data=data))
     # Told only once the output is written: a run that fails says only why.
     _report(document, sys.stderr, verbose=args.verbose, lang=args.lang)
     return 0
@@ -230,7 +230,7 @@ def _rules() -> int:
     return 0
 
 
-def _schema(output: str, indent: int | None) -> int:
+def _schema(output: str, indent: int | None, lang: Lang | None) -> int:
     import json
 
     from .models import Document
@@ -240,7 +240,7 @@ def _schema(output: str, indent: int | None) -> int:
     try:
         _emit((text + "\n").encode("utf-8"), output)
     except TasktableError as error:
-        return _error_line(str(error))
+        return _error_line(error, lang)
     return 0
 
 
@@ -265,8 +265,8 @@ def _main_many(
     format: Format = args.format or ("jsonl" if suffix == ".jsonl" else "json")
     if output == "-" and format != "jsonl":
         return _usage(parser, "many inputs need -o FOLDER, or -f jsonl to gather them on stdout")
-    if format == "xlsx" and (missing := _missing_xlsx()):
-        return _error_line(missing)
+    if format == "xlsx" and _missing_xlsx():
+        return _error_line(MissingExtraError.of("needs-openpyxl"), args.lang, where=False)
     import time
 
     with _loading():
@@ -293,7 +293,7 @@ def _main_many(
             verbose=args.verbose,
         )
     except TasktableError as error:
-        return _error_line(str(error))
+        return _error_line(error, args.lang)
     print(batch.summary_line(summary, time.monotonic() - started, args.lang), file=sys.stderr)
     return 1 if summary.failed else 0
 
@@ -321,9 +321,15 @@ def _loading() -> Iterator[None]:
             gc.enable()
 
 
-def _error_line(message: str | TasktableError) -> int:
-    """One line on stderr, whatever a file name holds; exit status 1."""
-    text = str(message).replace("\r", "\\r").replace("\n", "\\n")
+def _error_line(
+    message: str | TasktableError, lang: Lang | None = None, *, where: bool = True
+) -> int:
+    """One line on stderr, whatever a file name holds; exit status 1. An error is told in
+    ``lang`` (None: the locale's), after the file it is about unless ``where`` is false."""
+    if isinstance(message, TasktableError):
+        error, lang = message, _language(lang)
+        message = error.in_language(lang) if where else error.in_language(lang, where=False)
+    text = message.replace("\r", "\\r").replace("\n", "\\n")
     print(f"tasktable: {text}", file=sys.stderr)
     return 1
 
@@ -377,16 +383,18 @@ def _terminal() -> bool:
         return False
 
 
-def _missing_xlsx() -> str | None:
-    """Why xlsx cannot be written here (openpyxl, the xlsx extra, is not installed), or None."""
+def _missing_xlsx() -> bool:
+    """openpyxl, the xlsx extra, is not installed."""
     from importlib.util import find_spec
 
-    if find_spec("openpyxl") is not None:
-        return None
-    return (
-        "the xlsx format needs openpyxl, which is not installed: "
-        "pip install 'tasktable[xlsx]' (or pip install openpyxl)"
-    )
+    return find_spec("openpyxl") is None
+
+
+def _language(lang: Lang | None) -> Lang:
+    """The language asked for, else the locale's."""
+    from .messages import default_language
+
+    return lang or default_language()
 
 
 def _emit(data: bytes, output: str) -> None:

@@ -84,21 +84,17 @@ def infos_line(document: Document, lang: Lang = "en") -> str | None:
     )
 
 
-def error_text(error: TasktableError, *, data: bytes | None = None) -> str:
-    """The error as the command line tells it: for input that holds NUL bytes, which no
-    Markdown file does (a binary file, or UTF-16 text), that, with no line number: the line
-    where decoding stopped means nothing in an image or a spreadsheet. ``data`` is the input
-    when it was read from stdin; a file is looked at again."""
-    if not isinstance(error, DecodeError):
-        return str(error)
-    head = data[:_BINARY_PROBE] if data is not None else _head(error.source)
-    nul = head.find(b"\0")
-    if nul < 0:
-        return str(error)
-    return (
-        f"{error.source or '<text>'}: holds NUL bytes (the first at offset {nul}), as binary "
-        "files and UTF-16 text do; expected a UTF-8 or GB18030 text file"
-    )
+def error_text(error: TasktableError, lang: Lang, *, data: bytes | None = None) -> str:
+    """The error as the command line tells it, in ``lang``: for input that holds NUL bytes,
+    which no Markdown file does (a binary file, or UTF-16 text), that, with no line number:
+    the line where decoding stopped means nothing in an image or a spreadsheet. ``data`` is
+    the input when it was read from stdin; a file is looked at again."""
+    if isinstance(error, DecodeError):
+        head = data[:_BINARY_PROBE] if data is not None else _head(error.source)
+        nul = head.find(b"\0")
+        if nul >= 0:
+            error = DecodeError.of("binary", offset=nul, source=error.source)
+    return error.in_language(lang)
 
 
 #: How much of a file is looked at for NUL bytes (as git and grep do, a first block).

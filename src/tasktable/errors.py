@@ -1,10 +1,20 @@
 """Every error tasktable raises on bad input, under one base class.
 
 Each error carries where it happened (``source``, ``line``) and renders as one sentence
-that says what was found and what was expected, so the CLI can print it on one line.
+that says what was found and what was expected, so the CLI can print it on one line. An
+error made with :meth:`TasktableError.of` also keeps its ``code`` and ``params``, so that
+its sentence can be written in Chinese as well (the catalogue: vocab/messages.py, ERRORS);
+``str(error)`` is English.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TypeVar
+
+from .vocab.messages import ERRORS, Lang
+
+E = TypeVar("E", bound="TasktableError")
 
 
 class TasktableError(Exception):
@@ -13,28 +23,77 @@ class TasktableError(Exception):
     ``parse()`` raises only subclasses of this; any other exception is a bug.
     """
 
-    def __init__(self, message: str, *, source: str | None = None, line: int | None = None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str | None = None,
+        line: int | None = None,
+        code: str | None = None,
+        params: Mapping[str, str | int] | None = None,
+    ):
         self.message = message
         self.source = source
         self.line = line
+        #: The catalogue's key for the sentence (None for an error made with a message).
+        self.code = code
+        #: The values the sentence is written with (``why`` chooses among a code's sentences).
+        self.params: dict[str, str | int] = dict(params or {})
         super().__init__(message, source, line)
 
+    @classmethod
+    def of(
+        cls: type[E],
+        code: str,
+        *,
+        source: str | None = None,
+        line: int | None = None,
+        **params: str | int,
+    ) -> E:
+        """The error whose message is the catalogue's English for ``code`` and ``params``."""
+        message = _sentence(code, params, "en")
+        return cls(message, source=source, line=line, code=code, params=params)
+
     def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+    @property
+    def where(self) -> str:
+        """The file (``<text>`` for a string) and, where known, the line."""
         where = self.source or "<text>"
-        if self.line is not None:
-            where = f"{where}:{self.line}"
-        return f"{where}: {self.message}"
+        return where if self.line is None else f"{where}:{self.line}"
+
+    def in_language(self, lang: Lang, *, where: bool = True) -> str:
+        """``str(self)`` in ``lang`` (without the file and line unless ``where``); an error
+        made with a message of its own keeps it."""
+        if self.code is None or lang == "en":
+            message = self.message
+        else:
+            message = _sentence(self.code, self.params, lang)
+        return f"{self.where}: {message}" if where else message
 
     def __reduce__(self) -> tuple[object, ...]:
         # Keyword-only arguments do not survive the default pickling of exceptions.
-        return (_rebuild, (type(self), self.message, self.source, self.line))
+        state = (type(self), self.message, self.source, self.line, self.code, self.params)
+        return (_rebuild, state, self.__dict__)
+
+
+def _sentence(code: str, params: Mapping[str, str | int], lang: Lang) -> str:
+    why = params.get("why")
+    template = ERRORS[f"{code}.{why}" if why else code]
+    return template[lang].format(**params)
 
 
 def _rebuild(
-    cls: type[TasktableError], message: str, source: str | None, line: int | None
+    cls: type[TasktableError],
+    message: str,
+    source: str | None,
+    line: int | None,
+    code: str | None = None,
+    params: Mapping[str, str | int] | None = None,
 ) -> TasktableError:
     error = cls.__new__(cls)
-    TasktableError.__init__(error, message, source=source, line=line)
+    TasktableError.__init__(error, message, source=source, line=line, code=code, params=params)
     return error
 
 
@@ -47,9 +106,11 @@ class DecodeError(TasktableError):
         *,
         source: str | None = None,
         line: int | None = None,
+        code: str | None = None,
+        params: Mapping[str, str | int] | None = None,
         offset: int | None = None,
     ):
-        super().__init__(message, source=source, line=line)
+        super().__init__(message, source=source, line=line, code=code, params=params)
         self.offset = offset
 
 
@@ -80,3 +141,8 @@ class InputFileError(TasktableError):
 
 class OutputFileError(TasktableError):
     """The output file cannot be written (missing folder, no permission)."""
+
+
+class MissingExtraError(TasktableError, ImportError):
+    """A format needs an optional dependency that is not installed (xlsx: openpyxl, the
+    ``xlsx`` extra)."""

@@ -16,11 +16,14 @@ def write_atomically(path: Path, data: bytes) -> None:
     so a reader never sees a half-written file and a failed run leaves the old one as it was."""
     folder = path.parent
     if not folder.is_dir():
-        raise OutputFileError("the output folder does not exist", source=str(path))
+        raise OutputFileError.of("no-folder", source=str(path))
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
-        raise OutputFileError(f"cannot write here: {error.strerror}", source=str(path)) from None
+        reason = error.strerror or str(error)
+        raise OutputFileError.of(
+            "cannot-write", why="here", reason=reason, source=str(path)
+        ) from None
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
@@ -28,8 +31,10 @@ def write_atomically(path: Path, data: bytes) -> None:
         os.replace(temporary, path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
-        message = f"cannot write the file: {error.strerror}"
-        raise OutputFileError(message, source=str(path)) from None
+        reason = error.strerror or str(error)
+        raise OutputFileError.of(
+            "cannot-write", why="file", reason=reason, source=str(path)
+        ) from None
 
 
 def _mode_for(path: Path) -> int:

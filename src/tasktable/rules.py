@@ -143,13 +143,12 @@ def disabled_rules(names: Iterable[str] | None, source: str | None = None) -> fr
     try:
         chosen = frozenset(names)
     except TypeError:  # not iterable, or holding lists
-        raise OptionError(f"disable={names!r}; expected rule names", source=source) from None
+        raise OptionError.of("option", why="disable", value=repr(names), source=source) from None
     if not all(isinstance(name, str) for name in chosen):
-        raise OptionError(f"disable={names!r}; expected rule names", source=source)
+        raise OptionError.of("option", why="disable", value=repr(names), source=source)
     unknown = sorted(name for name in chosen if name not in RULE_NAMES)
     if unknown:
-        message = f"no rule named {', '.join(map(repr, unknown))}; expected one of " + ", ".join(
-            rule.name for rule in RULES
-        )
-        raise OptionError(message, source=source)
+        value = ", ".join(map(repr, unknown))
+        choices = ", ".join(rule.name for rule in RULES)
+        raise OptionError.of("option", why="rule", value=value, choices=choices, source=source)
     return chosen

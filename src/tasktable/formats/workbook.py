@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..errors import TasktableError
+from ..errors import MissingExtraError
 from ..vocab.headers import ROLE_LABELS, ROLES
 from . import LIST_JOINER, OPTIONAL_FIELDS, extra_headers
 
@@ -53,20 +53,12 @@ MIN_WIDTH, MAX_WIDTH = 6, 60
 CELL_LIMIT = 32_767
 
 
-class MissingExtraError(TasktableError, ImportError):
-    """openpyxl, the ``xlsx`` extra, is not installed."""
-
-
 def to_xlsx(document: Document) -> bytes:
     """The workbook's bytes."""
     try:
         from openpyxl import Workbook
     except ImportError:
-        raise MissingExtraError(
-            "the xlsx format needs openpyxl, which is not installed: "
-            "pip install 'tasktable[xlsx]' (or pip install openpyxl)",
-            source=document.source.name,
-        ) from None
+        raise MissingExtraError.of("needs-openpyxl", source=document.source.name) from None
     book = Workbook()
     tasks = book.active
     tasks.title = TASKS

@@ -26,13 +26,11 @@ def decode_bytes(data: bytes, *, source: str | None = None) -> Decoded:
             # Name the byte where the likelier encoding (the one that read further) failed.
             offset = max(utf8_error.start, gb_error.start)
             line = data.count(b"\n", 0, offset) + 1
-            raise DecodeError(
-                f"byte 0x{data[offset]:02x} at offset {offset} is not valid UTF-8, and the file "
-                "is not valid GB18030 either; expected a UTF-8 or GB18030 text file",
-                source=source,
-                line=line,
-                offset=offset,
-            ) from None
+            error = DecodeError.of(
+                "not-text", byte=data[offset], offset=offset, source=source, line=line
+            )
+            error.offset = offset
+            raise error from None
 
 
 def normalise_newlines(text: str) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from ..rules import repair
 from ..vocab.leftovers import (
@@ -200,7 +200,7 @@ def integers_restored(rows: Sequence[RawRow], columns: set[int]) -> list[RawRow]
 class ForeignTable:
     line: int  # 1-based line of its first border or column rule
     text: str  # that line, as written
-    kind: str  # what the line is, for the message
+    kind: Literal["grid", "rule"]  # a grid table's border, or a column rule
 
 
 def foreign_table(text: str) -> ForeignTable | None:
@@ -211,8 +211,7 @@ def foreign_table(text: str) -> ForeignTable | None:
         if "-" not in line:
             continue
         if GRID_TABLE_BORDER.match(line):
-            return ForeignTable(number, line.strip(), "a border of a pandoc grid table")
-        if MULTILINE_TABLE_RULE.match(line):
-            kind = "the column rule of a pandoc multiline or simple table"
-            return ForeignTable(number, line.strip(), kind)
+            return ForeignTable(number, line.strip(), "grid")
+        if MULTILINE_TABLE_RULE.match(line):  # of a multiline or simple table
+            return ForeignTable(number, line.strip(), "rule")
     return None

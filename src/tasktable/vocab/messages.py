@@ -309,3 +309,126 @@ COUNTED: Final[dict[str, dict[Lang, str]]] = {
 
 #: The separator between the items of a list in a sentence.
 LIST_SEPARATOR: Final[dict[Lang, str]] = {"en": ", ", "zh": "、"}
+
+#: Every error's sentence (errors.py, ``TasktableError.of``), keyed like MESSAGES: the code,
+#: or ``code.why``. The command line writes it after the file (and line) it is about.
+ERRORS: Final[dict[str, dict[Lang, str]]] = {
+    # Reading the input
+    "not-found": {
+        "en": "file not found; expected a Markdown file",
+        "zh": "文件不存在；应为 Markdown 文件",
+    },
+    "is-folder": {
+        "en": "is a directory; expected a Markdown file",
+        "zh": "是一个文件夹；应为 Markdown 文件",
+    },
+    "unreadable": {"en": "cannot read the file: {reason}", "zh": "无法读取文件：{reason}"},
+    "no-markdown": {
+        "en": "the folder holds no Markdown (.md, .markdown) files",
+        "zh": "文件夹中没有 Markdown（.md、.markdown）文件",
+    },
+    "not-text": {
+        "en": "byte 0x{byte:02x} at offset {offset} is not valid UTF-8, and the file is not "
+        "valid GB18030 either; expected a UTF-8 or GB18030 text file",
+        "zh": "偏移 {offset} 处的字节 0x{byte:02x} 不是有效的 UTF-8，文件也不是有效的 "
+        "GB18030；应为 UTF-8 或 GB18030 文本文件",
+    },
+    "binary": {
+        "en": "holds NUL bytes (the first at offset {offset}), as binary files and UTF-16 "
+        "text do; expected a UTF-8 or GB18030 text file",
+        "zh": "含有 NUL 字节（第一个在偏移 {offset} 处），二进制文件和 UTF-16 文本才会如此；"
+        "应为 UTF-8 或 GB18030 文本文件",
+    },
+    "surrogate": {
+        "en": "character {index} is an unpaired surrogate, which no file can hold; expected "
+        "text decoded from UTF-8 or GB18030",
+        "zh": "第 {index} 个字符是不成对的代理码位，任何文件都无法保存；应为从 UTF-8 或 "
+        "GB18030 解码的文本",
+    },
+    # Finding the table
+    "empty": {
+        "en": "is empty; expected a Markdown file with a task table",
+        "zh": "文件为空；应为含任务表的 Markdown 文件",
+    },
+    "no-table": {
+        "en": "no Markdown table found; expected a pipe table with a header such as {headers}",
+        "zh": "未找到 Markdown 表格；应为管道表格（| 分隔），表头如 {headers}",
+    },
+    "foreign-table.grid": {
+        "en": "no GFM pipe table found; this line is a border of a pandoc grid table "
+        "('{text}'), which tasktable does not read: convert the document with `pandoc -t "
+        "gfm`, which writes pipe tables",
+        "zh": "未找到 GFM 管道表格；此行是 pandoc 网格表格的边框（'{text}'），tasktable "
+        "不读这种表格：请用 `pandoc -t gfm` 转换文档，它写出管道表格",
+    },
+    "foreign-table.rule": {
+        "en": "no GFM pipe table found; this line is the column rule of a pandoc multiline "
+        "or simple table ('{text}'), which tasktable does not read: convert the document "
+        "with `pandoc -t gfm`, which writes pipe tables",
+        "zh": "未找到 GFM 管道表格；此行是 pandoc 多行表格或简单表格的列分隔线（'{text}'），"
+        "tasktable 不读这种表格：请用 `pandoc -t gfm` 转换文档，它写出管道表格",
+    },
+    "no-header": {
+        "en": "no table has a recognisable header row; expected header words such as {headers}",
+        "zh": "没有表格带有可识别的表头行；应有 {headers} 这样的表头词",
+    },
+    # Options given to parse()
+    "option.source": {
+        "en": "source={value}; expected a name (text)",
+        "zh": "source={value}：应为名称（文字）",
+    },
+    "option.year": {
+        "en": "year={value}; expected a calendar year such as 2024",
+        "zh": "year={value}：应为公历年份，如 2024",
+    },
+    "option.disable": {
+        "en": "disable={value}; expected rule names",
+        "zh": "disable={value}：应为规则名",
+    },
+    "option.choice": {
+        "en": "{option}={value}; expected one of {choices}",
+        "zh": "{option}={value}：应为以下之一：{choices}",
+    },
+    "option.rule": {
+        "en": "no rule named {value}; expected one of {choices}",
+        "zh": "没有名为 {value} 的规则；应为以下之一：{choices}",
+    },
+    "roles.mapping": {
+        "en": "the role map is not a mapping of header to role",
+        "zh": "角色映射不是从表头到字段的映射",
+    },
+    "roles.header": {
+        "en": "the role map has a header {header}; expected text",
+        "zh": "角色映射中的表头 {header} 不是文字",
+    },
+    "roles.role": {
+        "en": "the role map gives header '{header}' the role '{role}'; expected one of {choices}",
+        "zh": "角色映射把表头“{header}”指定为“{role}”；应为以下之一：{choices}",
+    },
+    # Writing the output
+    "no-folder": {"en": "the output folder does not exist", "zh": "输出文件夹不存在"},
+    "not-a-folder": {
+        "en": "is a file; expected a folder for many inputs (or -o NAME.jsonl to gather every "
+        "task into one file)",
+        "zh": "是一个文件；多个输入需要一个文件夹（或用 -o 名称.jsonl 把所有任务汇总到一个文件）",
+    },
+    "same-output": {
+        "en": "would write {target}, as {other} does; rename one of them",
+        "zh": "将写入 {target}，与 {other} 相同；请重命名其中一个",
+    },
+    "overwrites-itself": {
+        "en": "would overwrite itself with its {format} output",
+        "zh": "其 {format} 输出会覆盖它自己",
+    },
+    "cannot-write.here": {"en": "cannot write here: {reason}", "zh": "无法在此写入：{reason}"},
+    "cannot-write.file": {
+        "en": "cannot write the file: {reason}",
+        "zh": "无法写入文件：{reason}",
+    },
+    "needs-openpyxl": {
+        "en": "the xlsx format needs openpyxl, which is not installed: pip install "
+        "'tasktable[xlsx]' (or pip install openpyxl)",
+        "zh": "xlsx 格式需要 openpyxl，但它未安装：pip install 'tasktable[xlsx]'"
+        "（或 pip install openpyxl）",
+    },
+}
