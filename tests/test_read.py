@@ -38,6 +38,14 @@ def test_short_row_is_padded_with_blank_cells() -> None:
         ("`code`", "code"),
         ("*强调*文字", "强调文字"),
         ("  空格  ", "空格"),
+        # bold markdown-it leaves as text (punctuation before the closing run, a letter after)
+        ("**深化“跨省通办”。**新增事项30项。", "深化“跨省通办”。新增事项30项。"),
+        (
+            "**（一）提升。**完成3个。**（二）改造。**完成5个。",
+            "（一）提升。完成3个。（二）改造。完成5个。",
+        ),
+        ("5**2", "5**2"),  # one run pairs with nothing: text
+        ("**a<br>b**", "a\nb"),  # over a line break markdown-it pairs them itself
     ],
 )
 def test_cell_markup_is_reduced_to_text(cell: str, text: str) -> None:

@@ -36,6 +36,11 @@ _INLINE = MarkdownIt("commonmark", {"html": True})
 #: searches every cell, in a quarter of the time regex takes.
 _MARKUP = re.compile(r"[\\*_`<&\[!\n]")
 
+#: Bold that markdown-it leaves as text: a pair of ** on one line around text. CommonMark
+#: closes ** only where it is followed by a space or punctuation when punctuation precedes
+#: it, so a bold lead-in sentence of a Word plan, **深化“跨省通办”。**新增…, keeps both runs.
+_LEFT_BOLD = re.compile(r"\*\*(?=\S)([^\n]+?)(?<=\S)\*\*")
+
 #: An HTML line break inside a cell: <br>, <br/>, <br />, any case.
 _BR_TAG = on_first_use(regex.compile, r"^<br\s*/?>$", regex.IGNORECASE)
 
@@ -276,7 +281,8 @@ def inline_text(content: str) -> str:
     if _MARKUP.search(content) is None:
         return content.strip()
     tokens = _INLINE.parseInline(content)
-    return cell_text(tokens[0].children or []).strip() if tokens else content.strip()
+    text = cell_text(tokens[0].children or []) if tokens else content
+    return (_LEFT_BOLD.sub(r"\1", text) if "**" in text else text).strip()
 
 
 def cell_text(children: Sequence[Token]) -> str:
