@@ -33,6 +33,7 @@ from ..vocab.headers import (
     PERIOD_HEADER,
     PLAN_WORDS,
     ROLES,
+    TASK_WORDS,
 )
 from .profiles import Kind, Profile, profile_of
 from .realign import parse_seq, role_score, shape_of
@@ -40,6 +41,11 @@ from .stitch import Grid, GridRow, PageColumn, RoleMap, header_role, normalise_h
 
 #: A column takes a role from its cells only when at least this share of them agree.
 _CLEAR_SHARE: Final = 0.6
+#: Share of a column's cells beyond which blanks and repeats of the cell above make runs of
+#: rows: the label column is a merged cell, a theme.
+_RUN_SHARE: Final = 0.2
+#: Fewest cells whose kinds overrule the roles two headers name: one row may be shifted.
+_MIN_EVIDENCE: Final = 2
 #: Share of a 进度 column's cells that must report progress for it to be progress.
 _PROGRESS_SHARE: Final = 0.5
 
@@ -104,6 +110,11 @@ def _roles_from_cells(grid: Grid, roles: RoleMap, notes: list[Diagnostic]) -> Gr
                 give(index, "progress", "progress")
         elif column.role == "extra" and named == "content":
             _settle_two_text_columns(index, columns, profiles, fixed, give)
+    swapped = _labels_named_content(columns, profiles, fixed)
+    if swapped is not None:
+        labels, sentences = swapped
+        columns[labels] = PageColumn(columns[labels].header, "extra")
+        give(sentences, "content", "longest-text")
     for index in _open_columns(columns, fixed, grid.rows):
         role = _role_from_cells(index, columns, profiles, grid.rows, {c.role for c in columns})
         if role is not None:
@@ -257,18 +268,27 @@ def _label_role(
     taken: set[str | None],
 ) -> str | None:
     """Short labels left of the content group the tasks: a theme where they recur over runs
-    of rows (a merged cell), a project where each row names its own. Where no column is the
-    content yet, labels that differ row by row right of the one project column say what the
-    task is to do (重点工作 | 年度目标: 外贸进出口总额 | 达到45亿元): they are the content;
-    else the content is the column that will be (the one project, or the longest text), and
-    labels right of it (a 单位 column of %, 人) are none of these."""
+    of rows (a merged cell, blank or written out in each row), a project where each row
+    names its own; labels that come back after others (任务来源: 政府工作报告, 县委全会,
+    政府工作报告) group nothing. Where no column is the content yet, labels that differ row
+    by row right of the one project column say what the task is to do (重点工作 | 年度目标:
+    外贸进出口总额 | 达到45亿元): they are the content, unless the project column holds the
+    sentences (工作任务 | 工作要求: 开展…审计。 | 全覆盖), which short labels never take the
+    content from; else the content is the column that will be (the one project, or the
+    longest text), and labels right of it (a 单位 column of %, 人; 成果形式) are none of
+    these."""
     texts = [row.cells[index] for row in rows if index < len(row.cells)]
-    written = [t for t in texts if t]
-    recurring = len(set(written)) < 0.8 * len(texts)  # blanks or repeats: a merged cell
+    runs = sum(not text or text == above for above, text in pairwise(texts))
+    recurring = runs > _RUN_SHARE * len(texts)
     content = next((i for i, c in enumerate(columns) if c.role == "content"), None)
     if content is None:
         projects = [i for i, c in enumerate(columns) if c.role == "project"]
-        if not recurring and len(projects) == 1 and projects[0] < index:
+        if (
+            not recurring
+            and len(projects) == 1
+            and projects[0] < index
+            and profiles[projects[0]].share("sentence") < _CLEAR_SHARE
+        ):
             return "content"
         content = _longest_text_column(columns, profiles, set())
     if content is not None and index >= content:
@@ -299,6 +319,32 @@ def _settle_two_text_columns(
     give(labels, "project", "labels-beside-text")
     if text == index:
         give(index, "content", "longest-text")
+
+
+def _labels_named_content(
+    columns: Sequence[PageColumn], profiles: _Profiles, fixed: set[int]
+) -> tuple[int, int] | None:
+    """(labels, sentences) where the content column, so named by its header, holds short
+    labels and the one project column, named by a word for the task itself (工作任务), the
+    task's sentences (工作任务 | 目标要求: 开展…审计，审计资金总额40亿元。 | 全覆盖): short
+    labels never take the content from a column of sentences, which is then the content,
+    and the labels stay under extra. A 项目名称 stays the project: its cells may be a shifted
+    row's, which realignment puts back."""
+    contents = [i for i, c in enumerate(columns) if c.role == "content"]
+    projects = [i for i, c in enumerate(columns) if c.role == "project"]
+    if len(contents) != 1 or len(projects) != 1 or {contents[0], projects[0]} & fixed:
+        return None
+    if normalise_header(columns[projects[0]].header) not in TASK_WORDS:
+        return None
+    labels, sentences = profiles[contents[0]], profiles[projects[0]]
+    if (
+        min(labels.cells, sentences.cells) >= _MIN_EVIDENCE
+        and labels.share("label") >= _CLEAR_SHARE
+        and sentences.share("sentence") >= _CLEAR_SHARE
+        and labels.length < sentences.length
+    ):
+        return contents[0], projects[0]
+    return None
 
 
 def _reports_progress(column: PageColumn, profiles: _Profiles, index: int) -> bool:

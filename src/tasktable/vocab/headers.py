@@ -1,8 +1,9 @@
 """Header words that name each column role (SPEC §2).
 
 Matching is done on the header text with spaces, line breaks and Markdown emphasis removed.
-An exact match wins; otherwise the longest synonym contained in the header decides, so that
-主要责任单位 (main responsible unit) is departments, not a vaguer role.
+An exact match wins; otherwise the longest synonym that ends the header, or a part of it
+(HEAD_END), decides, so that 主要责任单位 (main responsible unit) is departments, not a vaguer
+role, and 任务来源 (where a task comes from) names no role, though it contains 任务 (task).
 """
 
 from __future__ import annotations
@@ -164,6 +165,18 @@ HEADER_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
         "下一步工作计划",
     ),
 }
+
+#: What may follow the header word that names a header: its end, a conjunction or mark joining
+#: two names (责任科室及责任人, 建设内容和规模, 责任单位/责任人), or a note in brackets (责任单位
+#: （科室）, 完成时限（时间节点）). Chinese compounds end in their head noun, which says what the
+#: column holds: 任务来源 is a 来源 (source), 工作要求 a 要求 (requirement), 指标名称 a 名称; a word
+#: that something else follows (任务, 工作) only qualifies it and names no role.
+HEAD_END: Final = re.compile(r"$|[及和与、/／,，;；（()）]")
+
+#: Project words that name the task itself (SPEC §2 "one word, several roles"): the project
+#: beside a column of longer task text (工作任务 | 具体措施), the content where the table's
+#: other text is short labels (工作任务 | 目标要求: 开展…审计。 | 全覆盖).
+TASK_WORDS: Final = frozenset({"工作任务", "重点工作", "重点任务"})
 
 #: The word that names a plan or a report (序时进度 plans, 当前进度 reports): a schedule
 #: column named by it is decided by its cells (stages/roles.py), unless its header also says
