@@ -646,3 +646,26 @@ def test_a_source_written_again_further_down_is_no_theme() -> None:
     document = tasktable.parse(table)
     assert [column.role for column in document.columns][1] == "project"
     assert [task.theme for task in document.tasks] == [None] * 4
+
+
+def test_short_rows_of_a_word_table_flipped_the_text_roles() -> None:
+    # markitdown from Word drops the merged 主要任务 cell from rows 2 and 4: their sentence
+    # stood under 主要任务 and their date under 工作措施, and 主要任务 read as the content.
+    # Roles are read from the rows that write every cell; realignment places the others.
+    table = (
+        "| **序号** | **主要任务** | **工作措施** | **完成时限** | **责任科室** |\n"
+        "| --- | --- | --- | --- | --- |\n"
+        "| 1 | 安全生产专项整治 | 开展危险化学品企业安全风险隐患排查。 | 6月底前 | 危化科 |\n"
+        "| 2 | 开展工贸行业有限空间作业专项整治。 | 9月底前 |\n"
+        "| 3 | 防灾减灾救灾 | 修订区级自然灾害救助应急预案。 | 汛期前 | 救灾科 |\n"
+        "| 4 | 创建全国综合减灾示范社区2个。 | 10月底前 |\n"
+    )
+    document = tasktable.parse(table)
+    assert [column.role for column in document.columns][1:3] == ["project", "content"]
+    assert [(t.project, t.schedule, t.departments) for t in document.tasks] == [
+        ("安全生产专项整治", "6月底前", ["危化科"]),
+        ("安全生产专项整治", "9月底前", ["危化科"]),
+        ("防灾减灾救灾", "汛期前", ["救灾科"]),
+        ("防灾减灾救灾", "10月底前", ["救灾科"]),
+    ]
+    assert document.tasks[1].content == "开展工贸行业有限空间作业专项整治。"

@@ -76,7 +76,8 @@ def _roles_from_cells(grid: Grid, roles: RoleMap, notes: list[Diagnostic]) -> Gr
     """``assign_roles`` where the rule is on; its diagnostics are added to ``notes``."""
     columns = list(grid.columns)
     fixed = {i for i, c in enumerate(columns) if normalise_header(c.header) in roles}
-    profiles = _Profiles(grid.rows, columns)
+    rows = _full_rows(grid.rows)
+    profiles = _Profiles(rows, columns)
     diagnostics: list[Diagnostic] = []
 
     def taken(role: str) -> bool:
@@ -115,8 +116,8 @@ def _roles_from_cells(grid: Grid, roles: RoleMap, notes: list[Diagnostic]) -> Gr
         labels, sentences = swapped
         columns[labels] = PageColumn(columns[labels].header, "extra")
         give(sentences, "content", "longest-text")
-    for index in _open_columns(columns, fixed, grid.rows):
-        role = _role_from_cells(index, columns, profiles, grid.rows, {c.role for c in columns})
+    for index in _open_columns(columns, fixed, rows):
+        role = _role_from_cells(index, columns, profiles, rows, {c.role for c in columns})
         if role is not None:
             give(index, role, "cells")
         elif profiles[index].main_kind()[0] == "sentence":
@@ -136,6 +137,16 @@ def _roles_from_cells(grid: Grid, roles: RoleMap, notes: list[Diagnostic]) -> Gr
     changed = {(i, old.header): new for i, (old, new) in pairs if old != new}
     rows = [_with_roles(row, changed) for row in grid.rows]
     return replace(grid, columns=tuple(columns), rows=rows)
+
+
+def _full_rows(rows: Sequence[GridRow]) -> Sequence[GridRow]:
+    """The rows whose cells stand under their own headers as far as the source shows: those
+    whose line writes every cell. A short row (markitdown drops a merged cell from Word's
+    rows, | 2 | 开展…整治。 | 9月底前 |) has its texts left of their columns until
+    realignment puts them back, and would lend 主要任务 a 工作措施's sentences. All rows where
+    none writes every cell."""
+    full = [row for row in rows if not row.short]
+    return full or rows
 
 
 class _Profiles:
