@@ -669,3 +669,33 @@ def test_short_rows_of_a_word_table_flipped_the_text_roles() -> None:
         ("防灾减灾救灾", "10月底前", ["救灾科"]),
     ]
     assert document.tasks[1].content == "开展工贸行业有限空间作业专项整治。"
+
+
+@pytest.mark.parametrize("header", ["目标值", "预期目标", "2024年指标"])
+def test_a_column_of_target_percentages_was_read_as_progress(header: str) -> None:
+    # 6%, 8% under a header naming a goal are what is planned: no progress report.
+    table = (
+        f"| 序号 | 主要指标 | {header} | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n"
+        "| 1 | 地区生产总值增速 | 6% | 县发改委 | 全年 |\n"
+        "| 2 | 固定资产投资增速 | 8% | 县发改委 | 全年 |\n"
+        "| 3 | 社会消费品零售总额增速 | 7.5% | 县商务局 | 全年 |\n"
+    )
+    document = tasktable.parse(table)
+    assert "progress" not in [column.role for column in document.columns]
+    assert [(t.progress, t.extra) for t in document.tasks] == [
+        (None, {header: "6%"}),
+        (None, {header: "8%"}),
+        (None, {header: "7.5%"}),
+    ]
+    assert document.tasks[0].content == "地区生产总值增速"
+
+
+def test_a_goal_column_that_reports_in_words_is_progress() -> None:
+    # The header names a goal, but the cells say what was done: a report.
+    table = (
+        "| 序号 | 工作内容 | 目标完成 | 责任单位 |\n|---|---|---|---|\n"
+        "| 1 | 新建污水处理厂一座。 | 已完成 | 县住建局 |\n"
+        "| 2 | 改造雨污管网20公里。 | 正在推进 | 县住建局 |\n"
+    )
+    roles = [column.role for column in tasktable.parse(table).columns]
+    assert roles == ["seq", "content", "progress", "departments"]

@@ -5,7 +5,8 @@ what the words leave open:
 
 - a column whose header names no role takes the role its cells show, if that role is free:
   long sentences are content, unit names departments (partners beside a departments column),
-  people's names the owner, date phrases the schedule, percentages and 已完成 the progress,
+  people's names the owner, date phrases the schedule, percentages and 已完成 the progress
+  (not under a header naming a goal: 目标值 6% is planned),
   short labels left of the content a theme (recurring over runs of rows) or project;
 - a column named only by 进度 (progress) whose cells report rather than plan is progress;
 - a table always has a content column: where no header names one, the one project column,
@@ -23,6 +24,8 @@ from dataclasses import replace
 from itertools import pairwise
 from typing import Final
 
+import regex
+
 from ..context import Context
 from ..messages import diagnostic
 from ..models import Diagnostic
@@ -33,8 +36,10 @@ from ..vocab.headers import (
     PERIOD_HEADER,
     PLAN_WORDS,
     ROLES,
+    TARGET_WORDS,
     TASK_WORDS,
 )
+from ..vocab.shapes import PROGRESS_CUE
 from .profiles import Kind, Profile, profile_of
 from .realign import parse_seq, role_score, shape_of
 from .stitch import Grid, GridRow, PageColumn, RoleMap, header_role, normalise_header
@@ -48,6 +53,9 @@ _RUN_SHARE: Final = 0.2
 _MIN_EVIDENCE: Final = 2
 #: Share of a 进度 column's cells that must report progress for it to be progress.
 _PROGRESS_SHARE: Final = 0.5
+
+#: A percentage (65%, 7.5%): a report's or a goal's, the words around it tell.
+_PERCENT: Final = regex.compile(r"[0-9０-９]+(?:[.．][0-9]+)?\s*[%％]")
 
 _EXTRA_WORDS: Final = frozenset(HEADER_SYNONYMS["extra"])
 #: The roles that hold the task's own words, short or long.
@@ -245,6 +253,9 @@ def _role_from_cells(
         return _label_role(index, columns, profiles, rows, taken)
     if kind == "number":
         return "seq" if "seq" not in taken and _counts_up(index, rows) else None
+    if kind == "progress" and _names_target(columns[index].header):
+        if not _reports_in_words(index, rows):
+            return None  # 目标值: 6%: a goal, not how far the work got
     for role in _ROLES_OF_KIND.get(kind, ()):
         if role == "partners" and "departments" not in taken:
             continue
@@ -359,11 +370,27 @@ def _labels_named_content(
 
 
 def _reports_progress(column: PageColumn, profiles: _Profiles, index: int) -> bool:
-    """A schedule column named by 进度 alone whose cells report progress."""
+    """A schedule column named by 进度 alone whose cells report progress (not 进度目标: a
+    goal)."""
     word = normalise_header(column.header)
     if AMBIGUOUS_PROGRESS_WORD not in word or any(plan in word for plan in PLAN_WORDS):
         return False
-    return profiles[index].share("progress") >= _PROGRESS_SHARE
+    return not _names_target(word) and profiles[index].share("progress") >= _PROGRESS_SHARE
+
+
+def _reports_in_words(index: int, rows: Sequence[GridRow]) -> bool:
+    """Whether most of a column's cells report progress in words (已完成, 正在推进, 滞后),
+    not by a bare percentage, which a column of goals holds too."""
+    written = [row.cells[index] for row in rows if index < len(row.cells) and row.cells[index]]
+    words = sum(PROGRESS_CUE.search(_PERCENT.sub("", text)) is not None for text in written)
+    return bool(written) and words >= _PROGRESS_SHARE * len(written)
+
+
+def _names_target(header: str) -> bool:
+    """Whether a header says its column holds goals (目标值, 主要指标, 预期目标): percentages
+    there are what is planned, never a report of progress."""
+    word = normalise_header(header)
+    return any(target in word for target in TARGET_WORDS)
 
 
 def _longest_text_column(

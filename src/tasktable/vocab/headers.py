@@ -185,6 +185,11 @@ TASK_WORDS: Final = frozenset({"工作任务", "重点工作", "重点任务"})
 AMBIGUOUS_PROGRESS_WORD: Final = "进度"
 PLAN_WORDS: Final = ("时限", "时间", "节点", "期限", "安排", "序时", "时序", "计划")
 
+#: Words that say a column holds what is planned, a target (目标值 target value, 主要指标 main
+#: indicators, 预期 expected, 计划 planned): its 6%, 8% are goals, never a report of progress,
+#: so such a column is progress only where its header names progress (stages/roles.py).
+TARGET_WORDS: Final = ("目标", "指标", "预期", "计划")
+
 #: A header that is nothing but a period of the plan year: 一季度 / 第一季度 quarter, 1月 / 1-3月
 #: month(s), 上半年 / 下半年 half-year, perhaps with 前 / 底 / 末 (before / end of). Such
 #: columns (一季度 | 二季度 | 三季度 | 四季度, often under a merged 时间节点) hold what is due in
