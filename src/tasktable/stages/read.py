@@ -314,6 +314,10 @@ def _padded(line: str, cells: Sequence[str]) -> bool:
     """Whether markdown-it padded a row with blank cells: its source line writes fewer."""
     if not cells or cells[-1]:
         return False  # its last cell holds text, so the line wrote it: the common, fast path
+    body = line.strip()
+    pipes = body.count("|") - body.count("\\|")
+    if pipes + 1 - body.startswith("|") - body.endswith("|") >= len(cells):
+        return False  # enough pipes for every cell (a blank last cell written): fast too
     return len(split_row(line)) < len(cells)
 
 
