@@ -496,6 +496,7 @@ def test_header_with_spaces_breaks_or_markup_names_its_role(header: str) -> None
         ("责任单位/责任人", "departments"),
         ("责任单位（科室）", "departments"),  # a note in brackets after the word
         ("完成时限（时间节点）", "schedule"),
+        ("责任人姓名", "owner"),  # the name of the person in charge
         ("任务来源", None),  # a 来源 (source): 任务 (task) only qualifies it
         ("工作任务来源", None),
         ("工作要求", None),  # a 要求 (requirement)

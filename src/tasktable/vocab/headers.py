@@ -169,9 +169,10 @@ HEADER_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
 #: What may follow the header word that names a header: its end, a conjunction or mark joining
 #: two names (责任科室及责任人, 建设内容和规模, 责任单位/责任人), or a note in brackets (责任单位
 #: （科室）, 完成时限（时间节点）). Chinese compounds end in their head noun, which says what the
-#: column holds: 任务来源 is a 来源 (source), 工作要求 a 要求 (requirement), 指标名称 a 名称; a word
-#: that something else follows (任务, 工作) only qualifies it and names no role.
-HEAD_END: Final = re.compile(r"$|[及和与、/／,，;；（()）]")
+#: column holds: 任务来源 is a 来源 (source), 工作要求 a 要求 (requirement); a word that something
+#: else follows (任务, 工作) only qualifies it and names no role. 名称 / 姓名 (name) after the word
+#: name what it names: 责任人姓名 is the owner, 责任单位名称 the departments.
+HEAD_END: Final = re.compile(r"(?:名称|姓名)?(?:$|[及和与、/／,，;；（()）])")
 
 #: Project words that name the task itself (SPEC §2 "one word, several roles"): the project
 #: beside a column of longer task text (工作任务 | 具体措施), the content where the table's
