@@ -12,6 +12,7 @@ import tasktable
 from tasktable import RoleMapError
 from tasktable.cli import main
 from tasktable.names import split_names, unwrap_people
+from tasktable.stages.stitch import header_role
 from tasktable.stages.tasks import units_noted_in
 
 # 序号 and 完成时限 are known; 承办事宜 "matters handled" and 经办 "handled by" are not. The
@@ -481,6 +482,31 @@ def test_header_with_spaces_breaks_or_markup_names_its_role(header: str) -> None
     text = f"| 序号 | 项目内容 | {header} |\n|---|---|---|\n| 1 | 做好工作。 | 办公室 |\n"
     (task,) = tasktable.parse(text).tasks
     assert task.departments == ["办公室"]
+
+
+@pytest.mark.parametrize(
+    ("header", "role"),
+    [
+        ("项目责任单位", "departments"),  # the word ends the header: its head noun
+        ("民生实事项目", "project"),
+        ("截至6月底进展情况", "progress"),
+        ("主要参与单位", "partners"),
+        ("责任科室及责任人", "departments"),  # two names joined: the longer word
+        ("建设内容和规模", "content"),
+        ("责任单位/责任人", "departments"),
+        ("责任单位（科室）", "departments"),  # a note in brackets after the word
+        ("完成时限（时间节点）", "schedule"),
+        ("责任人姓名", "owner"),  # the name of the person in charge
+        ("任务来源", None),  # a 来源 (source): 任务 (task) only qualifies it
+        ("工作任务来源", None),
+        ("工作要求", None),  # a 要求 (requirement)
+        ("任务类型", None),
+    ],
+)
+def test_a_header_is_named_by_its_head_word_not_a_word_inside(
+    header: str, role: str | None
+) -> None:
+    assert header_role(header) == role
 
 
 def test_columns_in_any_order() -> None:

@@ -27,6 +27,14 @@ def test_short_row_is_padded_with_blank_cells() -> None:
     assert cells("| a | b | c |\n|---|---|---|\n| 1 |\n")[1] == ("1", "", "")
 
 
+def test_a_short_row_is_told_from_a_row_written_with_blank_cells() -> None:
+    # Padded, both read ("1", "", ""); only the short one lacks cells in the source, and its
+    # texts may stand left of their columns (markitdown drops Word's merged cells).
+    text = "| a | b | c |\n|---|---|---|\n| 1 |\n| 1 |  |  |\n| 1 | 2 | 3 |\n"
+    rows = read_tables(text).tables[0].rows
+    assert [row.short for row in rows] == [False, True, False, False]
+
+
 @pytest.mark.parametrize(
     ("cell", "text"),
     [

@@ -583,3 +583,119 @@ def test_a_marked_seq_was_not_a_number(written: str) -> None:
     (marked,) = [d for d in doc.diagnostics if d.code == "marked-seq"]
     assert (marked.seq, marked.text, marked.line) == (1, written, 3)
     assert marked.args["mark"] == "".join(c for c in written if c in "★☆▲*＊※")
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # a 任务来源 (source) column left of the tasks: 任务来源 holds 任务 (task), a content
+        # word, and took the content from 工作任务
+        "| 序号 | 任务来源 | 工作任务 | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n"
+        "| 1 | 政府工作报告 | 建成县城第二水厂，日供水能力达到5万吨。 | 县水务集团 | 12月底前 |\n"
+        "| 2 | 县委全会 | 新引进10亿元以上项目3个。 | 县招商服务中心 | 12月底前 |\n"
+        "| 3 | 政府工作报告 | 完成城区雨污分流改造15公里。 | 县住建局 | 9月底前 |\n",
+        # a 工作要求 (requirement) column of short labels right of the tasks
+        "| 序号 | 工作任务 | 工作要求 | 责任股室 | 完成时限 |\n|---|---|---|---|---|\n"
+        "| 1 | 开展县本级预算执行和决算草案审计。 | 全覆盖 | 财政审计股 | 7月底前 |\n"
+        "| 2 | 完成领导干部经济责任审计项目12个。 | 按计划推进 | 经济责任审计股 | 12月底前 |\n",
+        # a column whose header names the content (目标要求, goals and requirements) holding
+        # short labels beside the sentences of 工作任务: the sentences are the content
+        "| 序号 | 重点工作 | 目标要求 | 责任股室 | 完成时限 |\n|---|---|---|---|---|\n"
+        "| 1 | 开展县本级预算执行和决算草案审计。 | 全覆盖 | 财政审计股 | 7月底前 |\n"
+        "| 2 | 完成领导干部经济责任审计项目12个。 | 按计划推进 | 经济责任审计股 | 12月底前 |\n",
+        # a 成果形式 (form of the result) column after the others
+        "| 序号 | 重点任务 | 责任科室 | 完成时限 | 成果形式 |\n|---|---|---|---|---|\n"
+        "| 1 | 编制全区规划基本思路研究报告。 | 规划科 | 10月底前 | 研究报告 |\n"
+        "| 2 | 开展年度重大项目谋划储备，形成项目库。 | 投资科 | 6月底前 | 项目清单 |\n",
+    ],
+)
+def test_a_short_label_column_took_the_content_from_the_task_sentences(table: str) -> None:
+    # An unknown column of short labels became the content and the task sentences under
+    # 工作任务 / 重点任务 the project. The labels stay extra, under their header.
+    document = tasktable.parse(table)
+    roles = {column.header: column.role for column in document.columns}
+    short = next(header for header in roles if header not in _NAMED)
+    assert (roles[short], list(roles.values()).count("content")) == ("extra", 1)
+    assert "project" not in roles.values()
+    assert all(task.content and task.content.endswith("。") for task in document.tasks)
+    assert all(task.extra.get(short) for task in document.tasks)
+
+
+_NAMED = {
+    "序号",
+    "工作任务",
+    "重点工作",
+    "重点任务",
+    "责任单位",
+    "责任股室",
+    "责任科室",
+    "完成时限",
+}
+
+
+def test_a_source_written_again_further_down_is_no_theme() -> None:
+    # 政府工作报告 came back after 县委全会: labels that recur without running over rows
+    # group nothing (a merged theme runs over the rows below it, blank or repeated).
+    table = (
+        "| 序号 | 来源 | 工作内容 | 责任单位 |\n|---|---|---|---|\n"
+        "| 1 | 政府工作报告 | 建成县城第二水厂。 | 县水务集团 |\n"
+        "| 2 | 县委全会 | 新引进10亿元以上项目3个。 | 县招商服务中心 |\n"
+        "| 3 | 政府工作报告 | 完成城区雨污分流改造15公里。 | 县住建局 |\n"
+        "| 4 | 民生实事 | 新建口袋公园8个。 | 县城管局 |\n"
+    )
+    document = tasktable.parse(table)
+    assert [column.role for column in document.columns][1] == "project"
+    assert [task.theme for task in document.tasks] == [None] * 4
+
+
+def test_short_rows_of_a_word_table_flipped_the_text_roles() -> None:
+    # markitdown from Word drops the merged 主要任务 cell from rows 2 and 4: their sentence
+    # stood under 主要任务 and their date under 工作措施, and 主要任务 read as the content.
+    # Roles are read from the rows that write every cell; realignment places the others.
+    table = (
+        "| **序号** | **主要任务** | **工作措施** | **完成时限** | **责任科室** |\n"
+        "| --- | --- | --- | --- | --- |\n"
+        "| 1 | 安全生产专项整治 | 开展危险化学品企业安全风险隐患排查。 | 6月底前 | 危化科 |\n"
+        "| 2 | 开展工贸行业有限空间作业专项整治。 | 9月底前 |\n"
+        "| 3 | 防灾减灾救灾 | 修订区级自然灾害救助应急预案。 | 汛期前 | 救灾科 |\n"
+        "| 4 | 创建全国综合减灾示范社区2个。 | 10月底前 |\n"
+    )
+    document = tasktable.parse(table)
+    assert [column.role for column in document.columns][1:3] == ["project", "content"]
+    assert [(t.project, t.schedule, t.departments) for t in document.tasks] == [
+        ("安全生产专项整治", "6月底前", ["危化科"]),
+        ("安全生产专项整治", "9月底前", ["危化科"]),
+        ("防灾减灾救灾", "汛期前", ["救灾科"]),
+        ("防灾减灾救灾", "10月底前", ["救灾科"]),
+    ]
+    assert document.tasks[1].content == "开展工贸行业有限空间作业专项整治。"
+
+
+@pytest.mark.parametrize("header", ["目标值", "预期目标", "2024年指标"])
+def test_a_column_of_target_percentages_was_read_as_progress(header: str) -> None:
+    # 6%, 8% under a header naming a goal are what is planned: no progress report.
+    table = (
+        f"| 序号 | 主要指标 | {header} | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n"
+        "| 1 | 地区生产总值增速 | 6% | 县发改委 | 全年 |\n"
+        "| 2 | 固定资产投资增速 | 8% | 县发改委 | 全年 |\n"
+        "| 3 | 社会消费品零售总额增速 | 7.5% | 县商务局 | 全年 |\n"
+    )
+    document = tasktable.parse(table)
+    assert "progress" not in [column.role for column in document.columns]
+    assert [(t.progress, t.extra) for t in document.tasks] == [
+        (None, {header: "6%"}),
+        (None, {header: "8%"}),
+        (None, {header: "7.5%"}),
+    ]
+    assert document.tasks[0].content == "地区生产总值增速"
+
+
+def test_a_goal_column_that_reports_in_words_is_progress() -> None:
+    # The header names a goal, but the cells say what was done: a report.
+    table = (
+        "| 序号 | 工作内容 | 目标完成 | 责任单位 |\n|---|---|---|---|\n"
+        "| 1 | 新建污水处理厂一座。 | 已完成 | 县住建局 |\n"
+        "| 2 | 改造雨污管网20公里。 | 正在推进 | 县住建局 |\n"
+    )
+    roles = [column.role for column in tasktable.parse(table).columns]
+    assert roles == ["seq", "content", "progress", "departments"]

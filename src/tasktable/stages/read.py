@@ -79,6 +79,10 @@ class RawRow:
     head: bool  # markdown-it read it as the table's header row
     #: per cell of an HTML table, for a cell with rowspan: (its first row's line, rows spanned)
     spans: tuple[tuple[int, int] | None, ...] = ()
+    #: the source line writes fewer cells than the table has: markdown-it padded it with blank
+    #: cells at its end, and its texts may stand left of their columns (markitdown from Word
+    #: drops merged cells); realignment puts them back, and roles are read from other rows
+    short: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,7 +269,8 @@ def _read_table(
             row_line = offset + (token.map[0] if token.map else 0)
         elif kind == "tr_close":
             extra = _overflow_cells(lines[row_line], len(cells))
-            rows.append(RawRow(row_line + 1, tuple(cells) + extra, head))
+            short = not extra and _padded(lines[row_line], cells)
+            rows.append(RawRow(row_line + 1, tuple(cells) + extra, head, short=short))
         elif kind == "thead_open":
             head = True
         elif kind == "tbody_open":
@@ -309,6 +314,17 @@ def split_row(line: str) -> list[str]:
     if body.endswith("|") and not body.endswith("\\|"):
         body = body[:-1]
     return [cell.strip() for cell in _CELL_PIPE.split(body)]
+
+
+def _padded(line: str, cells: Sequence[str]) -> bool:
+    """Whether markdown-it padded a row with blank cells: its source line writes fewer."""
+    if not cells or cells[-1]:
+        return False  # its last cell holds text, so the line wrote it: the common, fast path
+    body = line.strip()
+    pipes = body.count("|") - body.count("\\|")
+    if pipes + 1 - body.startswith("|") - body.endswith("|") >= len(cells):
+        return False  # enough pipes for every cell (a blank last cell written): fast too
+    return len(split_row(line)) < len(cells)
 
 
 def _overflow_cells(line: str, kept: int) -> tuple[str, ...]:

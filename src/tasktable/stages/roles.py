@@ -5,7 +5,8 @@ what the words leave open:
 
 - a column whose header names no role takes the role its cells show, if that role is free:
   long sentences are content, unit names departments (partners beside a departments column),
-  people's names the owner, date phrases the schedule, percentages and 已完成 the progress,
+  people's names the owner, date phrases the schedule, percentages and 已完成 the progress
+  (not under a header naming a goal: 目标值 6% is planned),
   short labels left of the content a theme (recurring over runs of rows) or project;
 - a column named only by 进度 (progress) whose cells report rather than plan is progress;
 - a table always has a content column: where no header names one, the one project column,
@@ -23,6 +24,8 @@ from dataclasses import replace
 from itertools import pairwise
 from typing import Final
 
+import regex
+
 from ..context import Context
 from ..messages import diagnostic
 from ..models import Diagnostic
@@ -33,15 +36,26 @@ from ..vocab.headers import (
     PERIOD_HEADER,
     PLAN_WORDS,
     ROLES,
+    TARGET_WORDS,
+    TASK_WORDS,
 )
+from ..vocab.shapes import PROGRESS_CUE
 from .profiles import Kind, Profile, profile_of
 from .realign import parse_seq, role_score, shape_of
 from .stitch import Grid, GridRow, PageColumn, RoleMap, header_role, normalise_header
 
 #: A column takes a role from its cells only when at least this share of them agree.
 _CLEAR_SHARE: Final = 0.6
+#: Share of a column's cells beyond which blanks and repeats of the cell above make runs of
+#: rows: the label column is a merged cell, a theme.
+_RUN_SHARE: Final = 0.2
+#: Fewest cells whose kinds overrule the roles two headers name: one row may be shifted.
+_MIN_EVIDENCE: Final = 2
 #: Share of a 进度 column's cells that must report progress for it to be progress.
 _PROGRESS_SHARE: Final = 0.5
+
+#: A percentage (65%, 7.5%): a report's or a goal's, the words around it tell.
+_PERCENT: Final = regex.compile(r"[0-9０-９]+(?:[.．][0-9]+)?\s*[%％]")
 
 _EXTRA_WORDS: Final = frozenset(HEADER_SYNONYMS["extra"])
 #: The roles that hold the task's own words, short or long.
@@ -70,7 +84,8 @@ def _roles_from_cells(grid: Grid, roles: RoleMap, notes: list[Diagnostic]) -> Gr
     """``assign_roles`` where the rule is on; its diagnostics are added to ``notes``."""
     columns = list(grid.columns)
     fixed = {i for i, c in enumerate(columns) if normalise_header(c.header) in roles}
-    profiles = _Profiles(grid.rows, columns)
+    rows = _full_rows(grid.rows)
+    profiles = _Profiles(rows, columns)
     diagnostics: list[Diagnostic] = []
 
     def taken(role: str) -> bool:
@@ -104,8 +119,13 @@ def _roles_from_cells(grid: Grid, roles: RoleMap, notes: list[Diagnostic]) -> Gr
                 give(index, "progress", "progress")
         elif column.role == "extra" and named == "content":
             _settle_two_text_columns(index, columns, profiles, fixed, give)
-    for index in _open_columns(columns, fixed, grid.rows):
-        role = _role_from_cells(index, columns, profiles, grid.rows, {c.role for c in columns})
+    swapped = _labels_named_content(columns, profiles, fixed)
+    if swapped is not None:
+        labels, sentences = swapped
+        columns[labels] = PageColumn(columns[labels].header, "extra")
+        give(sentences, "content", "longest-text")
+    for index in _open_columns(columns, fixed, rows):
+        role = _role_from_cells(index, columns, profiles, rows, {c.role for c in columns})
         if role is not None:
             give(index, role, "cells")
         elif profiles[index].main_kind()[0] == "sentence":
@@ -125,6 +145,16 @@ def _roles_from_cells(grid: Grid, roles: RoleMap, notes: list[Diagnostic]) -> Gr
     changed = {(i, old.header): new for i, (old, new) in pairs if old != new}
     rows = [_with_roles(row, changed) for row in grid.rows]
     return replace(grid, columns=tuple(columns), rows=rows)
+
+
+def _full_rows(rows: Sequence[GridRow]) -> Sequence[GridRow]:
+    """The rows whose cells stand under their own headers as far as the source shows: those
+    whose line writes every cell. A short row (markitdown drops a merged cell from Word's
+    rows, | 2 | 开展…整治。 | 9月底前 |) has its texts left of their columns until
+    realignment puts them back, and would lend 主要任务 a 工作措施's sentences. All rows where
+    none writes every cell."""
+    full = [row for row in rows if not row.short]
+    return full or rows
 
 
 class _Profiles:
@@ -223,6 +253,9 @@ def _role_from_cells(
         return _label_role(index, columns, profiles, rows, taken)
     if kind == "number":
         return "seq" if "seq" not in taken and _counts_up(index, rows) else None
+    if kind == "progress" and _names_target(columns[index].header):
+        if not _reports_in_words(index, rows):
+            return None  # 目标值: 6%: a goal, not how far the work got
     for role in _ROLES_OF_KIND.get(kind, ()):
         if role == "partners" and "departments" not in taken:
             continue
@@ -257,18 +290,27 @@ def _label_role(
     taken: set[str | None],
 ) -> str | None:
     """Short labels left of the content group the tasks: a theme where they recur over runs
-    of rows (a merged cell), a project where each row names its own. Where no column is the
-    content yet, labels that differ row by row right of the one project column say what the
-    task is to do (重点工作 | 年度目标: 外贸进出口总额 | 达到45亿元): they are the content;
-    else the content is the column that will be (the one project, or the longest text), and
-    labels right of it (a 单位 column of %, 人) are none of these."""
+    of rows (a merged cell, blank or written out in each row), a project where each row
+    names its own; labels that come back after others (任务来源: 政府工作报告, 县委全会,
+    政府工作报告) group nothing. Where no column is the content yet, labels that differ row
+    by row right of the one project column say what the task is to do (重点工作 | 年度目标:
+    外贸进出口总额 | 达到45亿元): they are the content, unless the project column holds the
+    sentences (工作任务 | 工作要求: 开展…审计。 | 全覆盖), which short labels never take the
+    content from; else the content is the column that will be (the one project, or the
+    longest text), and labels right of it (a 单位 column of %, 人; 成果形式) are none of
+    these."""
     texts = [row.cells[index] for row in rows if index < len(row.cells)]
-    written = [t for t in texts if t]
-    recurring = len(set(written)) < 0.8 * len(texts)  # blanks or repeats: a merged cell
+    runs = sum(not text or text == above for above, text in pairwise(texts))
+    recurring = runs > _RUN_SHARE * len(texts)
     content = next((i for i, c in enumerate(columns) if c.role == "content"), None)
     if content is None:
         projects = [i for i, c in enumerate(columns) if c.role == "project"]
-        if not recurring and len(projects) == 1 and projects[0] < index:
+        if (
+            not recurring
+            and len(projects) == 1
+            and projects[0] < index
+            and profiles[projects[0]].share("sentence") < _CLEAR_SHARE
+        ):
             return "content"
         content = _longest_text_column(columns, profiles, set())
     if content is not None and index >= content:
@@ -301,12 +343,54 @@ def _settle_two_text_columns(
         give(index, "content", "longest-text")
 
 
+def _labels_named_content(
+    columns: Sequence[PageColumn], profiles: _Profiles, fixed: set[int]
+) -> tuple[int, int] | None:
+    """(labels, sentences) where the content column, so named by its header, holds short
+    labels and the one project column, named by a word for the task itself (工作任务), the
+    task's sentences (工作任务 | 目标要求: 开展…审计，审计资金总额40亿元。 | 全覆盖): short
+    labels never take the content from a column of sentences, which is then the content,
+    and the labels stay under extra. A 项目名称 stays the project: its cells may be a shifted
+    row's, which realignment puts back."""
+    contents = [i for i, c in enumerate(columns) if c.role == "content"]
+    projects = [i for i, c in enumerate(columns) if c.role == "project"]
+    if len(contents) != 1 or len(projects) != 1 or {contents[0], projects[0]} & fixed:
+        return None
+    if normalise_header(columns[projects[0]].header) not in TASK_WORDS:
+        return None
+    labels, sentences = profiles[contents[0]], profiles[projects[0]]
+    if (
+        min(labels.cells, sentences.cells) >= _MIN_EVIDENCE
+        and labels.share("label") >= _CLEAR_SHARE
+        and sentences.share("sentence") >= _CLEAR_SHARE
+        and labels.length < sentences.length
+    ):
+        return contents[0], projects[0]
+    return None
+
+
 def _reports_progress(column: PageColumn, profiles: _Profiles, index: int) -> bool:
-    """A schedule column named by 进度 alone whose cells report progress."""
+    """A schedule column named by 进度 alone whose cells report progress (not 进度目标: a
+    goal)."""
     word = normalise_header(column.header)
     if AMBIGUOUS_PROGRESS_WORD not in word or any(plan in word for plan in PLAN_WORDS):
         return False
-    return profiles[index].share("progress") >= _PROGRESS_SHARE
+    return not _names_target(word) and profiles[index].share("progress") >= _PROGRESS_SHARE
+
+
+def _reports_in_words(index: int, rows: Sequence[GridRow]) -> bool:
+    """Whether most of a column's cells report progress in words (已完成, 正在推进, 滞后),
+    not by a bare percentage, which a column of goals holds too."""
+    written = [row.cells[index] for row in rows if index < len(row.cells) and row.cells[index]]
+    words = sum(PROGRESS_CUE.search(_PERCENT.sub("", text)) is not None for text in written)
+    return bool(written) and words >= _PROGRESS_SHARE * len(written)
+
+
+def _names_target(header: str) -> bool:
+    """Whether a header says its column holds goals (目标值, 主要指标, 预期目标): percentages
+    there are what is planned, never a report of progress."""
+    word = normalise_header(header)
+    return any(target in word for target in TARGET_WORDS)
 
 
 def _longest_text_column(

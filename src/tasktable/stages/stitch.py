@@ -21,6 +21,7 @@ from ..patterns import on_first_use
 from ..rules import absent, nothing, repair, unchanged
 from ..vocab.furniture import NOTE, PAGE_LINE, TOTAL, TOTAL_AMOUNT, TOTAL_OPENINGS
 from ..vocab.headers import (
+    HEAD_END,
     HEADER_SYNONYMS,
     LEAD_HEADERS,
     MERGED_ROLES,
@@ -62,6 +63,7 @@ class GridRow:
     cells: tuple[str, ...]
     columns: tuple[PageColumn, ...]  # this page's columns, one per cell
     spans: tuple[tuple[int, int] | None, ...] = ()  # HTML rowspans, per cell (read.RawRow)
+    short: bool = False  # its source line wrote fewer cells than the table has (read.RawRow)
 
 
 @dataclass(slots=True)
@@ -199,13 +201,26 @@ def _is_lead(header: str) -> bool:
 
 
 def _contained_role(header: str, exclude: set[str]) -> str | None:
-    """The role of the longest (then last) header word in ``header`` among roles not taken:
-    民生实事项目 beside 主要内容 is the project (项目), not a second content."""
+    """The role of the longest (then last) header word naming ``header`` among roles not
+    taken: 民生实事项目 beside 主要内容 is the project (项目), not a second content."""
     word = _HEADER_NOISE.sub("", header)
-    contained = [w for w in _BY_LENGTH if w in word and _EXACT[w] not in exclude]
-    if not contained:
+    named = [(w, at) for w in _BY_LENGTH if (at := _names(w, word)) >= 0]
+    named = [(w, at) for w, at in named if _EXACT[w] not in exclude]
+    if not named:
         return None
-    return _EXACT[max(contained, key=lambda w: (len(w), word.rfind(w)))]
+    return _EXACT[max(named, key=lambda pair: (len(pair[0]), pair[1]))[0]]
+
+
+def _names(word: str, header: str) -> int:
+    """Where header word ``word`` last stands in ``header`` as the head of it or of a part of
+    it (followed by its end, a conjunction or a bracket: vocab.headers.HEAD_END), or -1: a
+    word something else follows only qualifies the header's head (任务 in 任务来源)."""
+    at = header.rfind(word)
+    while at >= 0:
+        if HEAD_END.match(header, at + len(word)):
+            return at
+        at = header.rfind(word, 0, at + len(word) - 1)
+    return -1
 
 
 def _header_cell(
@@ -231,12 +246,12 @@ def _header_cell(
         if role is not None:
             return _contained_role(cell, set()) or role, True, cell.replace("\n", "").strip(), ""
     if word and len(word) <= _MAX_CONTAINING_HEADER:
-        # The longest word wins, then the last: Chinese compounds end in their head noun,
-        # so 项目进度 (project progress) is a schedule and 项目责任单位 a department.
-        contained = [w for w in _BY_LENGTH if w in word]
-        if contained:
-            best = max(contained, key=lambda w: (len(w), word.rfind(w)))
-            return _EXACT[best], False, cell.replace("\n", "").strip(), ""
+        # Chinese compounds end in their head noun, so 项目进度 (project progress) is a
+        # schedule, 项目责任单位 a department and 任务来源 (a task's source) none; of words
+        # that head the header or a part of it, the longest wins, then the last.
+        role = _contained_role(word, set())
+        if role is not None:
+            return role, False, cell.replace("\n", "").strip(), ""
     return None, False, cell.replace("\n", "").strip(), ""
 
 
@@ -350,7 +365,9 @@ def stitch_segments(
             parts = _unfused(ctx, cells, columns_here, row.line, diagnostics, after=last_seq)
             last_seq = _last_seq(parts, columns_here, last_seq)
             for part in parts:
-                grid.rows.append(GridRow(row.line, table.page, part, columns_here, row.spans))
+                grid.rows.append(
+                    GridRow(row.line, table.page, part, columns_here, row.spans, row.short)
+                )
             found = _left_repeats(row.line, cells, columns_here, (first, len(grid.rows)), at)
             if found is not None:
                 segments[-1].repeats.append(found)

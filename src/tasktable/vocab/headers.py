@@ -1,8 +1,9 @@
 """Header words that name each column role (SPEC §2).
 
 Matching is done on the header text with spaces, line breaks and Markdown emphasis removed.
-An exact match wins; otherwise the longest synonym contained in the header decides, so that
-主要责任单位 (main responsible unit) is departments, not a vaguer role.
+An exact match wins; otherwise the longest synonym that ends the header, or a part of it
+(HEAD_END), decides, so that 主要责任单位 (main responsible unit) is departments, not a vaguer
+role, and 任务来源 (where a task comes from) names no role, though it contains 任务 (task).
 """
 
 from __future__ import annotations
@@ -165,12 +166,30 @@ HEADER_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
     ),
 }
 
+#: What may follow the header word that names a header: its end, a conjunction or mark joining
+#: two names (责任科室及责任人, 建设内容和规模, 责任单位/责任人), or a note in brackets (责任单位
+#: （科室）, 完成时限（时间节点）). Chinese compounds end in their head noun, which says what the
+#: column holds: 任务来源 is a 来源 (source), 工作要求 a 要求 (requirement); a word that something
+#: else follows (任务, 工作) only qualifies it and names no role. 名称 / 姓名 (name) after the word
+#: name what it names: 责任人姓名 is the owner, 责任单位名称 the departments.
+HEAD_END: Final = re.compile(r"(?:名称|姓名)?(?:$|[及和与、/／,，;；（()）])")
+
+#: Project words that name the task itself (SPEC §2 "one word, several roles"): the project
+#: beside a column of longer task text (工作任务 | 具体措施), the content where the table's
+#: other text is short labels (工作任务 | 目标要求: 开展…审计。 | 全覆盖).
+TASK_WORDS: Final = frozenset({"工作任务", "重点工作", "重点任务"})
+
 #: The word that names a plan or a report (序时进度 plans, 当前进度 reports): a schedule
 #: column named by it is decided by its cells (stages/roles.py), unless its header also says
 #: when (时限 time limit, 时间 time, 节点 milestone, 期限 term, 安排 arrangement, 序时 / 时序
 #: in order of time, 计划 plan).
 AMBIGUOUS_PROGRESS_WORD: Final = "进度"
 PLAN_WORDS: Final = ("时限", "时间", "节点", "期限", "安排", "序时", "时序", "计划")
+
+#: Words that say a column holds what is planned, a target (目标值 target value, 主要指标 main
+#: indicators, 预期 expected, 计划 planned): its 6%, 8% are goals, never a report of progress,
+#: so such a column is progress only where its header names progress (stages/roles.py).
+TARGET_WORDS: Final = ("目标", "指标", "预期", "计划")
 
 #: A header that is nothing but a period of the plan year: 一季度 / 第一季度 quarter, 1月 / 1-3月
 #: month(s), 上半年 / 下半年 half-year, perhaps with 前 / 底 / 末 (before / end of). Such
