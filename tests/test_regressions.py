@@ -583,3 +583,53 @@ def test_a_marked_seq_was_not_a_number(written: str) -> None:
     (marked,) = [d for d in doc.diagnostics if d.code == "marked-seq"]
     assert (marked.seq, marked.text, marked.line) == (1, written, 3)
     assert marked.args["mark"] == "".join(c for c in written if c in "★☆▲*＊※")
+
+
+_CUT_HEAD = "| 序号 | 具体措施 | 牵头单位 | 完成时限 |\n| --- | --- | --- | --- |\n"
+
+
+@pytest.mark.parametrize(
+    ("above", "below", "unit"),
+    [
+        ("市自然资源", "局", "市自然资源局"),  # a unit suffix alone
+        ("市政务服务", "中心", "市政务服务中心"),
+        ("公共法律服", "务股", "公共法律服务股"),  # 务股 alone reads as a name; joined, one
+    ],
+)
+def test_row_cut_at_a_page_break_with_its_unit_cell_cut_became_a_sub_task(
+    above: str, below: str, unit: str
+) -> None:
+    text = (
+        _CUT_HEAD
+        + "| 1 | 一般登记办理时间压缩至3个工作日。 | 市自然资源局 | 2024年9月底前 |\n"
+        + f"| 2 | 推进水电气网联动过户，实现“一窗 | {above} | 2024年12月 |\n\n"
+        + _CUT_HEAD
+        + f"|  | 受理”。 | {below} | 底前 |\n"
+        + "| 3 | 开展政银企对接活动不少于10场。 | 市金融办 | 全年 |\n"
+    )
+    tasks = tasktable.parse(text).tasks
+    assert [(t.seq, t.sub) for t in tasks] == [(1, 1), (2, 1), (3, 1)]
+    assert (tasks[1].content, tasks[1].schedule, tasks[1].departments) == (
+        "推进水电气网联动过户，实现“一窗受理”。",
+        "2024年12月底前",
+        [unit],
+    )
+
+
+@pytest.mark.parametrize(
+    ("above", "below", "page_break"),
+    [
+        ("市自然资源局", "市金融办", "\n" + _CUT_HEAD),  # a whole name above: a unit of its own
+        ("市自然资源", "局", ""),  # on one page a row is never a page-break continuation
+    ],
+)
+def test_a_unit_of_its_own_below_a_cut_row_still_makes_a_sub_task(
+    above: str, below: str, page_break: str
+) -> None:
+    text = (
+        _CUT_HEAD
+        + f"| 1 | 推进水电气网联动过户，实现“一窗 | {above} | 2024年12月 |\n"
+        + page_break
+        + f"|  | 开展政银企对接活动。 | {below} | 全年 |\n"
+    )
+    assert [(t.seq, t.sub) for t in tasktable.parse(text).tasks] == [(1, 1), (1, 2)]

@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from ..context import Context
 from ..messages import diagnostic
 from ..models import Diagnostic
+from ..names import ends_like_unit, split_names
 from ..rules import absent, never, repair
 from ..vocab.headers import MERGED_ROLES
-from ..vocab.shapes import ITEM_MARKER, ITEM_NUMBER, SEQ_MARKS
+from ..vocab.shapes import DEPARTMENT_SUFFIXES, ITEM_MARKER, ITEM_NUMBER, SEQ_MARKS
 from ..wraps import ends_sentence, has_clauses, sentence_tail
 from .drafts import Draft, origin_of, set_value
 from .realign import AlignedRow
@@ -210,7 +211,8 @@ def _starts_new_item(above: Draft, row: AlignedRow, *, page_top: bool) -> bool:
     the row above; a row whose content starts like a list item ((2)…) is an item. A row
     continues the row above when that row was cut (its content or schedule does not end its
     sentence: a page break, or a converter that split one tall row in two), unless it names
-    a department of its own beside its own content and schedule. A row without content
+    a department of its own beside its own content and schedule: after a page break, the
+    rest of a unit name the break cut (局 under 市自然资源) is none. A row without content
     first after a page break continues the row above too (a schedule cut after its ；, or
     the tail of a row whose first part the converter lost). Any other row with text of its
     own is a sub-task: one with its own content, or with its own schedule or department
@@ -224,8 +226,13 @@ def _starts_new_item(above: Draft, row: AlignedRow, *, page_top: bool) -> bool:
     if _cut(above, page_top=page_top):
         schedule = row.fields.get("schedule")
         department = row.fields.get("departments")
+        before = above.values.get("departments")
         return bool(
-            content and schedule and department and department != above.values.get("departments")
+            content
+            and schedule
+            and department
+            and department != before
+            and not (page_top and _rest_of_unit(before, department))
         )
     return bool(content) or not page_top
 
@@ -238,6 +245,21 @@ def _cut(above: Draft, *, page_top: bool) -> bool:
     if page_top and content and not ends_sentence(content):
         return True
     return not (_ends_sentence(content) and _ends_sentence(schedule))
+
+
+def _rest_of_unit(above: str | None, text: str) -> bool:
+    """Whether a unit cell's text at the top of a page is the rest of the name the row above
+    the break was cut in (SPEC §4: a cut row's text continues in the columns it left
+    unfinished): a unit suffix alone (局, 中心: no unit is named so), or a piece that joins
+    the unfinished name above into one (市自然资源 | 局, 市城管局、供 | 电公司). A name above
+    that ends as a unit's name does (市自然资源局) was not cut: the text under it is a unit
+    of its own, even where the two would read as one name (县水务局 | 管委会)."""
+    flat = text.strip()
+    if flat in DEPARTMENT_SUFFIXES:
+        return True
+    if not above or ends_like_unit(above):
+        return False
+    return len(split_names(f"{above}\n{flat}")) < len(split_names(above)) + len(split_names(flat))
 
 
 def _carry_merged_content(above: Draft, draft: Draft) -> None:
