@@ -47,6 +47,7 @@ TABLE_THAT_NEEDS = {
     "roles-from-cells": "role-map.md",
     "realign": "shift-left-1.md",
     "section-headings": "sections-key-tasks.md",
+    "group-headings": "grouped-rows.md",
     "continuations": "rows-without-seq.md",
     "sub-tasks": "rows-without-seq.md",
     "lost-numbers": "lost-seq.md",

@@ -56,6 +56,11 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule(
         "section-headings", "realign", "heading rows (一、…, （一）…) set theme and project below"
     ),
+    Rule(
+        "group-headings",
+        "realign",
+        "a numbered label above items 1.1, 1-1, （1） heads them: their project, they its subs",
+    ),
     Rule("continuations", "join", "a row cut by a page break or split in two is joined again"),
     Rule("sub-tasks", "join", "a row without 序号 with its own text is a sub-task"),
     Rule("lost-numbers", "join", "an item alone between 序号 n and n + 2 is task n + 1"),

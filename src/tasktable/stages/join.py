@@ -38,6 +38,7 @@ def join_rows(
     #: (title, line) of the first-level (一、) and second-level (（一）) headings in force
     headings: list[tuple[str, int] | None] = [None, None]
     themes_rows = not has_theme  # whether the section in force is the theme of its rows
+    grouped = False  # whether the second-level heading in force is a numbered group's label
     section_start = 0  # drafts before this index belong to earlier sections
     page = 0  # the page of the row before: a row on a new page may continue the one above
     for index, row in enumerate(rows):
@@ -47,6 +48,7 @@ def join_rows(
                 headings = [(row.section, row.line), None]
             else:
                 headings[1] = (row.section, row.line)
+            grouped = row.section_level == 3
             section_start = len(drafts)
             # Under a theme column, a section themes its rows only if it stands in that column.
             themes_rows = not has_theme or row.section_role == "theme"
@@ -54,10 +56,10 @@ def join_rows(
                 diagnostic(
                     "section",
                     "info",
-                    {"why": "theme" if themes_rows else "heading"},
+                    {"why": "theme" if themes_rows and (has_project or not grouped) else "heading"},
                     line=row.line,
                     text=row.written,
-                    rule="section-headings",
+                    rule=row.section_rule,
                 )
             )
             continue
@@ -144,7 +146,9 @@ def join_rows(
                 )
         elif has_seq and not seq_text and lost is None:
             diagnostics.append(diagnostic("row-without-seq", "warning", line=row.line))
-        _take_headings(draft, headings, themes_rows=themes_rows, has_project=has_project)
+        _take_headings(
+            draft, headings, themes_rows=themes_rows, has_project=has_project, grouped=grouped
+        )
         drafts.append(draft)
     return drafts
 
@@ -169,14 +173,17 @@ def _take_headings(
     *,
     themes_rows: bool,
     has_project: bool,
+    grouped: bool,
 ) -> None:
     """Give a task the section headings above it (SPEC §4): the first level (一、) is its
     theme, the second (（一）) its project, where the table has no column for them. A table
     that uses one level only makes that level the theme, unless the table has a theme
     column the heading does not stand in and no project column: there the second level is
-    the project, as the SPEC says (领域 | 工作任务 under （一）做强先进制造业)."""
+    the project, as the SPEC says (领域 | 工作任务 under （一）做强先进制造业). A numbered
+    group's label (1 | 推动工业稳增长 above 1.1) is its items' project, alone or not: the
+    group is a task of the table's own numbering, its items the steps of that task."""
     first, second = headings
-    if first is None and (themes_rows or has_project):
+    if first is None and (has_project or (themes_rows and not grouped)):
         first, second = second, None
     if first is not None and themes_rows and "theme" not in draft.values:
         set_value(draft, "theme", first[0], origin_of("carried", first[1]))

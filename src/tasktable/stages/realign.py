@@ -26,7 +26,7 @@ from ..messages import diagnostic
 from ..models import Diagnostic
 from ..names import is_unit_list
 from ..numerals import chinese_int
-from ..rules import never, repair
+from ..rules import absent, never, repair
 from ..vocab.headers import ROLES
 from ..vocab.shapes import (
     DATE_CUE,
@@ -36,6 +36,7 @@ from ..vocab.shapes import (
     SENTENCE_PUNCT,
     SEQ_MARKS,
     SEQ_NUMBER,
+    SUB_SEQ,
     SUBSECTION_NUMBER,
 )
 from ..wraps import ends_sentence, has_clauses, sentence_tail
@@ -101,7 +102,10 @@ class AlignedRow:
     section: str | None = None  # a section heading row: its title, and the row is no task
     written: str = ""  # a section row's text as written, numbering included
     section_role: str | None = None  # the role of the column the section's title stands in
-    section_level: int = 1  # 1 for a heading numbered 一、, 2 for one numbered （一）
+    #: 1 for a heading numbered 一、, 2 for one numbered （一）, 3 for a numbered group's
+    #: label (1 | 推动工业稳增长 above items 1.1 or （1）): the project of its items
+    section_level: int = 1
+    section_rule: str = "section-headings"  # the rule that read the row as a heading
     #: role -> (first row's line, rows spanned) for a value from an HTML cell with rowspan
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)
     seq: int | None = None  # the 序号 cell as a number, read once here; None if not one
@@ -256,17 +260,22 @@ def realign_rows(grid: Grid, ctx: Context) -> list[AlignedRow]:
     aligned: list[AlignedRow] = []
     theme = ""
     sections = _reads_sections(ctx, grid, texts)
+    group: int | None = None  # the number of the group whose heading is in force
     for index, (row, keep) in enumerate(zip(grid.rows, kept, strict=True)):
         cells = [(i, text) for i, text in enumerate(row.cells) if text]
         if not cells:
             continue
         title = section_title(row, cells) if sections else None
+        grouped = False
         if title is None and sections:
-            title = _group_title(row, cells, grid.rows[index + 1 : index + 2])
+            title = _group_title(ctx, row, cells, grid.rows[index + 1 : index + 2])
+            grouped = title is not None
         if title is not None:
             written = " ".join(text for _, text in cells)
             role = next((row.columns[i].role for i, text in cells if title in text), None)
-            level = 2 if SUBSECTION_NUMBER.match(written) else 1
+            level = 3 if grouped else 2 if SUBSECTION_NUMBER.match(written) else 1
+            number = [text for i, text in cells if row.columns[i].role == "seq"]
+            group = parse_seq(number[0]) if grouped and number else None
             aligned.append(
                 AlignedRow(
                     row.line,
@@ -275,6 +284,7 @@ def realign_rows(grid: Grid, ctx: Context) -> list[AlignedRow]:
                     written=written,
                     section_role=role,
                     section_level=level,
+                    section_rule="group-headings" if grouped else "section-headings",
                 )
             )
             continue
@@ -284,6 +294,14 @@ def realign_rows(grid: Grid, ctx: Context) -> list[AlignedRow]:
             targets = realign_row(ctx, row, cells, texts, lexicon, theme, profiles)
         # Text no column can take is the realignment's finding, or, with it off, reading's.
         result = _apply(row, cells, targets, ctx.diagnostics, ctx.on("realign"))
+        if group is not None:
+            # Under a group's heading, （2） and 1-2 are its items, up to a plain 序号.
+            written = result.fields.get("seq", "")
+            part = _sub_seq(written, group) if written else None
+            if part is not None:
+                result.seq, result.part = group, part
+            elif written:
+                group = None
         if result.seq is None and not sections:
             result.seq = _ordinal(result.fields.get("seq", ""))
         theme = result.fields.get("theme", theme)
@@ -328,12 +346,14 @@ def section_title(row: GridRow, cells: Sequence[tuple[int, str]]) -> str | None:
     return _cut_heading(row, cells)
 
 
+@repair("group-headings", off=absent)
 def _group_title(
     row: GridRow, cells: Sequence[tuple[int, str]], below: Sequence[GridRow]
 ) -> str | None:
-    """The title of a numbered group's heading row, or None: a row numbered n with one
-    heading of text (1 | 推动工业稳增长), whose next row is its first item, n.1 (tasks
-    numbered 1.1, 1.2 under groups 1, 2)."""
+    """The title of a numbered group's heading row, or None: a row numbered n whose only
+    other text is a short label (1 | 推动工业稳增长: no unit, no date, no sentence), whose
+    next row is its first item, numbered n.1, n-1, （1） or ① (tasks numbered 1.1, 1.2, or
+    （1）, （2） under groups 1, 2). The items are the group's sub-tasks (_sub_seq)."""
     if len(cells) != 2 or not below:
         return None
     seq = [text for i, text in cells if row.columns[i].role == "seq"]
@@ -342,11 +362,22 @@ def _group_title(
         return None
     under = zip(below[0].cells, below[0].columns, strict=False)
     first = next((text for text, column in under if column.role == "seq"), "")
-    item = DOTTED_SEQ.match(first)
-    if item is None or int(item.group(1)) != number or int(item.group(2)) != 1:
+    if _sub_seq(first, number) != 1:
         return None
-    title = next(text for i, text in cells if row.columns[i].role != "seq")
-    return title.strip() if _heading(title) else None
+    title = next(text for i, text in cells if row.columns[i].role != "seq").strip()
+    return title if _heading(title) and kind_of(title) == "label" else None
+
+
+def _sub_seq(text: str, group: int) -> int | None:
+    """The item number of a 序号 under group ``group``'s heading: 2 for 1.2, 1-2, （2）, ②;
+    None for any other text (a plain number, the item of another group)."""
+    match = SUB_SEQ.match(text)
+    if match is None:
+        return None
+    if match.group("alone"):
+        alone = match.group("alone")
+        return int(alone) if alone.isdecimal() else int(numeric(alone))
+    return int(match.group("item")) if int(match.group("group")) == group else None
 
 
 #: The characters a heading's number opens with: 一、 … 十、, （一）, (一).
