@@ -633,3 +633,51 @@ def test_a_unit_of_its_own_below_a_cut_row_still_makes_a_sub_task(
         + f"|  | 开展政银企对接活动。 | {below} | 全年 |\n"
     )
     assert [(t.seq, t.sub) for t in tasktable.parse(text).tasks] == [(1, 1), (1, 2)]
+
+
+_TASK_HEAD = "| 序号 | 工作任务 | 责任科室 | 完成时限 |\n|---|---|---|---|\n"
+
+
+@pytest.mark.parametrize(
+    "label_row",
+    [
+        "|  | **党的建设** |  |  |",  # in the content column
+        "| **党的建设** |  |  |  |",  # in the 序号 column
+        "|  |  | __党的建设__ |  |",  # in any other
+    ],
+)
+def test_bold_label_without_a_number_became_a_task_with_a_backfilled_department(
+    label_row: str,
+) -> None:
+    text = (
+        _TASK_HEAD
+        + label_row
+        + "\n| 1 | 组织党员干部集中轮训2期。 | 机关党委 | 上半年 |\n"
+        + "| 2 | 开展“模范机关”创建。 | 机关党委 | 每季度 |\n"
+    )
+    doc = tasktable.parse(text, year=2024)
+    assert [(t.seq, t.theme) for t in doc.tasks] == [(1, "党的建设"), (2, "党的建设")]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "|  | 完成办公用房清理整治 |  |  |",  # not bold: a sub-task's short text
+        "|  | **完成办公用房清理整治。** |  |  |",  # a bold sentence
+        "|  |  | **县机关事务局** |  |",  # a bold unit
+    ],
+)
+def test_a_short_row_that_is_no_bold_label_is_no_heading(row: str) -> None:
+    text = _TASK_HEAD + "| 1 | 组织党员干部集中轮训2期。 | 机关党委 | 上半年 |\n" + row + "\n"
+    assert [(t.seq, t.sub) for t in tasktable.parse(text, year=2024).tasks] == [(1, 1), (1, 2)]
+
+
+def test_bold_label_below_a_numbered_heading_is_the_second_level() -> None:
+    text = (
+        _TASK_HEAD
+        + "| 一 | 机关建设 |  |  |\n"
+        + "|  | **党的建设** |  |  |\n"
+        + "| 1 | 组织党员干部集中轮训2期。 | 机关党委 | 上半年 |\n"
+    )
+    (task,) = tasktable.parse(text, year=2024).tasks
+    assert (task.theme, task.project) == ("机关建设", "党的建设")

@@ -48,6 +48,7 @@ TABLE_THAT_NEEDS = {
     "realign": "shift-left-1.md",
     "section-headings": "sections-key-tasks.md",
     "group-headings": "grouped-rows.md",
+    "bold-headings": "grouped-rows.md",
     "continuations": "rows-without-seq.md",
     "sub-tasks": "rows-without-seq.md",
     "lost-numbers": "lost-seq.md",

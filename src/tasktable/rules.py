@@ -61,6 +61,11 @@ RULES: Final[tuple[Rule, ...]] = (
         "realign",
         "a numbered label above items 1.1, 1-1, （1） heads them: their project, they its subs",
     ),
+    Rule(
+        "bold-headings",
+        "realign",
+        "a row whose only text is a short bold label (**党的建设**) is a heading",
+    ),
     Rule("continuations", "join", "a row cut by a page break or split in two is joined again"),
     Rule("sub-tasks", "join", "a row without 序号 with its own text is a sub-task"),
     Rule("lost-numbers", "join", "an item alone between 序号 n and n + 2 is task n + 1"),

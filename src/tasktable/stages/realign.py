@@ -261,19 +261,29 @@ def realign_rows(grid: Grid, ctx: Context) -> list[AlignedRow]:
     theme = ""
     sections = _reads_sections(ctx, grid, texts)
     group: int | None = None  # the number of the group whose heading is in force
+    numbered_first = False  # whether a first-level heading numbered 一、 came before
     for index, (row, keep) in enumerate(zip(grid.rows, kept, strict=True)):
         cells = [(i, text) for i, text in enumerate(row.cells) if text]
         if not cells:
             continue
         title = section_title(row, cells) if sections else None
-        grouped = False
+        grouped = bolded = False
         if title is None and sections:
             title = _group_title(ctx, row, cells, grid.rows[index + 1 : index + 2])
             grouped = title is not None
+        if title is None:
+            title = _bold_title(ctx, row, cells)
+            bolded = title is not None
         if title is not None:
             written = " ".join(text for _, text in cells)
             role = next((row.columns[i].role for i, text in cells if title in text), None)
-            level = 3 if grouped else 2 if SUBSECTION_NUMBER.match(written) else 1
+            if grouped:
+                level = 3
+            elif bolded:  # below a numbered first level (一、), a bold label is the second
+                level = 2 if numbered_first else 1
+            else:
+                level = 2 if SUBSECTION_NUMBER.match(written) else 1
+                numbered_first = numbered_first or level == 1
             number = [text for i, text in cells if row.columns[i].role == "seq"]
             group = parse_seq(number[0]) if grouped and number else None
             aligned.append(
@@ -284,7 +294,13 @@ def realign_rows(grid: Grid, ctx: Context) -> list[AlignedRow]:
                     written=written,
                     section_role=role,
                     section_level=level,
-                    section_rule="group-headings" if grouped else "section-headings",
+                    section_rule=(
+                        "group-headings"
+                        if grouped
+                        else "bold-headings"
+                        if bolded
+                        else "section-headings"
+                    ),
                 )
             )
             continue
@@ -378,6 +394,26 @@ def _sub_seq(text: str, group: int) -> int | None:
         alone = match.group("alone")
         return int(alone) if alone.isdecimal() else int(numeric(alone))
     return int(match.group("item")) if int(match.group("group")) == group else None
+
+
+@repair("bold-headings", off=absent)
+def _bold_title(row: GridRow, cells: Sequence[tuple[int, str]]) -> str | None:
+    """The title of a row whose only text is one short bold label, in whichever cell
+    (| | **党的建设** | | |): a heading printed across the table, its 序号 blank (SPEC §4).
+    The bold is the sign: a sub-task's text can be as short, never bold alone; a unit, a
+    date or a sentence is no label. A numbered heading (**一、…**) is section-headings'."""
+    if len(cells) != 1 or cells[0][0] not in row.bold:
+        return None
+    title = cells[0][1].strip()
+    if SECTION_HEADING.match(title) or SECTION_NUMBER.match(title):
+        return None
+    short = len(title) <= _LONGEST_LABEL
+    return title if short and _heading(title) and kind_of(title) == "label" else None
+
+
+#: The longest bold text read as a heading's label: a section's label is a few words (党的建设,
+#: 业务工作); a longer bold text is a task's.
+_LONGEST_LABEL: Final = 30
 
 
 #: The characters a heading's number opens with: 一、 … 十、, （一）, (一).

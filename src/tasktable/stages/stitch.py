@@ -62,6 +62,7 @@ class GridRow:
     cells: tuple[str, ...]
     columns: tuple[PageColumn, ...]  # this page's columns, one per cell
     spans: tuple[tuple[int, int] | None, ...] = ()  # HTML rowspans, per cell (read.RawRow)
+    bold: frozenset[int] = frozenset()  # the cells that are bold and nothing else (read.RawRow)
 
 
 @dataclass(slots=True)
@@ -350,7 +351,9 @@ def stitch_segments(
             parts = _unfused(ctx, cells, columns_here, row.line, diagnostics, after=last_seq)
             last_seq = _last_seq(parts, columns_here, last_seq)
             for part in parts:
-                grid.rows.append(GridRow(row.line, table.page, part, columns_here, row.spans))
+                grid.rows.append(
+                    GridRow(row.line, table.page, part, columns_here, row.spans, row.bold)
+                )
             found = _left_repeats(row.line, cells, columns_here, (first, len(grid.rows)), at)
             if found is not None:
                 segments[-1].repeats.append(found)
