@@ -681,3 +681,49 @@ def test_bold_label_below_a_numbered_heading_is_the_second_level() -> None:
     )
     (task,) = tasktable.parse(text, year=2024).tasks
     assert (task.theme, task.project) == ("机关建设", "党的建设")
+
+
+_NUMBERED_HEAD = "| 序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限 |\n|---|---|---|---|---|\n"
+
+
+@pytest.mark.parametrize("numbers", ["| 1 | 2 | 3 | 4 | 5 |", "| 0 | 1 | 2 | 3 | 4 |"])
+def test_row_of_column_numbers_under_the_header_became_a_task(numbers: str) -> None:
+    task_row = "| {} | 新增规上工业企业15家。 | 县经信局 | 县统计局 | 2024年12月底前 |\n"
+    text = (
+        _NUMBERED_HEAD
+        + numbers
+        + "\n"
+        + task_row.format(1)
+        + "\n"
+        + _NUMBERED_HEAD
+        + numbers
+        + "\n"
+        + task_row.format(2)
+    )
+    doc = tasktable.parse(text, year=2024)
+    assert [(t.seq, t.departments) for t in doc.tasks] == [(1, ["县经信局"]), (2, ["县经信局"])]
+    kept = [d.text for d in doc.diagnostics if d.code == "column-numbers"]
+    assert kept == [numbers.strip("| ").replace(" | ", " | ")] * 2
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "| 1 | 2 | 3 | 4 | 6 |",  # not in order
+        "| 1 | 2 | 3 | 4 |  |",  # a cell blank
+    ],
+)
+def test_a_row_of_numbers_that_does_not_number_the_columns_is_read(row: str) -> None:
+    text = _NUMBERED_HEAD + row + "\n"
+    doc = tasktable.parse(text, year=2024)
+    assert not [d for d in doc.diagnostics if d.code == "column-numbers"]
+
+
+def test_column_numbers_below_a_task_on_the_same_page_are_no_header_furniture() -> None:
+    text = (
+        _NUMBERED_HEAD
+        + "| 1 | 新增规上工业企业15家。 | 县经信局 | 县统计局 | 2024年12月底前 |\n"
+        + "| 1 | 2 | 3 | 4 | 5 |\n"
+    )
+    doc = tasktable.parse(text, year=2024)
+    assert not [d for d in doc.diagnostics if d.code == "column-numbers"]

@@ -45,6 +45,7 @@ TABLE_THAT_NEEDS = {
     "unfuse-rows": "zoo/agri-2021.pymupdf4llm.md",
     "left-fill": "zoo/agri-2021.pymupdf4llm-legacy.md",
     "roles-from-cells": "role-map.md",
+    "column-numbers": "grouped-rows.md",
     "realign": "shift-left-1.md",
     "section-headings": "sections-key-tasks.md",
     "group-headings": "grouped-rows.md",

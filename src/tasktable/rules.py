@@ -52,6 +52,11 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule(
         "roles-from-cells", "roles", "columns whose header names no role take one from their cells"
     ),
+    Rule(
+        "column-numbers",
+        "realign",
+        "a row numbering the columns (1 | 2 | 3 …) under a header is no task",
+    ),
     Rule("realign", "realign", "cells shifted into other columns are moved back"),
     Rule(
         "section-headings", "realign", "heading rows (一、…, （一）…) set theme and project below"

@@ -255,8 +255,16 @@ def realign_rows(grid: Grid, ctx: Context) -> list[AlignedRow]:
     for index in range(1, len(kept)):
         if not kept[index]:
             kept[index] = _finishes_row_above(grid.rows[index - 1], grid.rows[index], texts)
-    lexicon = _build_lexicon(row for row, keep in zip(grid.rows, kept, strict=True) if keep)
-    profiles = _column_profiles(row for row, keep in zip(grid.rows, kept, strict=True) if keep)
+    # A row numbering the columns right under a header (on any page) is no row of data: it
+    # teaches the profiles nothing.
+    numbering = {
+        index
+        for index, row in enumerate(grid.rows)
+        if (index == 0 or grid.rows[index - 1].page != row.page) and _column_numbers(ctx, row.cells)
+    }
+    learn = [keep and index not in numbering for index, keep in enumerate(kept)]
+    lexicon = _build_lexicon(row for row, keep in zip(grid.rows, learn, strict=True) if keep)
+    profiles = _column_profiles(row for row, keep in zip(grid.rows, learn, strict=True) if keep)
     aligned: list[AlignedRow] = []
     theme = ""
     sections = _reads_sections(ctx, grid, texts)
@@ -265,6 +273,14 @@ def realign_rows(grid: Grid, ctx: Context) -> list[AlignedRow]:
     for index, (row, keep) in enumerate(zip(grid.rows, kept, strict=True)):
         cells = [(i, text) for i, text in enumerate(row.cells) if text]
         if not cells:
+            continue
+        if index in numbering:
+            text = " | ".join(row.cells)
+            ctx.diagnostics.append(
+                diagnostic(
+                    "column-numbers", "info", line=row.line, text=text, rule="column-numbers"
+                )
+            )
             continue
         title = section_title(row, cells) if sections else None
         grouped = bolded = False
@@ -394,6 +410,24 @@ def _sub_seq(text: str, group: int) -> int | None:
         alone = match.group("alone")
         return int(alone) if alone.isdecimal() else int(numeric(alone))
     return int(match.group("item")) if int(match.group("group")) == group else None
+
+
+@repair("column-numbers", off=never)
+def _column_numbers(cells: Sequence[str]) -> bool:
+    """Whether a row right under a header numbers the columns: 1 | 2 | 3 | … | n, or
+    0 | 1 | … | n - 1, every cell in order, as spreadsheets and 附表 print under their
+    headers (on every page, under each repeated header). A task's row holds text."""
+    if len(cells) < _FEWEST_NUMBERED_COLUMNS:
+        return False
+    first = cells[0].strip()
+    if first not in ("0", "1"):
+        return False
+    start = int(first)
+    return all(cell.strip() == str(start + i) for i, cell in enumerate(cells))
+
+
+#: The fewest columns a row of column numbers spans: 1 | 2 alone could be a 序号 and a value.
+_FEWEST_NUMBERED_COLUMNS: Final = 3
 
 
 @repair("bold-headings", off=absent)
