@@ -90,6 +90,17 @@ READ: dict[str, tuple[int, dict[int, dict[str, object]]]] = {
             4: {"departments": ["县住建局", "各镇街"], "schedule": "年底前"},
         },
     ),
+    "grouped-rows": (
+        6,
+        {
+            1: {"seq": 1, "sub": 1, "theme": "养老服务", "project": "提升养老服务水平"},
+            2: {"seq": 1, "sub": 2, "partners": ["社会事务科"]},
+            3: {"seq": 2, "sub": 1, "project": "发展老年助餐服务"},
+            4: {"seq": 2, "sub": 2, "content": "开展助餐服务质量评估1次。"},
+            5: {"seq": 3, "sub": 1, "theme": "社会救助", "project": None},
+            6: {"seq": 4, "departments": ["社会救助科"], "partners": ["基层政权科"]},
+        },
+    ),
     "note-rows": (
         4,
         {

@@ -642,7 +642,8 @@ def test_a_progress_report_keeps_its_problems_and_next_steps_beside_the_task() -
 
 def test_dotted_numbers_are_items_of_the_numbered_group_above() -> None:
     """1 | 推动工业稳增长 heads items 1.1, 1.2: the group row was a task with no department,
-    and every item had a null seq and a seq-not-a-number warning."""
+    and every item had a null seq and a seq-not-a-number warning. The group's label is the
+    items' project (it was their theme)."""
     text = (
         "| 序号 | 工作任务 | 责任科室 | 完成时限 |\n|---|---|---|---|\n"
         "| 1 | 推动工业稳增长 |  |  |\n"
@@ -652,10 +653,10 @@ def test_dotted_numbers_are_items_of_the_numbered_group_above() -> None:
         "| 2.1 | 新建5G基站400个。 | 信息化推进科 | 10月底前 |\n"
     )
     doc = tasktable.parse(text, year=2024)
-    assert [(t.seq, t.sub, t.theme) for t in doc.tasks] == [
-        (1, 1, "推动工业稳增长"),
-        (1, 2, "推动工业稳增长"),
-        (2, 1, "推进数字化转型"),
+    assert [(t.seq, t.sub, t.theme, t.project) for t in doc.tasks] == [
+        (1, 1, None, "推动工业稳增长"),
+        (1, 2, None, "推动工业稳增长"),
+        (2, 1, None, "推进数字化转型"),
     ]
     assert not [d for d in doc.diagnostics if d.level == "warning"]
 
@@ -670,6 +671,60 @@ def test_a_numbered_row_with_one_text_above_no_dotted_item_is_a_task() -> None:
     assert [(t.seq, t.content) for t in doc.tasks] == [
         (1, "推动工业稳增长"),
         (2, "新增规上工业企业20家。"),
+    ]
+
+
+@pytest.mark.parametrize(("first", "second"), [("（1）", "（2）"), ("1-1", "1-2"), ("①", "②")])
+def test_sub_numbers_under_a_numbered_label_collided_with_its_number(
+    first: str, second: str
+) -> None:
+    """（1） under 1 | 提升养老服务水平 was task 1 again, 2-1 a null seq with a
+    seq-not-a-number warning, and the label rows tasks with a department backfilled."""
+    text = (
+        "| 序号 | 工作任务 | 责任科室 | 完成时限 |\n|---|---|---|---|\n"
+        "| 1 | 提升养老服务水平 |  |  |\n"
+        f"| {first} | 新建街道综合养老服务中心2个。 | 养老服务科 | 2024年10月底前 |\n"
+        f"| {second} | 完成适老化改造300户。 | 养老服务科 | 2024年11月底前 |\n"
+        "| 2 | 兜牢基本民生底线 |  |  |\n"
+        f"| {first.replace('1', '2', 1) if '-' in first else first} "
+        "| 按时足额发放低保资金。 | 社会救助科 | 每月 |\n"
+    )
+    doc = tasktable.parse(text, year=2024)
+    assert [(t.seq, t.sub, t.theme, t.project) for t in doc.tasks] == [
+        (1, 1, None, "提升养老服务水平"),
+        (1, 2, None, "提升养老服务水平"),
+        (2, 1, None, "兜牢基本民生底线"),
+    ]
+    assert not [d for d in doc.diagnostics if d.level == "warning"]
+
+
+def test_a_numbered_label_above_sub_numbers_under_a_theme_heading_is_the_project() -> None:
+    text = (
+        "| 序号 | 工作任务 | 责任科室 | 完成时限 |\n|---|---|---|---|\n"
+        "| 一 | 民生保障 |  |  |\n"
+        "| 1 | 提升养老服务水平 |  |  |\n"
+        "| （1） | 新建街道综合养老服务中心2个。 | 养老服务科 | 2024年10月底前 |\n"
+    )
+    (task,) = tasktable.parse(text, year=2024).tasks
+    assert (task.seq, task.sub, task.theme, task.project) == (
+        1,
+        1,
+        "民生保障",
+        "提升养老服务水平",
+    )
+
+
+def test_a_numbered_task_above_a_list_numbered_row_stays_a_task() -> None:
+    """A row with a unit or a date beside its text is a task, not a group's label."""
+    text = (
+        "| 序号 | 工作任务 | 责任科室 | 完成时限 |\n|---|---|---|---|\n"
+        "| 1 | 提升养老服务水平 | 养老服务科 |  |\n"
+        "| （2） | 完成适老化改造300户。 | 养老服务科 | 2024年11月底前 |\n"
+    )
+    doc = tasktable.parse(text, year=2024)
+    assert [(t.seq, t.content) for t in doc.tasks] == [
+        (1, "提升养老服务水平"),
+        (2, "完成适老化改造300户。"),
     ]
 
 

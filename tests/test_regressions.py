@@ -699,3 +699,147 @@ def test_a_goal_column_that_reports_in_words_is_progress() -> None:
     )
     roles = [column.role for column in tasktable.parse(table).columns]
     assert roles == ["seq", "content", "progress", "departments"]
+
+
+_CUT_HEAD = "| 序号 | 具体措施 | 牵头单位 | 完成时限 |\n| --- | --- | --- | --- |\n"
+
+
+@pytest.mark.parametrize(
+    ("above", "below", "unit"),
+    [
+        ("市自然资源", "局", "市自然资源局"),  # a unit suffix alone
+        ("市政务服务", "中心", "市政务服务中心"),
+        ("公共法律服", "务股", "公共法律服务股"),  # 务股 alone reads as a name; joined, one
+    ],
+)
+def test_row_cut_at_a_page_break_with_its_unit_cell_cut_became_a_sub_task(
+    above: str, below: str, unit: str
+) -> None:
+    text = (
+        _CUT_HEAD
+        + "| 1 | 一般登记办理时间压缩至3个工作日。 | 市自然资源局 | 2024年9月底前 |\n"
+        + f"| 2 | 推进水电气网联动过户，实现“一窗 | {above} | 2024年12月 |\n\n"
+        + _CUT_HEAD
+        + f"|  | 受理”。 | {below} | 底前 |\n"
+        + "| 3 | 开展政银企对接活动不少于10场。 | 市金融办 | 全年 |\n"
+    )
+    tasks = tasktable.parse(text).tasks
+    assert [(t.seq, t.sub) for t in tasks] == [(1, 1), (2, 1), (3, 1)]
+    assert (tasks[1].content, tasks[1].schedule, tasks[1].departments) == (
+        "推进水电气网联动过户，实现“一窗受理”。",
+        "2024年12月底前",
+        [unit],
+    )
+
+
+@pytest.mark.parametrize(
+    ("above", "below", "page_break"),
+    [
+        ("市自然资源局", "市金融办", "\n" + _CUT_HEAD),  # a whole name above: a unit of its own
+        ("市自然资源", "局", ""),  # on one page a row is never a page-break continuation
+    ],
+)
+def test_a_unit_of_its_own_below_a_cut_row_still_makes_a_sub_task(
+    above: str, below: str, page_break: str
+) -> None:
+    text = (
+        _CUT_HEAD
+        + f"| 1 | 推进水电气网联动过户，实现“一窗 | {above} | 2024年12月 |\n"
+        + page_break
+        + f"|  | 开展政银企对接活动。 | {below} | 全年 |\n"
+    )
+    assert [(t.seq, t.sub) for t in tasktable.parse(text).tasks] == [(1, 1), (1, 2)]
+
+
+_TASK_HEAD = "| 序号 | 工作任务 | 责任科室 | 完成时限 |\n|---|---|---|---|\n"
+
+
+@pytest.mark.parametrize(
+    "label_row",
+    [
+        "|  | **党的建设** |  |  |",  # in the content column
+        "| **党的建设** |  |  |  |",  # in the 序号 column
+        "|  |  | __党的建设__ |  |",  # in any other
+    ],
+)
+def test_bold_label_without_a_number_became_a_task_with_a_backfilled_department(
+    label_row: str,
+) -> None:
+    text = (
+        _TASK_HEAD
+        + label_row
+        + "\n| 1 | 组织党员干部集中轮训2期。 | 机关党委 | 上半年 |\n"
+        + "| 2 | 开展“模范机关”创建。 | 机关党委 | 每季度 |\n"
+    )
+    doc = tasktable.parse(text, year=2024)
+    assert [(t.seq, t.theme) for t in doc.tasks] == [(1, "党的建设"), (2, "党的建设")]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "|  | 完成办公用房清理整治 |  |  |",  # not bold: a sub-task's short text
+        "|  | **完成办公用房清理整治。** |  |  |",  # a bold sentence
+        "|  |  | **县机关事务局** |  |",  # a bold unit
+    ],
+)
+def test_a_short_row_that_is_no_bold_label_is_no_heading(row: str) -> None:
+    text = _TASK_HEAD + "| 1 | 组织党员干部集中轮训2期。 | 机关党委 | 上半年 |\n" + row + "\n"
+    assert [(t.seq, t.sub) for t in tasktable.parse(text, year=2024).tasks] == [(1, 1), (1, 2)]
+
+
+def test_bold_label_below_a_numbered_heading_is_the_second_level() -> None:
+    text = (
+        _TASK_HEAD
+        + "| 一 | 机关建设 |  |  |\n"
+        + "|  | **党的建设** |  |  |\n"
+        + "| 1 | 组织党员干部集中轮训2期。 | 机关党委 | 上半年 |\n"
+    )
+    (task,) = tasktable.parse(text, year=2024).tasks
+    assert (task.theme, task.project) == ("机关建设", "党的建设")
+
+
+_NUMBERED_HEAD = "| 序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限 |\n|---|---|---|---|---|\n"
+
+
+@pytest.mark.parametrize("numbers", ["| 1 | 2 | 3 | 4 | 5 |", "| 0 | 1 | 2 | 3 | 4 |"])
+def test_row_of_column_numbers_under_the_header_became_a_task(numbers: str) -> None:
+    task_row = "| {} | 新增规上工业企业15家。 | 县经信局 | 县统计局 | 2024年12月底前 |\n"
+    text = (
+        _NUMBERED_HEAD
+        + numbers
+        + "\n"
+        + task_row.format(1)
+        + "\n"
+        + _NUMBERED_HEAD
+        + numbers
+        + "\n"
+        + task_row.format(2)
+    )
+    doc = tasktable.parse(text, year=2024)
+    assert [(t.seq, t.departments) for t in doc.tasks] == [(1, ["县经信局"]), (2, ["县经信局"])]
+    kept = [d.text for d in doc.diagnostics if d.code == "column-numbers"]
+    assert kept == [numbers.strip("| ").replace(" | ", " | ")] * 2
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "| 1 | 2 | 3 | 4 | 6 |",  # not in order
+        "| 1 | 2 | 3 | 4 |  |",  # a cell blank
+    ],
+)
+def test_a_row_of_numbers_that_does_not_number_the_columns_is_read(row: str) -> None:
+    text = _NUMBERED_HEAD + row + "\n"
+    doc = tasktable.parse(text, year=2024)
+    assert not [d for d in doc.diagnostics if d.code == "column-numbers"]
+
+
+def test_column_numbers_below_a_task_on_the_same_page_are_no_header_furniture() -> None:
+    text = (
+        _NUMBERED_HEAD
+        + "| 1 | 新增规上工业企业15家。 | 县经信局 | 县统计局 | 2024年12月底前 |\n"
+        + "| 1 | 2 | 3 | 4 | 5 |\n"
+    )
+    doc = tasktable.parse(text, year=2024)
+    assert not [d for d in doc.diagnostics if d.code == "column-numbers"]

@@ -52,9 +52,24 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule(
         "roles-from-cells", "roles", "columns whose header names no role take one from their cells"
     ),
+    Rule(
+        "column-numbers",
+        "realign",
+        "a row numbering the columns (1 | 2 | 3 …) under a header is no task",
+    ),
     Rule("realign", "realign", "cells shifted into other columns are moved back"),
     Rule(
         "section-headings", "realign", "heading rows (一、…, （一）…) set theme and project below"
+    ),
+    Rule(
+        "group-headings",
+        "realign",
+        "a numbered label above items 1.1, 1-1, （1） heads them: their project, they its subs",
+    ),
+    Rule(
+        "bold-headings",
+        "realign",
+        "a row whose only text is a short bold label (**党的建设**) is a heading",
     ),
     Rule("continuations", "join", "a row cut by a page break or split in two is joined again"),
     Rule("sub-tasks", "join", "a row without 序号 with its own text is a sub-task"),

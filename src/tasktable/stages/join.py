@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from ..context import Context
 from ..messages import diagnostic
 from ..models import Diagnostic
+from ..names import ends_like_unit, split_names
 from ..rules import absent, never, repair
 from ..vocab.headers import MERGED_ROLES
-from ..vocab.shapes import ITEM_MARKER, ITEM_NUMBER, SEQ_MARKS
+from ..vocab.shapes import DEPARTMENT_SUFFIXES, ITEM_MARKER, ITEM_NUMBER, SEQ_MARKS
 from ..wraps import ends_sentence, has_clauses, sentence_tail
 from .drafts import Draft, origin_of, set_value
 from .realign import AlignedRow
@@ -37,6 +38,7 @@ def join_rows(
     #: (title, line) of the first-level (一、) and second-level (（一）) headings in force
     headings: list[tuple[str, int] | None] = [None, None]
     themes_rows = not has_theme  # whether the section in force is the theme of its rows
+    grouped = False  # whether the second-level heading in force is a numbered group's label
     section_start = 0  # drafts before this index belong to earlier sections
     page = 0  # the page of the row before: a row on a new page may continue the one above
     for index, row in enumerate(rows):
@@ -46,6 +48,7 @@ def join_rows(
                 headings = [(row.section, row.line), None]
             else:
                 headings[1] = (row.section, row.line)
+            grouped = row.section_level == 3
             section_start = len(drafts)
             # Under a theme column, a section themes its rows only if it stands in that column.
             themes_rows = not has_theme or row.section_role == "theme"
@@ -53,10 +56,10 @@ def join_rows(
                 diagnostic(
                     "section",
                     "info",
-                    {"why": "theme" if themes_rows else "heading"},
+                    {"why": "theme" if themes_rows and (has_project or not grouped) else "heading"},
                     line=row.line,
                     text=row.written,
-                    rule="section-headings",
+                    rule=row.section_rule,
                 )
             )
             continue
@@ -143,7 +146,9 @@ def join_rows(
                 )
         elif has_seq and not seq_text and lost is None:
             diagnostics.append(diagnostic("row-without-seq", "warning", line=row.line))
-        _take_headings(draft, headings, themes_rows=themes_rows, has_project=has_project)
+        _take_headings(
+            draft, headings, themes_rows=themes_rows, has_project=has_project, grouped=grouped
+        )
         drafts.append(draft)
     return drafts
 
@@ -168,14 +173,17 @@ def _take_headings(
     *,
     themes_rows: bool,
     has_project: bool,
+    grouped: bool,
 ) -> None:
     """Give a task the section headings above it (SPEC §4): the first level (一、) is its
     theme, the second (（一）) its project, where the table has no column for them. A table
     that uses one level only makes that level the theme, unless the table has a theme
     column the heading does not stand in and no project column: there the second level is
-    the project, as the SPEC says (领域 | 工作任务 under （一）做强先进制造业)."""
+    the project, as the SPEC says (领域 | 工作任务 under （一）做强先进制造业). A numbered
+    group's label (1 | 推动工业稳增长 above 1.1) is its items' project, alone or not: the
+    group is a task of the table's own numbering, its items the steps of that task."""
     first, second = headings
-    if first is None and (themes_rows or has_project):
+    if first is None and (has_project or (themes_rows and not grouped)):
         first, second = second, None
     if first is not None and themes_rows and "theme" not in draft.values:
         set_value(draft, "theme", first[0], origin_of("carried", first[1]))
@@ -210,7 +218,8 @@ def _starts_new_item(above: Draft, row: AlignedRow, *, page_top: bool) -> bool:
     the row above; a row whose content starts like a list item ((2)…) is an item. A row
     continues the row above when that row was cut (its content or schedule does not end its
     sentence: a page break, or a converter that split one tall row in two), unless it names
-    a department of its own beside its own content and schedule. A row without content
+    a department of its own beside its own content and schedule: after a page break, the
+    rest of a unit name the break cut (局 under 市自然资源) is none. A row without content
     first after a page break continues the row above too (a schedule cut after its ；, or
     the tail of a row whose first part the converter lost). Any other row with text of its
     own is a sub-task: one with its own content, or with its own schedule or department
@@ -224,8 +233,13 @@ def _starts_new_item(above: Draft, row: AlignedRow, *, page_top: bool) -> bool:
     if _cut(above, page_top=page_top):
         schedule = row.fields.get("schedule")
         department = row.fields.get("departments")
+        before = above.values.get("departments")
         return bool(
-            content and schedule and department and department != above.values.get("departments")
+            content
+            and schedule
+            and department
+            and department != before
+            and not (page_top and _rest_of_unit(before, department))
         )
     return bool(content) or not page_top
 
@@ -238,6 +252,21 @@ def _cut(above: Draft, *, page_top: bool) -> bool:
     if page_top and content and not ends_sentence(content):
         return True
     return not (_ends_sentence(content) and _ends_sentence(schedule))
+
+
+def _rest_of_unit(above: str | None, text: str) -> bool:
+    """Whether a unit cell's text at the top of a page is the rest of the name the row above
+    the break was cut in (SPEC §4: a cut row's text continues in the columns it left
+    unfinished): a unit suffix alone (局, 中心: no unit is named so), or a piece that joins
+    the unfinished name above into one (市自然资源 | 局, 市城管局、供 | 电公司). A name above
+    that ends as a unit's name does (市自然资源局) was not cut: the text under it is a unit
+    of its own, even where the two would read as one name (县水务局 | 管委会)."""
+    flat = text.strip()
+    if flat in DEPARTMENT_SUFFIXES:
+        return True
+    if not above or ends_like_unit(above):
+        return False
+    return len(split_names(f"{above}\n{flat}")) < len(split_names(above)) + len(split_names(flat))
 
 
 def _carry_merged_content(above: Draft, draft: Draft) -> None:

@@ -44,6 +44,11 @@ _LEFT_BOLD = re.compile(r"\*\*(?=\S)([^\n]+?)(?<=\S)\*\*")
 #: An HTML line break inside a cell: <br>, <br/>, <br />, any case.
 _BR_TAG = on_first_use(regex.compile, r"^<br\s*/?>$", regex.IGNORECASE)
 
+#: A cell that is bold and nothing else: **党的建设**, __党的建设__ (a stray mark inside is
+#: still one bold run). Tried only on cells opening with one of _BOLD_OPENERS.
+_WHOLLY_BOLD = re.compile(r"^(\*\*|__)(?=\S)(?:(?!\1).)+(?<=\S)\1\s*$", re.DOTALL)
+_BOLD_OPENERS = frozenset({"**", "__"})
+
 #: A delimiter row: | --- | :---: |, which holds no text.
 _DELIMITER_ROW = on_first_use(regex.compile, r"^\s*\|?(?:\s*:?-+:?\s*\|)*\s*:?-+:?\s*\|?\s*$")
 
@@ -83,6 +88,9 @@ class RawRow:
     #: cells at its end, and its texts may stand left of their columns (markitdown from Word
     #: drops merged cells); realignment puts them back, and roles are read from other rows
     short: bool = False
+    #: the indexes of the cells that are bold and nothing else (**党的建设**): a label
+    #: printed so across a table is a heading (stages/realign.py)
+    bold: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +264,7 @@ def _read_table(
     the piece the tokens were parsed from."""
     rows: list[RawRow] = []
     cells: list[str] = []
+    bold: set[int] = set()
     head = False
     row_line = 0
     i = start + 1
@@ -263,14 +272,18 @@ def _read_table(
     # twelve td_open and td_close, which nothing here reads).
     while (kind := (token := tokens[i]).type) != "table_close":
         if kind == "inline":
+            if token.content[:2] in _BOLD_OPENERS and _WHOLLY_BOLD.match(token.content):
+                bold.add(len(cells))
             cells.append(inline_text(token.content))
         elif kind == "tr_open":
             cells = []
+            bold = set()
             row_line = offset + (token.map[0] if token.map else 0)
         elif kind == "tr_close":
             extra = _overflow_cells(lines[row_line], len(cells))
             short = not extra and _padded(lines[row_line], cells)
-            rows.append(RawRow(row_line + 1, tuple(cells) + extra, head, short=short))
+            row = RawRow(row_line + 1, tuple(cells) + extra, head, (), short, frozenset(bold))
+            rows.append(row)
         elif kind == "thead_open":
             head = True
         elif kind == "tbody_open":

@@ -26,7 +26,7 @@ from ..messages import diagnostic
 from ..models import Diagnostic
 from ..names import is_unit_list
 from ..numerals import chinese_int
-from ..rules import never, repair
+from ..rules import absent, never, repair
 from ..vocab.headers import ROLES
 from ..vocab.shapes import (
     DATE_CUE,
@@ -36,6 +36,7 @@ from ..vocab.shapes import (
     SENTENCE_PUNCT,
     SEQ_MARKS,
     SEQ_NUMBER,
+    SUB_SEQ,
     SUBSECTION_NUMBER,
 )
 from ..wraps import ends_sentence, has_clauses, sentence_tail
@@ -101,7 +102,10 @@ class AlignedRow:
     section: str | None = None  # a section heading row: its title, and the row is no task
     written: str = ""  # a section row's text as written, numbering included
     section_role: str | None = None  # the role of the column the section's title stands in
-    section_level: int = 1  # 1 for a heading numbered 一、, 2 for one numbered （一）
+    #: 1 for a heading numbered 一、, 2 for one numbered （一）, 3 for a numbered group's
+    #: label (1 | 推动工业稳增长 above items 1.1 or （1）): the project of its items
+    section_level: int = 1
+    section_rule: str = "section-headings"  # the rule that read the row as a heading
     #: role -> (first row's line, rows spanned) for a value from an HTML cell with rowspan
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)
     seq: int | None = None  # the 序号 cell as a number, read once here; None if not one
@@ -251,22 +255,53 @@ def realign_rows(grid: Grid, ctx: Context) -> list[AlignedRow]:
     for index in range(1, len(kept)):
         if not kept[index]:
             kept[index] = _finishes_row_above(grid.rows[index - 1], grid.rows[index], texts)
-    lexicon = _build_lexicon(row for row, keep in zip(grid.rows, kept, strict=True) if keep)
-    profiles = _column_profiles(row for row, keep in zip(grid.rows, kept, strict=True) if keep)
+    # A row numbering the columns right under a header (on any page) is no row of data: it
+    # teaches the profiles nothing.
+    numbering = {
+        index
+        for index, row in enumerate(grid.rows)
+        if (index == 0 or grid.rows[index - 1].page != row.page) and _column_numbers(ctx, row.cells)
+    }
+    learn = [keep and index not in numbering for index, keep in enumerate(kept)]
+    lexicon = _build_lexicon(row for row, keep in zip(grid.rows, learn, strict=True) if keep)
+    profiles = _column_profiles(row for row, keep in zip(grid.rows, learn, strict=True) if keep)
     aligned: list[AlignedRow] = []
     theme = ""
     sections = _reads_sections(ctx, grid, texts)
+    group: int | None = None  # the number of the group whose heading is in force
+    numbered_first = False  # whether a first-level heading numbered 一、 came before
     for index, (row, keep) in enumerate(zip(grid.rows, kept, strict=True)):
         cells = [(i, text) for i, text in enumerate(row.cells) if text]
         if not cells:
             continue
+        if index in numbering:
+            text = " | ".join(row.cells)
+            ctx.diagnostics.append(
+                diagnostic(
+                    "column-numbers", "info", line=row.line, text=text, rule="column-numbers"
+                )
+            )
+            continue
         title = section_title(row, cells) if sections else None
+        grouped = bolded = False
         if title is None and sections:
-            title = _group_title(row, cells, grid.rows[index + 1 : index + 2])
+            title = _group_title(ctx, row, cells, grid.rows[index + 1 : index + 2])
+            grouped = title is not None
+        if title is None:
+            title = _bold_title(ctx, row, cells)
+            bolded = title is not None
         if title is not None:
             written = " ".join(text for _, text in cells)
             role = next((row.columns[i].role for i, text in cells if title in text), None)
-            level = 2 if SUBSECTION_NUMBER.match(written) else 1
+            if grouped:
+                level = 3
+            elif bolded:  # below a numbered first level (一、), a bold label is the second
+                level = 2 if numbered_first else 1
+            else:
+                level = 2 if SUBSECTION_NUMBER.match(written) else 1
+                numbered_first = numbered_first or level == 1
+            number = [text for i, text in cells if row.columns[i].role == "seq"]
+            group = parse_seq(number[0]) if grouped and number else None
             aligned.append(
                 AlignedRow(
                     row.line,
@@ -275,6 +310,13 @@ def realign_rows(grid: Grid, ctx: Context) -> list[AlignedRow]:
                     written=written,
                     section_role=role,
                     section_level=level,
+                    section_rule=(
+                        "group-headings"
+                        if grouped
+                        else "bold-headings"
+                        if bolded
+                        else "section-headings"
+                    ),
                 )
             )
             continue
@@ -284,6 +326,14 @@ def realign_rows(grid: Grid, ctx: Context) -> list[AlignedRow]:
             targets = realign_row(ctx, row, cells, texts, lexicon, theme, profiles)
         # Text no column can take is the realignment's finding, or, with it off, reading's.
         result = _apply(row, cells, targets, ctx.diagnostics, ctx.on("realign"))
+        if group is not None:
+            # Under a group's heading, （2） and 1-2 are its items, up to a plain 序号.
+            written = result.fields.get("seq", "")
+            part = _sub_seq(written, group) if written else None
+            if part is not None:
+                result.seq, result.part = group, part
+            elif written:
+                group = None
         if result.seq is None and not sections:
             result.seq = _ordinal(result.fields.get("seq", ""))
         theme = result.fields.get("theme", theme)
@@ -328,12 +378,14 @@ def section_title(row: GridRow, cells: Sequence[tuple[int, str]]) -> str | None:
     return _cut_heading(row, cells)
 
 
+@repair("group-headings", off=absent)
 def _group_title(
     row: GridRow, cells: Sequence[tuple[int, str]], below: Sequence[GridRow]
 ) -> str | None:
-    """The title of a numbered group's heading row, or None: a row numbered n with one
-    heading of text (1 | 推动工业稳增长), whose next row is its first item, n.1 (tasks
-    numbered 1.1, 1.2 under groups 1, 2)."""
+    """The title of a numbered group's heading row, or None: a row numbered n whose only
+    other text is a short label (1 | 推动工业稳增长: no unit, no date, no sentence), whose
+    next row is its first item, numbered n.1, n-1, （1） or ① (tasks numbered 1.1, 1.2, or
+    （1）, （2） under groups 1, 2). The items are the group's sub-tasks (_sub_seq)."""
     if len(cells) != 2 or not below:
         return None
     seq = [text for i, text in cells if row.columns[i].role == "seq"]
@@ -342,11 +394,60 @@ def _group_title(
         return None
     under = zip(below[0].cells, below[0].columns, strict=False)
     first = next((text for text, column in under if column.role == "seq"), "")
-    item = DOTTED_SEQ.match(first)
-    if item is None or int(item.group(1)) != number or int(item.group(2)) != 1:
+    if _sub_seq(first, number) != 1:
         return None
-    title = next(text for i, text in cells if row.columns[i].role != "seq")
-    return title.strip() if _heading(title) else None
+    title = next(text for i, text in cells if row.columns[i].role != "seq").strip()
+    return title if _heading(title) and kind_of(title) == "label" else None
+
+
+def _sub_seq(text: str, group: int) -> int | None:
+    """The item number of a 序号 under group ``group``'s heading: 2 for 1.2, 1-2, （2）, ②;
+    None for any other text (a plain number, the item of another group)."""
+    match = SUB_SEQ.match(text)
+    if match is None:
+        return None
+    if match.group("alone"):
+        alone = match.group("alone")
+        return int(alone) if alone.isdecimal() else int(numeric(alone))
+    return int(match.group("item")) if int(match.group("group")) == group else None
+
+
+@repair("column-numbers", off=never)
+def _column_numbers(cells: Sequence[str]) -> bool:
+    """Whether a row right under a header numbers the columns: 1 | 2 | 3 | … | n, or
+    0 | 1 | … | n - 1, every cell in order, as spreadsheets and 附表 print under their
+    headers (on every page, under each repeated header). A task's row holds text."""
+    if len(cells) < _FEWEST_NUMBERED_COLUMNS:
+        return False
+    first = cells[0].strip()
+    if first not in ("0", "1"):
+        return False
+    start = int(first)
+    return all(cell.strip() == str(start + i) for i, cell in enumerate(cells))
+
+
+#: The fewest columns a row of column numbers spans: 1 | 2 alone could be a 序号 and a value.
+_FEWEST_NUMBERED_COLUMNS: Final = 3
+
+
+@repair("bold-headings", off=absent)
+def _bold_title(row: GridRow, cells: Sequence[tuple[int, str]]) -> str | None:
+    """The title of a row whose only text is one short bold label, in whichever cell
+    (| | **党的建设** | | |): a heading printed across the table, its 序号 blank (SPEC §4).
+    The bold is the sign: a sub-task's text can be as short, never bold alone; a unit, a
+    date or a sentence is no label. A numbered heading (**一、…**) is section-headings'."""
+    if len(cells) != 1 or cells[0][0] not in row.bold:
+        return None
+    title = cells[0][1].strip()
+    if SECTION_HEADING.match(title) or SECTION_NUMBER.match(title):
+        return None
+    short = len(title) <= _LONGEST_LABEL
+    return title if short and _heading(title) and kind_of(title) == "label" else None
+
+
+#: The longest bold text read as a heading's label: a section's label is a few words (党的建设,
+#: 业务工作); a longer bold text is a task's.
+_LONGEST_LABEL: Final = 30
 
 
 #: The characters a heading's number opens with: 一、 … 十、, （一）, (一).

@@ -64,6 +64,7 @@ class GridRow:
     columns: tuple[PageColumn, ...]  # this page's columns, one per cell
     spans: tuple[tuple[int, int] | None, ...] = ()  # HTML rowspans, per cell (read.RawRow)
     short: bool = False  # its source line wrote fewer cells than the table has (read.RawRow)
+    bold: frozenset[int] = frozenset()  # the cells that are bold and nothing else (read.RawRow)
 
 
 @dataclass(slots=True)
@@ -366,7 +367,9 @@ def stitch_segments(
             last_seq = _last_seq(parts, columns_here, last_seq)
             for part in parts:
                 grid.rows.append(
-                    GridRow(row.line, table.page, part, columns_here, row.spans, row.short)
+                    GridRow(
+                        row.line, table.page, part, columns_here, row.spans, row.short, row.bold
+                    )
                 )
             found = _left_repeats(row.line, cells, columns_here, (first, len(grid.rows)), at)
             if found is not None:

@@ -65,6 +65,11 @@ MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "a task or heading",
         "zh": "被读入表格的页面标记（续表、页码），仅保留在此，不作为任务或标题",
     },
+    "column-numbers": {
+        "en": "a row numbering the columns (1, 2, 3 …) under the header; kept here, not read "
+        "as a task",
+        "zh": "表头下为各列编号的行（1、2、3……），仅保留在此，不作为任务",
+    },
     "totals-row": {
         "en": "a totals row (合计, 总计, 小计, 共计 and numbers); kept here, not read as a task",
         "zh": "合计行（合计、总计、小计、共计及数字），仅保留在此，不作为任务",

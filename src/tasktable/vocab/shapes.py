@@ -226,6 +226,15 @@ SEQ_NUMBER: Final = regex.compile(
 #: item 0 is no item: 2.0 is a spreadsheet's integer, SEQ_NUMBER).
 DOTTED_SEQ: Final = regex.compile(r"^\s*([0-9０-９]{1,3})[.．]([1-9１-９][0-9０-９]{0,2})\s*$")
 
+#: The 序号 of an item under a numbered group's heading row (1 | 提升养老服务水平): 1.2 or 1-2
+#: (group, then item: groups "group" and "item"), or the item alone in brackets or circled,
+#: as a list numbers its items: （2）, (2), ② (group "alone"). Only read so below a group's
+#: heading (stages/realign.py); elsewhere （2） is a task's 序号 and 1-2 no number.
+SUB_SEQ: Final = regex.compile(
+    r"^\s*(?:(?P<group>[0-9０-９]{1,3})\s*[.．\-－]\s*(?P<item>[1-9１-９][0-9０-９]{0,2})"
+    r"|[（(]\s*(?P<alone>[1-9１-９][0-9０-９]{0,2})\s*[）)]|(?P<alone>[\u2460-\u2473]))\s*$"
+)
+
 #: Date cues that make a text look like a schedule (the full recogniser is stages/dates).
 #: 一季度 quarter, 5月 / 5月份 month, 上旬/中旬/下旬 ten-day periods, 月底 end of month,
 #: 年底/年初/年中/年内/全年/上半年/下半年 parts of the year, 每周/每月/每年 recurring, and
