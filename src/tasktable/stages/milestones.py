@@ -33,6 +33,8 @@ _TRIM = "，,。；;：:！!？?、 \t\n"
 _JOINING = "和及与或"
 #: ... trimmed, with _TRIM, from the end of the action before it.
 _TRIM_END = _TRIM + _JOINING
+#: Brackets inside a 每 word before a rate's period (每个村（社区）每年).
+_NOUN_BRACKETS = "（）()"
 #: The marks after which a clause's later period opens its milestone (9月份启动、11月完成).
 _SUB_CUT = "，,、"
 
@@ -44,11 +46,13 @@ def find_milestones(
     # 持续推进 "keep pushing on" is the time frame in a schedule column, but the verb of the
     # work itself in content (持续推进县级科协创新发展): there it opens nothing.
     closed = ("event",) if field == "schedule" else ("event", "ongoing")
-    openers = [
-        p
-        for p in periods
-        if p.kind not in closed and (p.kind != "recurring" or not _in_rate(text, p, targets))
-    ]
+    openers: list[Period] = []
+    after = 0  # the end of the period before
+    for p in periods:
+        in_rate = p.kind == "recurring" and _in_rate(text, p, after, targets)
+        if p.kind not in closed and not in_rate:
+            openers.append(p)
+        after = p.span[1]
     if not openers:
         return []
     milestones: list[Milestone] = []
@@ -102,13 +106,21 @@ def find_milestones(
     return milestones
 
 
-def _in_rate(text: str, period: Period, targets: Sequence[Target]) -> bool:
+def _in_rate(text: str, period: Period, after: int, targets: Sequence[Target]) -> bool:
     """Whether a recurring period (每月) is the ``per`` of a rate rather than a time frame:
-    after another 每 word (每人每月780元 "780 yuan per person a month"), or right before an
-    amount of money (每月780元). 每月至少1次 "at least once a month" stays a milestone."""
+    after a 每 word, whatever its length (每人每月780元 "780 yuan per person a month",
+    每家企业每季度至少1次 "at least once a quarter for each firm"), or right before an amount
+    of money (每月780元). 每月至少1次 "at least once a month" stays a milestone, as does a
+    period after another period (每周和每月, 每年组织开展每月一期…: no 每 word of a rate)
+    or after punctuation (每人一份，每月…). ``after`` is where the period before it ends."""
     start, end = period.span
-    if start >= 2 and text[start - 2] == "每":
-        return True
+    # The 每 word is the run of word characters (and brackets: 每个村（社区）) right before
+    # the period, back to the period before it.
+    at = start - 1
+    while at >= after and (text[at].isalnum() or text[at] in _NOUN_BRACKETS):
+        if text[at] == "每":
+            return True
+        at -= 1
     return any(t.span[0] == end and (t.unit or "").endswith("元") for t in targets)
 
 
