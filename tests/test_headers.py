@@ -211,6 +211,13 @@ def test_partners_from_the_department_cell_join_the_partner_column() -> None:
         ),
         ("县政府(县应急局，县消防大队)", ["县政府(县应急局，县消防大队)"]),
         ("县发改局（牵头、县财政局", ["县发改局（牵头", "县财政局"]),  # never closed: cuts
+        # ... at spaces and line breaks too, not swallowing the names after it into one
+        (
+            "县发改局（牵头 县财政局 县教育局（配合）",
+            ["县发改局（牵头", "县财政局", "县教育局（配合）"],
+        ),
+        ("县发改局（牵头\n县财政局 县教育局", ["县发改局（牵头", "县财政局", "县教育局"]),
+        ("县发改局（牵头 县财政局 县教育局", ["县发改局（牵头", "县财政局", "县教育局"]),
         # A place's or a company's name stands alone after a break; an agency's is a tail.
         (
             "县住房城乡建设局\n县财政局\n县城市管理局\n城关镇\n县供电公司",
