@@ -249,17 +249,18 @@ def _rejoined(lines: list[str]) -> list[str]:
     if len(lines) > _MOST_LINES or sum(map(len, lines)) > LONGEST_UNIT_LIST * 4:
         return _pairwise(lines)
     count = len(lines)
-    firsts = [next(iter(_listed(line)), "") for line in lines]
+    # Whether each line starts with a place's name (_stands_alone), once per line rather than
+    # once per way of reaching it: no tail starts with a place's name, on its own line
+    # (县财政局 | 城关镇 | 人民政府: 城关镇人民政府 is a name, though 城关镇 | 人民政府 joins).
+    alone = [_stands_alone(next(iter(_listed(line)), "")) for line in lines]
     # best[(start, end)]: the best score of lines[:end] whose last piece is lines[start:end].
     best: dict[tuple[int, int], tuple[int, int, int]] = {}
     back: dict[tuple[int, int], int] = {}
-    pieces: dict[tuple[int, int], tuple[int, str, str, str]] = {}
+    pieces: dict[tuple[int, int], tuple[int, str, str]] = {}
     for end in range(1, count + 1):
         for start in range(max(0, end - _WRAPPED_LINES), end):
             names = _listed("".join(lines[start:end])) or [""]  # 、 alone names nothing
-            # No tail starts with a place's name, on its own line (县财政局 | 城关镇 | 人民政府:
-            # 城关镇人民政府 is a name, though 城关镇 | 人民政府 joins).
-            piece = (sum(not _whole(n) for n in names if n), names[0], names[-1], firsts[start])
+            piece = (sum(not _whole(n) for n in names if n), names[0], names[-1])
             pieces[start, end] = piece
             if start == 0:
                 best[start, end] = (piece[0], 0, 0)
@@ -270,7 +271,7 @@ def _rejoined(lines: list[str]) -> list[str]:
                     continue
                 bad, tails, cuts = best[before, start]
                 left, right = pieces[before, start][2], piece[1]
-                tail = _is_tail(left, right) and not _stands_alone(piece[3])
+                tail = _is_tail(left, right) and not alone[start]
                 cut = 1 if _whole(left) and _whole(right) else -1
                 score = (bad + piece[0], tails + tail, cuts - cut)
                 if (start, end) not in best or score < best[start, end]:
