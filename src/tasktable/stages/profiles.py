@@ -19,9 +19,17 @@ import regex
 
 from ..names import are_people, is_unit_list
 from ..patterns import compiled
-from ..vocab.dates import DIGIT_YEAR
-from ..vocab.shapes import (
+from ..vocab.dates import (
     DATE_CUE,
+    DIGIT_YEAR,
+    HALF_YEAR,
+    MONTH_CUE_NUMBER,
+    QUARTER_NUMBER,
+    QUARTER_RUN,
+    XUN,
+    YEAR_PART,
+)
+from ..vocab.shapes import (
     PROGRESS_CUE,
     SENTENCE_PUNCT,
     SEQ_NUMBER,
@@ -49,8 +57,8 @@ _YEARS: Final = regex.compile(rf"^{DIGIT_YEAR}\s*年?(?:\s*[-－—–~～至到
 _PERIOD_START: Final = compiled(
     rf"^\s*(?:[0-9]{{1,2}}[.、．]|[（(][0-9一二三四五六七八九十]{{1,2}}[)）])?\s*"
     rf"(?:{DIGIT_YEAR}\s*年\s*)?"
-    r"(?:(?:[一二三四1-4１-４][、，,至\-－]?){1,4}季度|第[一二三四1-4]季度"
-    r"|[0-9０-９一二三四五六七八九十]{1,3}\s*月|[上中下]旬|[上下]半年|年底|年末|年初|年中)",
+    rf"(?:{QUARTER_RUN}|第{QUARTER_NUMBER}季度"
+    rf"|{MONTH_CUE_NUMBER}\s*月|{XUN}|{HALF_YEAR}|{YEAR_PART})",
 )
 #: Where a clause ends: ；;，,。 or a line break.
 _CLAUSE_BREAK: Final = compiled(r"[；;，,。\n]")
