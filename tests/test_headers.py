@@ -13,6 +13,7 @@ from tasktable import RoleMapError
 from tasktable.cli import main
 from tasktable.names import split_names, unwrap_people
 from tasktable.stages.tasks import units_noted_in
+from tasktable.vocab.headers import PERIOD_HEADER
 
 # 序号 and 完成时限 are known; 承办事宜 "matters handled" and 经办 "handled by" are not. The
 # first holds the task text; the cells of the second (见附件 "see the annex") show no role.
@@ -798,3 +799,23 @@ def test_header_split_over_two_rows_whose_lower_row_became_a_task(
     assert doc.columns[0].header == "序号"
     (task,) = doc.tasks
     assert (task.seq, task.content, task.departments) == (1, "完成审计工作。", ["县审计局"])
+
+
+# A header that is a period of the year (vocab.headers.PERIOD_HEADER), its months joined by
+# any range dash (RANGE_JOINER; it had its own set, without – —— or 到).
+@pytest.mark.parametrize(
+    ("header", "is_period"),
+    [
+        ("一季度", True),
+        ("第１季度", True),
+        ("1-3月", True),
+        ("1–3月", True),
+        ("1——3月", True),
+        ("1到3月", True),
+        ("上半年底前", True),
+        ("2024年目标", False),
+        ("一、二季度", False),
+    ],
+)
+def test_period_header_words(header: str, is_period: bool) -> None:
+    assert (PERIOD_HEADER.match(header) is not None) == is_period

@@ -26,6 +26,7 @@ from ..vocab.dates import (
     MONTH_CUE_NUMBER,
     QUARTER_NUMBER,
     QUARTER_RUN,
+    RANGE_JOINER,
     XUN,
     YEAR_PART,
 )
@@ -49,7 +50,7 @@ _YEAR_OR_DOT_DATE: Final = regex.compile(rf"{DIGIT_YEAR}\s*年|[0-9]{{1,4}}[.．
 _BARE_NUMBER: Final = regex.compile(rf"^(?!{DIGIT_YEAR}[.．])[0-9０-９]+(?:[.．][0-9０-９]+)?$")
 #: A year or a span of years and nothing else (2024, 2023-2025, 2024—2026年): the term of a
 #: project (建设起止年限), a date phrase, though its digits are many.
-_YEARS: Final = regex.compile(rf"^{DIGIT_YEAR}\s*年?(?:\s*[-－—–~～至到]\s*{DIGIT_YEAR}\s*年?)?$")
+_YEARS: Final = regex.compile(rf"^{DIGIT_YEAR}\s*年?(?:\s*{RANGE_JOINER}\s*{DIGIT_YEAR}\s*年?)?$")
 
 #: A clause that opens with a period of the year, maybe after its year and a list number:
 #: 一季度, 1-2季度, 3月, 6月底前, 上半年, 下旬, 年底前, 2024年5月. Not a rate (每月) or 全年:

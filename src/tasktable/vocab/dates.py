@@ -54,8 +54,9 @@ DAY_WORD: Final = r"[日号]"
 QUARTER_NUMBER: Final = r"[一二三四1-4１-４]"
 #: Separators inside a quarter list: 二、三、四季度, 一,二季度, 三和四季度.
 QUARTER_LIST_SEPARATOR: Final = r"[、，,和及与]?"
-#: Words joining the two ends of a range: 至 "to", 到 "to", and the dashes -, —, ——, ~.
-RANGE_JOINER: Final = r"(?:——|—|[-－~～]|至|到)"
+#: Words joining the two ends of a range: 至 "to", 到 "to", and the dashes -, －, —, ——
+#: (the Chinese dash, doubled), – (the en dash of typeset text: 2021–2023) and ~, ～.
+RANGE_JOINER: Final = r"(?:——|—|[-－–~～]|至|到)"
 
 # Cue fragments: the periods of the year as the patterns that only spot a date write them
 # (DATE_CUE, profiles._PERIOD_START, headers.PERIOD_HEADER); stages/dates reads the phrases.

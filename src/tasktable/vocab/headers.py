@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from typing import Final, Literal, get_args
 
-from .dates import HALF_YEAR, MONTH_CUE_NUMBER, QUARTER_NUMBER
+from .dates import HALF_YEAR, MONTH_CUE_NUMBER, QUARTER_NUMBER, RANGE_JOINER
 
 #: role -> header words seen in real tables, seed header first. Not a closed list: a column
 #: whose header names no role gets one from its cells (stages/roles.py).
@@ -181,7 +181,7 @@ PLAN_WORDS: Final = ("时限", "时间", "节点", "期限", "安排", "序时",
 #: is none: it names the plan, not a part of it.
 PERIOD_HEADER: Final = re.compile(
     rf"^(?:第?{QUARTER_NUMBER}季度"
-    rf"|{MONTH_CUE_NUMBER}(?:[-－—~～至]{MONTH_CUE_NUMBER})?月份?"
+    rf"|{MONTH_CUE_NUMBER}(?:{RANGE_JOINER}{MONTH_CUE_NUMBER})?月份?"
     rf"|{HALF_YEAR})(?:底前|末前|前|底|末)?$"
 )
 
