@@ -14,7 +14,7 @@ reads (pipe or HTML), so the later stages never see these leftovers.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -51,12 +51,14 @@ def undo_leftovers(table: RawTable) -> Undone:
     columns printed as floats made integers and pandas' placeholder headers blanked."""
     rows = list(table.rows)
     blank_columns: set[int] = set()
+    head_blanks: set[int] = set()  # the first row's, where it is the header
     changed = False
     for index, row in enumerate(rows):
         cells = tuple(map(line_breaks_restored, row.cells))
         blanks = dataframe_blank_columns(cells)
         if blanks:
             blank_columns.update(blanks if not row.head else ())
+            head_blanks = blanks if index == 0 and row.head else head_blanks
             cells = tuple("" if i in blanks else cell for i, cell in enumerate(cells))
         if cells != row.cells:
             rows[index] = replace(row, cells=cells)
@@ -67,8 +69,8 @@ def undo_leftovers(table: RawTable) -> Undone:
         rows = indexed
     title = None
     if rows and rows[0].head:
-        header, title = placeholders_blanked(rows[0].cells)
-        title = title or _title_in_blanks(table.rows[0].cells) or _title_row(rows)
+        header, title = placeholders_blanked(rows[0].cells, head_blanks)
+        title = title or _title_row(rows)
         if header != rows[0].cells:
             rows[0] = replace(rows[0], cells=header)
             changed = True
@@ -93,26 +95,22 @@ def dataframe_blank_columns(cells: Sequence[str]) -> set[int]:
     return {i for i, cell in enumerate(cells) if cell in DATAFRAME_BLANKS}
 
 
-def placeholders_blanked(cells: tuple[str, ...]) -> tuple[tuple[str, ...], str | None]:
+def placeholders_blanked(
+    cells: tuple[str, ...], blanks: Collection[int] = ()
+) -> tuple[tuple[str, ...], str | None]:
     """A header row with pandas' placeholders (``Unnamed: 1``) blanked, and the title it
-    holds: when every cell but the first is a placeholder, pandas took a merged title row
-    for the header, and the first cell is that title (the real header is a row below)."""
+    holds: when every cell but the first is a placeholder or a writer's blank (``blanks``, the
+    columns of the row's None and NaN, emptied already), pandas took a merged title row for
+    the header (pdfplumber prints one so too), and the first cell is that title: the real
+    header is a row below."""
     placeholders = [bool(PANDAS_PLACEHOLDER.match(cell)) for cell in cells]
-    if not any(placeholders):
+    if any(placeholders):
+        cells = tuple("" if hit else cell for cell, hit in zip(cells, placeholders, strict=True))
+    elif not blanks:
         return cells, None
-    blanked = tuple("" if hit else cell for cell, hit in zip(cells, placeholders, strict=True))
-    title = blanked[0] if blanked[0] and all(placeholders[1:]) else None
-    return blanked, title
-
-
-def _title_in_blanks(cells: tuple[str, ...]) -> str | None:
-    """The title a header row holds in its first cell when every other cell is a writer's
-    blank (None, NaN: pdfplumber and pandas print a merged title row so), as pandas'
-    placeholders (``placeholders_blanked``) say it: the real header is a row below."""
-    if len(cells) < 2 or not cells[0] or cells[0] in DATAFRAME_BLANKS:
-        return None
-    blank = all(cell in DATAFRAME_BLANKS or PANDAS_PLACEHOLDER.match(cell) for cell in cells[1:])
-    return cells[0] if blank else None
+    empty = (hit or column in blanks for column, hit in enumerate(placeholders) if column)
+    title = cells[0] if len(cells) >= 2 and cells[0] and all(empty) else None
+    return cells, title
 
 
 def _column_index(cells: Sequence[str]) -> bool:
