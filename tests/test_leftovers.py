@@ -353,6 +353,14 @@ def test_a_title_row_inside_the_table_gave_no_title_and_no_year(head: str) -> No
     assert not [d for d in doc.diagnostics if d.level != "info"]
 
 
+@pytest.mark.parametrize("head", _TITLE_IN_TABLE.values(), ids=_TITLE_IN_TABLE.keys())
+def test_a_title_row_is_read_with_dataframe_leftovers_off(head: str) -> None:
+    """A title merged over the table is no DataFrame leftover: switching that rule off left
+    the title row a row before the header, and the document without a title and a year."""
+    doc = tasktable.parse(head + _TITLE_ROWS, disable=["dataframe-leftovers"])
+    assert (doc.title, doc.year) == ("某区2024年城市管理重点工作任务分解表", 2024)
+
+
 def test_a_title_spanning_an_html_header_gave_no_title_and_no_year() -> None:
     text = (
         '<table><thead><tr><th colspan="4"><strong>附件：某县2024年安全生产重点工作任务清单'

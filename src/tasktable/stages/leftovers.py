@@ -70,7 +70,6 @@ def undo_leftovers(table: RawTable) -> Undone:
     title = None
     if rows and rows[0].head:
         header, title = placeholders_blanked(rows[0].cells, head_blanks)
-        title = title or _title_row(rows)
         if header != rows[0].cells:
             rows[0] = replace(rows[0], cells=header)
             changed = True
@@ -140,26 +139,6 @@ def _index_blanked(rows: list[RawRow]) -> list[RawRow]:
     for row in body:
         blanked.append(replace(row, cells=("", *row.cells[1:])) if indexed else row)
     return blanked
-
-
-def _title_row(rows: Sequence[RawRow]) -> str | None:
-    """The title a table's first row holds when that row is one text (the other cells blank,
-    or the text repeated: one cell spanning the row) that names a plan (表, 计划, 清单… or
-    a year) above a header row: pymupdf4llm and MinerU print a title merged over the table
-    as its first row (``|**某区2024年…分解表**||||``, ``<th colspan="5">…清单</th>``)."""
-    if len(rows) < 2 or len(rows[0].cells) < 2:
-        return None
-    texts = {cell for cell in rows[0].cells if cell}
-    if len(texts) != 1:
-        return None
-    (text,) = texts
-    # Imported here: read.py imports this module, and most tables have no such row.
-    from .read import names_a_plan
-    from .stitch import read_header
-
-    if not names_a_plan(text) or read_header(rows[0].cells, lenient=True) is not None:
-        return None
-    return text if read_header(rows[1].cells, lenient=True) is not None else None
 
 
 def integers_restored(rows: Sequence[RawRow], columns: set[int]) -> list[RawRow]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -30,7 +31,9 @@ from ..vocab.headers import (
     SAME_TEXT_KINDS,
 )
 from .centred import PLACED_ROLES
-from .read import RawRow, RawTable
+
+if TYPE_CHECKING:  # read.py imports this module (read_header): its row types annotate only
+    from .read import RawRow, RawTable
 
 #: Characters that never matter in a header word: spaces (also ideographic), line breaks, colons.
 _HEADER_NOISE = regex.compile(r"[\s\u3000:：*]+")
