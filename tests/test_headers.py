@@ -14,6 +14,7 @@ from tasktable.cli import main
 from tasktable.names import split_names, unwrap_people
 from tasktable.stages.stitch import header_role
 from tasktable.stages.tasks import units_noted_in
+from tasktable.vocab.headers import PERIOD_HEADER
 
 # 序号 and 完成时限 are known; 承办事宜 "matters handled" and 经办 "handled by" are not. The
 # first holds the task text; the cells of the second (见附件 "see the annex") show no role.
@@ -212,6 +213,13 @@ def test_partners_from_the_department_cell_join_the_partner_column() -> None:
         ),
         ("县政府(县应急局，县消防大队)", ["县政府(县应急局，县消防大队)"]),
         ("县发改局（牵头、县财政局", ["县发改局（牵头", "县财政局"]),  # never closed: cuts
+        # ... at spaces and line breaks too, not swallowing the names after it into one
+        (
+            "县发改局（牵头 县财政局 县教育局（配合）",
+            ["县发改局（牵头", "县财政局", "县教育局（配合）"],
+        ),
+        ("县发改局（牵头\n县财政局 县教育局", ["县发改局（牵头", "县财政局", "县教育局"]),
+        ("县发改局（牵头 县财政局 县教育局", ["县发改局（牵头", "县财政局", "县教育局"]),
         # A place's or a company's name stands alone after a break; an agency's is a tail.
         (
             "县住房城乡建设局\n县财政局\n县城市管理局\n城关镇\n县供电公司",
@@ -872,3 +880,23 @@ def test_header_split_over_two_rows_whose_lower_row_became_a_task(
     assert doc.columns[0].header == "序号"
     (task,) = doc.tasks
     assert (task.seq, task.content, task.departments) == (1, "完成审计工作。", ["县审计局"])
+
+
+# A header that is a period of the year (vocab.headers.PERIOD_HEADER), its months joined by
+# any range dash (RANGE_JOINER; it had its own set, without – —— or 到).
+@pytest.mark.parametrize(
+    ("header", "is_period"),
+    [
+        ("一季度", True),
+        ("第１季度", True),
+        ("1-3月", True),
+        ("1–3月", True),
+        ("1——3月", True),
+        ("1到3月", True),
+        ("上半年底前", True),
+        ("2024年目标", False),
+        ("一、二季度", False),
+    ],
+)
+def test_period_header_words(header: str, is_period: bool) -> None:
+    assert (PERIOD_HEADER.match(header) is not None) == is_period

@@ -106,6 +106,20 @@ def test_title_row_with_none_cells_gave_no_title_and_no_year(blank: str) -> None
     assert not [d for d in doc.diagnostics if d.level != "info"]
 
 
+def test_a_header_of_placeholders_only_names_no_title() -> None:
+    """Unnamed: 0 | Unnamed: 1 | Unnamed: 2 (a sheet without a header row) gave the title
+    "Unnamed: 0": the title rule for blanks took a placeholder first cell for text."""
+    text = _TITLED.replace("某县2021年重点工作责任分解", "Unnamed: 0")
+    assert (tasktable.parse(text).title, read_tables(text).title) == (None, None)
+
+
+def test_a_title_over_blanks_has_its_line_breaks_restored() -> None:
+    """title\\n(草案) | NaN | NaN kept the literal backslash-n in the title: the rule for
+    blanks read the row as written, the rule for placeholders the row with breaks made real."""
+    text = _TITLED.replace("责任分解 | Unnamed: 1 | Unnamed: 2", "责任分解\\n（草案） | NaN | NaN")
+    assert tasktable.parse(text).title == "某县2021年重点工作责任分解\n（草案）"
+
+
 def test_a_title_row_that_is_not_the_title_stays_in_the_table() -> None:
     """A line above naming the document wins; the title row's text is kept, not lost."""
     doc = tasktable.parse("2021年重点工作任务分解表\n\n" + _TITLED.split("\n", 1)[1])
@@ -337,6 +351,14 @@ def test_a_title_row_inside_the_table_gave_no_title_and_no_year(head: str) -> No
         date(2024, 12, 31),
     ]
     assert not [d for d in doc.diagnostics if d.level != "info"]
+
+
+@pytest.mark.parametrize("head", _TITLE_IN_TABLE.values(), ids=_TITLE_IN_TABLE.keys())
+def test_a_title_row_is_read_with_dataframe_leftovers_off(head: str) -> None:
+    """A title merged over the table is no DataFrame leftover: switching that rule off left
+    the title row a row before the header, and the document without a title and a year."""
+    doc = tasktable.parse(head + _TITLE_ROWS, disable=["dataframe-leftovers"])
+    assert (doc.title, doc.year) == ("某区2024年城市管理重点工作任务分解表", 2024)
 
 
 def test_a_title_spanning_an_html_header_gave_no_title_and_no_year() -> None:

@@ -93,6 +93,12 @@ def test_milestones(text: str, expected: list[tuple[str, str]]) -> None:
         ("城乡低保标准分别提高到每人每月780元、620元。", []),
         ("每月780元", []),
         ("每月至少1次", [("每月", "至少1次")]),
+        # a 每 word of any length makes the period a rate's per (_in_rate looked two characters back)
+        pytest.param("每家企业每季度至少1次", [], id="long-mei-word-rate-per-firm"),
+        pytest.param("每个村（社区）每年开展2次", [], id="long-mei-word-rate-per-village"),
+        # ... but another period or punctuation before it is no 每 word
+        ("每周和每月开展", [("每周", "开展"), ("每月", "开展")]),
+        ("每人一份，每月至少1次", [("每月", "至少1次")]),
         ("7月1日起执行", [("7月1日起", "执行")]),
     ],
 )

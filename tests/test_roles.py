@@ -547,3 +547,12 @@ def test_a_sentence_naming_dates_in_passing_is_no_schedule_by_periods(text: str)
 )
 def test_clauses_each_opening_with_a_period_are_a_date(text: str) -> None:
     assert kind_of(text) == "date"
+
+
+# A project's term, its years joined by any range dash: profiles._YEARS used its own dash set,
+# which took – but not ——, while dates took —— but not –.
+@pytest.mark.parametrize(
+    "text", ["2021-2023", "2021—2023年", "2021–2023", "2021——2023", "2021 至 2023年"]
+)
+def test_a_span_of_years_with_any_dash_is_a_date(text: str) -> None:
+    assert kind_of(text) == "date"

@@ -128,28 +128,41 @@ _CACHED_CELL: Final = 1000
 def _split_cell(text: str) -> tuple[str, ...]:
     if is_no_unit(text):
         return ()
-    lines = [word for piece in text.split("\n") for word in _words(piece)]
+    masked = _masked(text)
+    lines = [word for piece in masked.split("\n") for word in _words(piece)]
     if len(lines) > 1 and not _all_cut(lines):
         lines = _rejoined(lines)
-    return tuple(name for line in lines for name in _listed(line))
+    names = tuple(name for line in lines for name in _listed(line))
+    return names if masked is text else tuple(_unmasked(name) for name in names)
 
 
-def _words(line: str) -> list[str]:
-    """A line cut at its spaces outside brackets: each space is a break to join or cut."""
-    if "（" not in line and "(" not in line:
-        return line.split()
-    words: list[str] = []
-    start = depth = 0
-    for at, char in enumerate(line):
-        if char in "（(":
-            depth += 1
-        elif char in "）)":
-            depth = max(0, depth - 1)
-        elif char.isspace() and depth == 0:
-            words.append(line[start:at])
-            start = at + 1
-    words.append(line[start:])
-    return [word.strip() for word in words if word.strip()]
+#: Stand-ins, while a cell is split, for the opening brackets nothing in it closes (县发改局（牵头
+#: 县财政局 县教育局, a typo): such a bracket holds no names together (_cut) and opens a note
+#: after a name (_bare), so that the names after it stay apart, not swallowed into the first.
+#: Private-use characters, never in a cell's text (a cell holding one keeps its brackets).
+_UNCLOSED: Final = {"（": "\ue000", "(": "\ue001"}
+_REOPENED: Final = {stand_in: bracket for bracket, stand_in in _UNCLOSED.items()}
+
+
+def _masked(text: str) -> str:
+    """``text`` with each opening bracket that nothing closes replaced by its stand-in
+    (_UNCLOSED); ``text`` itself where it has none."""
+    if ("（" not in text and "(" not in text) or any(map(text.__contains__, _REOPENED)):
+        return text
+    unclosed = _brackets(text)[1]
+    if not unclosed:
+        return text
+    chars = list(text)
+    for at in unclosed:
+        chars[at] = _UNCLOSED[chars[at]]
+    return "".join(chars)
+
+
+def _unmasked(name: str) -> str:
+    """A name with its brackets back (_masked)."""
+    for stand_in, bracket in _REOPENED.items():
+        name = name.replace(stand_in, bracket)
+    return name
 
 
 def _all_cut(lines: list[str]) -> bool:
@@ -166,24 +179,53 @@ def is_no_unit(text: str) -> bool:
     return text.strip() in NO_UNIT
 
 
+#: The spaces between a line's words, each a break to join or cut (县发展改革 委).
+_SPACES = regex.compile(r"\s+")
+
+
+def _words(line: str) -> list[str]:
+    """A line cut at its spaces outside brackets."""
+    return _cut(line, _SPACES)
+
+
 def _listed(line: str) -> list[str]:
     """A line's names, cut at separators outside brackets."""
+    return _cut(line, LIST_SEPARATOR)
+
+
+def _cut(line: str, cuts: regex.Pattern[str]) -> list[str]:
+    """``line`` cut at each match of ``cuts`` outside brackets, without empty pieces.
+
+    Only a bracket that a later one closes holds its text together (县委宣传部（县文明办、
+    县网信办）); an unclosed （ (a typo, or a bracket cut off by the converter) cuts as if it
+    were not there, rather than swallow the rest of the line's names into one."""
     if "（" not in line and "(" not in line:
-        return [name for name in LIST_SEPARATOR.split(line) if name]
-    names: list[str] = []
-    start = seen = depth = 0
-    last_close = max(line.rfind("）"), line.rfind(")"))
-    for cut in LIST_SEPARATOR.finditer(line):
-        at = cut.start()
-        depth += line.count("（", seen, at) + line.count("(", seen, at)
-        depth -= line.count("）", seen, at) + line.count(")", seen, at)
-        seen = cut.end()
-        if depth > 0 and last_close > at:  # inside （…）: no cut
-            continue
-        names.append(line[start:at])
-        start, depth = cut.end(), 0
-    names.append(line[start:])
-    return [name for name in names if name]
+        return [piece for piece in cuts.split(line) if piece]
+    enclosed = bytearray(len(line))  # 1 between a bracket and the one closing it
+    for start, end in _brackets(line)[0]:
+        enclosed[start + 1 : end] = b"\x01" * (end - start - 1)
+    pieces: list[str] = []
+    start = 0
+    for cut in cuts.finditer(line):
+        if not enclosed[cut.start()]:
+            pieces.append(line[start : cut.start()])
+            start = cut.end()
+    pieces.append(line[start:])
+    return [piece for piece in pieces if piece]
+
+
+def _brackets(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """The brackets of ``text``: (the offsets of each opening one and the one closing it, the
+    offsets of the opening ones nothing closes). A closing bracket with no opening one before
+    it closes nothing."""
+    pairs: list[tuple[int, int]] = []
+    opened: list[int] = []
+    for at, char in enumerate(text):
+        if char in "（(":
+            opened.append(at)
+        elif char in "）)" and opened:
+            pairs.append((opened.pop(), at))
+    return pairs, opened
 
 
 #: The most lines one wrapped name is printed on; a narrow column prints 县交通运输综合行政
@@ -207,17 +249,18 @@ def _rejoined(lines: list[str]) -> list[str]:
     if len(lines) > _MOST_LINES or sum(map(len, lines)) > LONGEST_UNIT_LIST * 4:
         return _pairwise(lines)
     count = len(lines)
-    firsts = [next(iter(_listed(line)), "") for line in lines]
+    # Whether each line starts with a place's name (_stands_alone), once per line rather than
+    # once per way of reaching it: no tail starts with a place's name, on its own line
+    # (县财政局 | 城关镇 | 人民政府: 城关镇人民政府 is a name, though 城关镇 | 人民政府 joins).
+    alone = [_stands_alone(next(iter(_listed(line)), "")) for line in lines]
     # best[(start, end)]: the best score of lines[:end] whose last piece is lines[start:end].
     best: dict[tuple[int, int], tuple[int, int, int]] = {}
     back: dict[tuple[int, int], int] = {}
-    pieces: dict[tuple[int, int], tuple[int, str, str, str]] = {}
+    pieces: dict[tuple[int, int], tuple[int, str, str]] = {}
     for end in range(1, count + 1):
         for start in range(max(0, end - _WRAPPED_LINES), end):
             names = _listed("".join(lines[start:end])) or [""]  # 、 alone names nothing
-            # No tail starts with a place's name, on its own line (县财政局 | 城关镇 | 人民政府:
-            # 城关镇人民政府 is a name, though 城关镇 | 人民政府 joins).
-            piece = (sum(not _whole(n) for n in names if n), names[0], names[-1], firsts[start])
+            piece = (sum(not _whole(n) for n in names if n), names[0], names[-1])
             pieces[start, end] = piece
             if start == 0:
                 best[start, end] = (piece[0], 0, 0)
@@ -228,7 +271,7 @@ def _rejoined(lines: list[str]) -> list[str]:
                     continue
                 bad, tails, cuts = best[before, start]
                 left, right = pieces[before, start][2], piece[1]
-                tail = _is_tail(left, right) and not _stands_alone(piece[3])
+                tail = _is_tail(left, right) and not alone[start]
                 cut = 1 if _whole(left) and _whole(right) else -1
                 score = (bad + piece[0], tails + tail, cuts - cut)
                 if (start, end) not in best or score < best[start, end]:
@@ -268,9 +311,14 @@ def _whole(name: str) -> bool:
 
 
 def _bare(name: str) -> str:
-    """A name without the note in brackets after it: 县发改局（牵头） -> 县发改局."""
+    """A name without the note in brackets after it: 县发改局（牵头） -> 县发改局, and so
+    县发改局（牵头 where nothing in the cell closes the bracket (_masked)."""
     if name[-1:] in "）)":
         cut = max(name.rfind("（"), name.rfind("("))
+        if cut > 0:
+            return name[:cut]
+    else:
+        cut = max(name.rfind(stand_in) for stand_in in _REOPENED)
         if cut > 0:
             return name[:cut]
     return name

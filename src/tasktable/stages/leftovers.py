@@ -14,7 +14,7 @@ reads (pipe or HTML), so the later stages never see these leftovers.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
@@ -51,12 +51,14 @@ def undo_leftovers(table: RawTable) -> Undone:
     columns printed as floats made integers and pandas' placeholder headers blanked."""
     rows = list(table.rows)
     blank_columns: set[int] = set()
+    head_blanks: set[int] = set()  # the first row's, where it is the header
     changed = False
     for index, row in enumerate(rows):
         cells = tuple(map(line_breaks_restored, row.cells))
         blanks = dataframe_blank_columns(cells)
         if blanks:
             blank_columns.update(blanks if not row.head else ())
+            head_blanks = blanks if index == 0 and row.head else head_blanks
             cells = tuple("" if i in blanks else cell for i, cell in enumerate(cells))
         if cells != row.cells:
             rows[index] = replace(row, cells=cells)
@@ -67,8 +69,7 @@ def undo_leftovers(table: RawTable) -> Undone:
         rows = indexed
     title = None
     if rows and rows[0].head:
-        header, title = placeholders_blanked(rows[0].cells)
-        title = title or _title_in_blanks(table.rows[0].cells) or _title_row(rows)
+        header, title = placeholders_blanked(rows[0].cells, head_blanks)
         if header != rows[0].cells:
             rows[0] = replace(rows[0], cells=header)
             changed = True
@@ -93,26 +94,22 @@ def dataframe_blank_columns(cells: Sequence[str]) -> set[int]:
     return {i for i, cell in enumerate(cells) if cell in DATAFRAME_BLANKS}
 
 
-def placeholders_blanked(cells: tuple[str, ...]) -> tuple[tuple[str, ...], str | None]:
+def placeholders_blanked(
+    cells: tuple[str, ...], blanks: Collection[int] = ()
+) -> tuple[tuple[str, ...], str | None]:
     """A header row with pandas' placeholders (``Unnamed: 1``) blanked, and the title it
-    holds: when every cell but the first is a placeholder, pandas took a merged title row
-    for the header, and the first cell is that title (the real header is a row below)."""
+    holds: when every cell but the first is a placeholder or a writer's blank (``blanks``, the
+    columns of the row's None and NaN, emptied already), pandas took a merged title row for
+    the header (pdfplumber prints one so too), and the first cell is that title: the real
+    header is a row below."""
     placeholders = [bool(PANDAS_PLACEHOLDER.match(cell)) for cell in cells]
-    if not any(placeholders):
+    if any(placeholders):
+        cells = tuple("" if hit else cell for cell, hit in zip(cells, placeholders, strict=True))
+    elif not blanks:
         return cells, None
-    blanked = tuple("" if hit else cell for cell, hit in zip(cells, placeholders, strict=True))
-    title = blanked[0] if blanked[0] and all(placeholders[1:]) else None
-    return blanked, title
-
-
-def _title_in_blanks(cells: tuple[str, ...]) -> str | None:
-    """The title a header row holds in its first cell when every other cell is a writer's
-    blank (None, NaN: pdfplumber and pandas print a merged title row so), as pandas'
-    placeholders (``placeholders_blanked``) say it: the real header is a row below."""
-    if len(cells) < 2 or not cells[0] or cells[0] in DATAFRAME_BLANKS:
-        return None
-    blank = all(cell in DATAFRAME_BLANKS or PANDAS_PLACEHOLDER.match(cell) for cell in cells[1:])
-    return cells[0] if blank else None
+    empty = (hit or column in blanks for column, hit in enumerate(placeholders) if column)
+    title = cells[0] if len(cells) >= 2 and cells[0] and all(empty) else None
+    return cells, title
 
 
 def _column_index(cells: Sequence[str]) -> bool:
@@ -142,26 +139,6 @@ def _index_blanked(rows: list[RawRow]) -> list[RawRow]:
     for row in body:
         blanked.append(replace(row, cells=("", *row.cells[1:])) if indexed else row)
     return blanked
-
-
-def _title_row(rows: Sequence[RawRow]) -> str | None:
-    """The title a table's first row holds when that row is one text (the other cells blank,
-    or the text repeated: one cell spanning the row) that names a plan (表, 计划, 清单… or
-    a year) above a header row: pymupdf4llm and MinerU print a title merged over the table
-    as its first row (``|**某区2024年…分解表**||||``, ``<th colspan="5">…清单</th>``)."""
-    if len(rows) < 2 or len(rows[0].cells) < 2:
-        return None
-    texts = {cell for cell in rows[0].cells if cell}
-    if len(texts) != 1:
-        return None
-    (text,) = texts
-    # Imported here: read.py imports this module, and most tables have no such row.
-    from .read import names_a_plan
-    from .stitch import read_header
-
-    if not names_a_plan(text) or read_header(rows[0].cells, lenient=True) is not None:
-        return None
-    return text if read_header(rows[1].cells, lenient=True) is not None else None
 
 
 def integers_restored(rows: Sequence[RawRow], columns: set[int]) -> list[RawRow]:

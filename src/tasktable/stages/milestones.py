@@ -33,6 +33,8 @@ _TRIM = "，,。；;：:！!？?、 \t\n"
 _JOINING = "和及与或"
 #: ... trimmed, with _TRIM, from the end of the action before it.
 _TRIM_END = _TRIM + _JOINING
+#: Brackets inside a 每 word before a rate's period (每个村（社区）每年).
+_NOUN_BRACKETS = "（）()"
 #: The marks after which a clause's later period opens its milestone (9月份启动、11月完成).
 _SUB_CUT = "，,、"
 
@@ -44,11 +46,13 @@ def find_milestones(
     # 持续推进 "keep pushing on" is the time frame in a schedule column, but the verb of the
     # work itself in content (持续推进县级科协创新发展): there it opens nothing.
     closed = ("event",) if field == "schedule" else ("event", "ongoing")
-    openers = [
-        p
-        for p in periods
-        if p.kind not in closed and (p.kind != "recurring" or not _in_rate(text, p, targets))
-    ]
+    openers: list[Period] = []
+    after = 0  # the end of the period before
+    for p in periods:
+        in_rate = p.kind == "recurring" and _in_rate(text, p, after, targets)
+        if p.kind not in closed and not in_rate:
+            openers.append(p)
+        after = p.span[1]
     if not openers:
         return []
     milestones: list[Milestone] = []
@@ -68,26 +72,20 @@ def find_milestones(
             # ends here, and its undated lead-in (1、完成初步设计，7月1日前开工) is part of it.
             part = parts.pop(0)
             if part[2] and when is not None:
-                milestones += _built(text, earlier, when, start, action_start, end, targets, field)
+                milestones += _closed(text, earlier, when, start, action_start, end, targets, field)
                 when, earlier = None, []
         k = bisect_left(starts, clause_start)
         if k == len(starts) or starts[k] >= clause_end:
             end = clause_end  # continues the open milestone, if any
             continue
         if when is not None:
-            if earlier:
-                milestones += _built(text, earlier, when, start, action_start, end, targets, field)
-                earlier = []
-            else:  # the common case, kept short
-                milestones.append(
-                    _milestone(text, when, start, action_start, end, end, targets, field)
-                )
+            milestones += _closed(text, earlier, when, start, action_start, end, targets, field)
+            earlier = []
         when, start, end = openers[k], clause_start, clause_end
         opening = clause_start
         if part is not None and part[2]:
             start, opening, part = part[0], part[1], None
-        opened = _OPENERS.match(text, opening)
-        action_start = when.span[1] if opened and opened.end() == when.span[0] else opening
+        action_start = _action_start(text, when, opening)
         # Each later period of the clause opens a milestone too (9月份启动、11月完成: two),
         # after a comma or 、 or a joining word before it (_sub_start); one without
         # (制定全年工作清单) is a word of the action before it.
@@ -102,22 +100,27 @@ def find_milestones(
                 continue
             earlier.append((when, start, action_start, sub))
             when, start = period, sub
-            opened = _OPENERS.match(text, sub)
-            action_start = period.span[1] if opened and opened.end() == period.span[0] else sub
-    if when is not None and earlier:
-        milestones += _built(text, earlier, when, start, action_start, end, targets, field)
-    elif when is not None:
-        milestones.append(_milestone(text, when, start, action_start, end, end, targets, field))
+            action_start = _action_start(text, period, sub)
+    if when is not None:
+        milestones += _closed(text, earlier, when, start, action_start, end, targets, field)
     return milestones
 
 
-def _in_rate(text: str, period: Period, targets: Sequence[Target]) -> bool:
+def _in_rate(text: str, period: Period, after: int, targets: Sequence[Target]) -> bool:
     """Whether a recurring period (每月) is the ``per`` of a rate rather than a time frame:
-    after another 每 word (每人每月780元 "780 yuan per person a month"), or right before an
-    amount of money (每月780元). 每月至少1次 "at least once a month" stays a milestone."""
+    after a 每 word, whatever its length (每人每月780元 "780 yuan per person a month",
+    每家企业每季度至少1次 "at least once a quarter for each firm"), or right before an amount
+    of money (每月780元). 每月至少1次 "at least once a month" stays a milestone, as does a
+    period after another period (每周和每月, 每年组织开展每月一期…: no 每 word of a rate)
+    or after punctuation (每人一份，每月…). ``after`` is where the period before it ends."""
     start, end = period.span
-    if start >= 2 and text[start - 2] == "每":
-        return True
+    # The 每 word is the run of word characters (and brackets: 每个村（社区）) right before
+    # the period, back to the period before it.
+    at = start - 1
+    while at >= after and (text[at].isalnum() or text[at] in _NOUN_BRACKETS):
+        if text[at] == "每":
+            return True
+        at -= 1
     return any(t.span[0] == end and (t.unit or "").endswith("元") for t in targets)
 
 
@@ -132,7 +135,16 @@ def _sub_start(text: str, after: int, before: int) -> int | None:
     return before if before > after and text[before - 1] in _JOINING else None
 
 
-def _built(
+def _action_start(text: str, period: Period, opening: int) -> int:
+    """Where the action of a milestone opened by ``period`` begins, its clause (or sub-clause)
+    starting at ``opening``: after the period where only spaces, a list marker and an opener
+    word stand before it (于5月底前完成 → 完成), else at the clause's start (the period stands
+    inside the action: 夏粮6月中旬前收获)."""
+    opened = _OPENERS.match(text, opening)
+    return period.span[1] if opened and opened.end() == period.span[0] else opening
+
+
+def _closed(
     text: str,
     earlier: Sequence[tuple[Period, int, int, int]],
     when: Period,
@@ -147,27 +159,30 @@ def _built(
     last one, ``when``. A period with no words of its own (3月、6月、9月、12月各开展一次) takes
     the action (and the span up to its end) of the next one that has some: the work is done
     at each of the dates."""
-    group = [*earlier, (when, start, action_start, end)]
-    spans = []
-    for when, start, action_start, action_end in group:
-        a, b = action_start, action_end
-        while a < b and text[a] in _TRIM:
-            a += 1
-        while b > a and text[b - 1] in _TRIM_END:
-            b -= 1
-        spans.append((when, start, a, b, action_end))
     built: list[Milestone] = []
     borrowed: tuple[int, int, int] | None = None
-    for when, start, a, b, until in reversed(spans):
+    group = [*earlier, (when, start, action_start, end)]
+    for opener, opened_at, a, until in reversed(group):
+        a, b = _trimmed(text, a, until)
         if a < b:
             borrowed = (a, b, until)
         elif borrowed is not None:
             # The shared words belong to each date: the span reaches over them, as do the
             # targets in them (各开展一次: once at each date).
             a, b, until = borrowed
-        built.append(_milestone(text, when, start, a, b, until, targets, field))
+        built.append(_milestone(text, opener, opened_at, a, b, until, targets, field))
     built.reverse()
     return built
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start``, ``end`` of an action moved past the punctuation, spaces and trailing
+    joining words (5月和10月) at its ends."""
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM_END:
+        end -= 1
+    return start, end
 
 
 def _parts(text: str, openers: Sequence[Period]) -> list[tuple[int, int, bool]]:
@@ -212,10 +227,8 @@ def _milestone(
     targets: Sequence[Target],
     field: TextField,
 ) -> Milestone:
-    while action_start < action_end and text[action_start] in _TRIM:
-        action_start += 1
-    while action_end > action_start and text[action_end - 1] in _TRIM_END:
-        action_end -= 1
+    """The milestone opened by ``when``, its action ``text[action_start:action_end]``
+    (trimmed already: _trimmed), its span and targets from ``start`` to ``end``."""
     return Milestone.trusted(  # built to the field types here: not validated again
         when=when,
         action=text[action_start:action_end],

@@ -19,9 +19,18 @@ import regex
 
 from ..names import are_people, is_unit_list
 from ..patterns import compiled
-from ..vocab.dates import DIGIT_YEAR
-from ..vocab.shapes import (
+from ..vocab.dates import (
     DATE_CUE,
+    DIGIT_YEAR,
+    HALF_YEAR,
+    MONTH_CUE_NUMBER,
+    QUARTER_NUMBER,
+    QUARTER_RUN,
+    RANGE_JOINER,
+    XUN,
+    YEAR_PART,
+)
+from ..vocab.shapes import (
     PROGRESS_CUE,
     SENTENCE_PUNCT,
     SEQ_NUMBER,
@@ -41,7 +50,7 @@ _YEAR_OR_DOT_DATE: Final = regex.compile(rf"{DIGIT_YEAR}\s*年|[0-9]{{1,4}}[.．
 _BARE_NUMBER: Final = regex.compile(rf"^(?!{DIGIT_YEAR}[.．])[0-9０-９]+(?:[.．][0-9０-９]+)?$")
 #: A year or a span of years and nothing else (2024, 2023-2025, 2024—2026年): the term of a
 #: project (建设起止年限), a date phrase, though its digits are many.
-_YEARS: Final = regex.compile(rf"^{DIGIT_YEAR}\s*年?(?:\s*[-－—–~～至到]\s*{DIGIT_YEAR}\s*年?)?$")
+_YEARS: Final = regex.compile(rf"^{DIGIT_YEAR}\s*年?(?:\s*{RANGE_JOINER}\s*{DIGIT_YEAR}\s*年?)?$")
 
 #: A clause that opens with a period of the year, maybe after its year and a list number:
 #: 一季度, 1-2季度, 3月, 6月底前, 上半年, 下旬, 年底前, 2024年5月. Not a rate (每月) or 全年:
@@ -49,8 +58,8 @@ _YEARS: Final = regex.compile(rf"^{DIGIT_YEAR}\s*年?(?:\s*[-－—–~～至到
 _PERIOD_START: Final = compiled(
     rf"^\s*(?:[0-9]{{1,2}}[.、．]|[（(][0-9一二三四五六七八九十]{{1,2}}[)）])?\s*"
     rf"(?:{DIGIT_YEAR}\s*年\s*)?"
-    r"(?:(?:[一二三四1-4１-４][、，,至\-－]?){1,4}季度|第[一二三四1-4]季度"
-    r"|[0-9０-９一二三四五六七八九十]{1,3}\s*月|[上中下]旬|[上下]半年|年底|年末|年初|年中)",
+    rf"(?:{QUARTER_RUN}|第{QUARTER_NUMBER}季度"
+    rf"|{MONTH_CUE_NUMBER}\s*月|{XUN}|{HALF_YEAR}|{YEAR_PART})",
 )
 #: Where a clause ends: ；;，,。 or a line break.
 _CLAUSE_BREAK: Final = compiled(r"[；;，,。\n]")

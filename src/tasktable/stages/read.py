@@ -25,6 +25,7 @@ from ..patterns import on_first_use
 from ..vocab.dates import CHINESE_YEAR, DIGIT_YEAR, RANGE_JOINER, YEAR_DIGITS
 from ..vocab.leftovers import SHEET_NAME
 from .leftovers import undo_leftovers
+from .stitch import read_header
 
 # Block parsing only: most cells are plain text, and the inline pass over every cell would
 # cost a third of the parse. Cells with markup are parsed inline one by one (``inline_text``).
@@ -117,14 +118,14 @@ def read_tables(text: str, ctx: Context | None = None) -> ReadResult:
     lines = text.split("\n")
     tables: list[RawTable] = []
     titles: list[str] = []
-    title_row: str | None = None  # a title pandas wrote as the first table's header
+    title_row: str | None = None  # a title written as the first table's first row
 
     def add(table: RawTable) -> None:
         nonlocal title_row
         undone = undo_leftovers(ctx, table)
-        if not tables and undone.title:
-            title_row = undone.title
-            titles.append(undone.title)
+        if not tables:
+            title_row = undone.title or _title_row(undone.table.rows)
+            titles.extend([title_row] if title_row else ())
         tables.append(undone.table)
 
     for first, end in _pieces(lines):
@@ -184,6 +185,23 @@ def read_tables(text: str, ctx: Context | None = None) -> ReadResult:
         tables[0] = RawTable(tables[0].page, tables[0].line, tables[0].rows[1:])
     year = title_year(title) if title else None
     return ReadResult(tuple(tables), stray, title, year)
+
+
+def _title_row(rows: Sequence[RawRow]) -> str | None:
+    """The title a table's first row holds when that row is its header row and one text (the
+    other cells blank, or the text repeated: one cell spanning the row) that names a plan (表,
+    计划, 清单… or a year) above a header row: pymupdf4llm and MinerU print a title merged
+    over the table as its first row (``|**某区2024年…分解表**||||``, ``<th colspan="5">…
+    清单</th>``). pandas' title row (title | Unnamed: 1) is a leftover (stages/leftovers.py)."""
+    if len(rows) < 2 or not rows[0].head or len(rows[0].cells) < 2:
+        return None
+    texts = {cell for cell in rows[0].cells if cell}
+    if len(texts) != 1:
+        return None
+    (text,) = texts
+    if not names_a_plan(text) or read_header(rows[0].cells, lenient=True) is not None:
+        return None
+    return text if read_header(rows[1].cells, lenient=True) is not None else None
 
 
 def _html_table_end(lines: Sequence[str], start: int, end: int, block_end: int) -> int:

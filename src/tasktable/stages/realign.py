@@ -27,9 +27,9 @@ from ..models import Diagnostic
 from ..names import is_unit_list
 from ..numerals import chinese_int
 from ..rules import absent, never, repair
+from ..vocab.dates import DATE_CUE
 from ..vocab.headers import ROLES
 from ..vocab.shapes import (
-    DATE_CUE,
     DOTTED_SEQ,
     SECTION_HEADING,
     SECTION_NUMBER,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -31,7 +32,9 @@ from ..vocab.headers import (
     SAME_TEXT_KINDS,
 )
 from .centred import PLACED_ROLES
-from .read import RawRow, RawTable
+
+if TYPE_CHECKING:  # read.py imports this module (read_header): its row types annotate only
+    from .read import RawRow, RawTable
 
 #: Characters that never matter in a header word: spaces (also ideographic), line breaks, colons.
 _HEADER_NOISE = regex.compile(r"[\s\u3000:：*]+")
@@ -113,6 +116,20 @@ def read_header(
     row of the document's first table (markdown-it's own head row) with one exact word
     enough, the rest left to the cells (stages/roles.py): 序号 | 事由 | 经手 | 期限说明.
     """
+    header, full = _read_header(cells, first, roles, lenient=lenient)
+    return header if full or lenient else None
+
+
+def _read_header(
+    cells: Sequence[str],
+    first: tuple[PageColumn, ...],
+    roles: RoleMap | None,
+    *,
+    lenient: bool,
+) -> tuple[tuple[tuple[PageColumn, ...], tuple[str, ...]] | None, bool]:
+    """read_header's reading, and whether the row is a header read strictly too (the same
+    columns: a lenient read only lets more rows through). Strictly, a data row is given up
+    at the cell that shows it."""
     columns: list[PageColumn] = []
     leftovers: list[str] = []
     candidates: list[tuple[int, str, bool]] = []  # (column, role, exact?) of named columns
@@ -121,7 +138,7 @@ def read_header(
     known_headers: set[str] | None = None
     for index, cell in enumerate(cells):
         if _NUMBER.match(cell):
-            return None
+            return None, False
         # Only a repeated header that differs from the first can hold the next row's text.
         # (Asked only of a cell printed on several lines, the one that can hold such text.)
         swallows = (
@@ -137,7 +154,7 @@ def read_header(
         if role is None and cell:
             unknown += 1
             if 2 * unknown > len(cells) and not lenient:
-                return None  # a data row: most of its cells name no role
+                return None, False  # a data row: most of its cells name no role
         if first and cell and not is_exact:
             if known_headers is None:
                 known_headers = {normalise_header(column.header) for column in first}
@@ -155,10 +172,11 @@ def read_header(
         leftovers.append(leftover)
     named = _settle_duplicates(columns, candidates)
     if not exact:
-        return None
-    if not lenient and (len(named) < MIN_HEADER_ROLES or unknown > len(named)):
-        return None
-    return tuple(columns), tuple(leftovers)
+        return None, False
+    full = 2 * unknown <= len(cells) and len(named) >= MIN_HEADER_ROLES and unknown <= len(named)
+    if not full and not lenient:
+        return None, False
+    return (tuple(columns), tuple(leftovers)), full
 
 
 #: Where a second column naming a taken role goes, if that role is free: under 重点工作 |
@@ -316,8 +334,10 @@ def stitch_segments(
         for row in _joined_header(table.rows, roles):
             if all(not cell or _DELIMITER_CELL.match(cell) for cell in row.cells):
                 continue  # a delimiter row repeated as data, or an empty row
+            # The row read as a header (of the grid's, or the first): each row once.
+            header = read_header(row.cells, grid.columns if grid else (), roles)
             if opening and grid is not None and grid.rows:
-                other = _other_header(row, grid.columns, segments[-1].words, roles)
+                other = _other_header(row, header, segments[-1].words, roles)
                 if other is not None:
                     page_columns, weak = other
                     grid = Grid(page_columns, line=row.line)
@@ -325,11 +345,12 @@ def stitch_segments(
                     upper, last_seq, opening = page_columns, None, False
                     continue
             opening = False
-            header = read_header(row.cells, grid.columns if grid else (), roles)
             weak = False
             if header is None and grid is None and row.head and not skipped:
+                # Read strictly above (no grid yet: no first header), it is no header: one
+                # read leniently is a weak one.
                 header = read_header(row.cells, (), roles, lenient=True)
-                weak = header is not None and read_header(row.cells, (), roles) is None
+                weak = header is not None
             if header is not None:
                 columns = header[0] if upper is None else _stacked(upper, header[0])
                 page_columns, leftovers = columns, header[1]
@@ -429,23 +450,25 @@ def _words(columns: Sequence[PageColumn]) -> set[str]:
 
 
 def _other_header(
-    row: RawRow, first: tuple[PageColumn, ...], words: set[str], roles: RoleMap
+    row: RawRow,
+    repeat: tuple[tuple[PageColumn, ...], tuple[str, ...]] | None,
+    words: set[str],
+    roles: RoleMap,
 ) -> tuple[tuple[PageColumn, ...], bool] | None:
     """The columns of a table's first row where it is a header naming other words than
-    ``words`` (the current grid's, whose header is ``first``), and whether it names fewer
-    than MIN_HEADER_ROLES roles; None where it is no header, or repeats the grid's (maybe
-    with the next row's text swallowed, which read_header returns apart)."""
-    repeat = read_header(row.cells, first, roles)
+    ``words`` (the current grid's), and whether it names fewer than MIN_HEADER_ROLES roles;
+    None where it is no header, or repeats the grid's (``repeat``, the row read as a repeat
+    of the grid's header: maybe with the next row's text swallowed, which read_header
+    returns apart)."""
     if repeat is not None and _words(repeat[0]) <= words:
         return None
-    header = read_header(row.cells, (), roles)
-    weak = header is None
-    if header is None and row.head and all(len(c) <= _MAX_CONTAINING_HEADER for c in row.cells):
-        # markdown-it's head row of a table, in short cells: a header with one word enough
-        header = read_header(row.cells, (), roles, lenient=True)
+    # markdown-it's head row of a table, in short cells: a header with one word enough. One
+    # read says both whether it is one so and whether it is a full header.
+    lenient = row.head and all(len(c) <= _MAX_CONTAINING_HEADER for c in row.cells)
+    header, full = _read_header(row.cells, (), roles, lenient=lenient)
     if header is None or _words(header[0]) <= words:
         return None
-    return header[0], weak
+    return header[0], not full
 
 
 def _other_table(segment: _Segment) -> list[Diagnostic]:

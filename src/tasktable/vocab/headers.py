@@ -12,6 +12,8 @@ import re
 from collections.abc import Mapping
 from typing import Final, Literal, get_args
 
+from .dates import HALF_YEAR, MONTH_CUE_NUMBER, QUARTER_NUMBER, RANGE_JOINER
+
 #: role -> header words seen in real tables, seed header first. Not a closed list: a column
 #: whose header names no role gets one from its cells (stages/roles.py).
 HEADER_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
@@ -197,9 +199,9 @@ TARGET_WORDS: Final = ("目标", "指标", "预期", "计划")
 #: that period: together they are the schedule (stages/roles.py). A bare year (2024年目标)
 #: is none: it names the plan, not a part of it.
 PERIOD_HEADER: Final = re.compile(
-    r"^(?:第?[一二三四1-4１-４]季度"
-    r"|[0-9０-９一二三四五六七八九十]{1,3}(?:[-－—~～至][0-9０-９一二三四五六七八九十]{1,3})?月份?"
-    r"|[上下]半年)(?:底前|末前|前|底|末)?$"
+    rf"^(?:第?{QUARTER_NUMBER}季度"
+    rf"|{MONTH_CUE_NUMBER}(?:{RANGE_JOINER}{MONTH_CUE_NUMBER})?月份?"
+    rf"|{HALF_YEAR})(?:底前|末前|前|底|末)?$"
 )
 
 #: Department header words that name the lead units. Where a table has one of these and

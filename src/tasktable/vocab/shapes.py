@@ -235,21 +235,6 @@ SUB_SEQ: Final = regex.compile(
     r"|[（(]\s*(?P<alone>[1-9１-９][0-9０-９]{0,2})\s*[）)]|(?P<alone>[\u2460-\u2473]))\s*$"
 )
 
-#: Date cues that make a text look like a schedule (the full recogniser is stages/dates).
-#: 一季度 quarter, 5月 / 5月份 month, 上旬/中旬/下旬 ten-day periods, 月底 end of month,
-#: 年底/年初/年中/年内/全年/上半年/下半年 parts of the year, 每周/每月/每年 recurring, and
-#: 持续推进 "ongoing" (a schedule column's word for no deadline).
-#: Every repetition is bounded, so a long run of 一 or digits is scanned in linear time. The
-#: leading lookahead lets the engine skip to a possible first character; with it, stdlib re
-#: scans these texts two to three times faster than regex does (measured on the sample).
-DATE_CUE: Final = compiled(
-    r"(?=[一二三四五六七八九十0-9０-９上中下年全每持长常])(?:"
-    r"(?:[一二三四1-4１-４][、，,至\-－]?){1,4}季度"
-    r"|[0-9０-９一二三四五六七八九十]{1,3}月(?:份|底|末|初|中|上旬|中旬|下旬)?"
-    r"|[上中下]旬|年底|年末|年初|年中|年内|全年|上半年|下半年|每周|每月|每季度|每年"
-    r"|持续推进|长期坚持|常态化推进|长期推进)"
-)
-
 #: The hundred most common Chinese surnames: a line of an owner cell that starts with one and
 #: is two to four characters long (perhaps with a title in brackets) is a person's name.
 SURNAMES: Final = frozenset(
