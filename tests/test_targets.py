@@ -119,6 +119,23 @@ PHRASES = [
     ("拍摄2部", "2部", "=", "2", "部"),
     ("印制1000份", "1000份", "=", "1000", "份"),
     ("改造8000平方米", "8000平方米", "=", "8000", "平方米"),
+    ("粮食产量100亿斤以上", "100亿斤以上", ">=", "10000000000", "斤"),
+    ("储备粮食500公斤", "500公斤", "=", "500", "公斤"),
+    # spaces a PDF converter prints between a number and its multiplier or 余 (camelot,
+    # pymupdf4llm): read through, the text as written
+    ("粮食产量 100 亿斤以上", "100 亿斤以上", ">=", "10000000000", "斤"),
+    ("播种面积稳定在 68 万亩以上", "68 万亩以上", ">=", "680000", "亩"),
+    ("完成投资 3000 余万元", "3000 余万元", ">", "30000000", "元"),
+    # 余 / 多 before the multiplier, as after it
+    ("争取上级资金1000余万元", "1000余万元", ">", "10000000", "元"),
+    ("完成投资3000余万元", "3000余万元", ">", "30000000", "元"),
+    ("带动村集体增收1000多万元", "1000多万元", ">", "10000000", "元"),
+    ("实现营业收入1.2亿余元", "1.2亿余元", ">", "120000000", "元"),
+    # 约 with a verb is still about
+    ("约占30%", "约占30%", "~", "30", "%"),
+    ("约为30%", "约为30%", "~", "30", "%"),
+    ("全市约有200家", "约有200家", "~", "200", "家"),
+    ("参与群众约达5万人", "约达5万人", "~", "50000", "人"),
 ]
 
 
@@ -221,6 +238,8 @@ def test_verb_ending_in_a_comparator_is_no_comparator() -> None:
     """下达3项任务 "hand down 3 tasks" is 3 项, not "at least 3"."""
     (target,) = find_targets("上级下达3项任务")
     assert (target.text, target.comparator, target.value) == ("3项", "=", 3)
+    (target,) = find_targets("签约为3家企业")  # 签约 "sign", then 为: no 约为 "about"
+    assert (target.text, target.comparator, target.value) == ("3家", "=", 3)
 
 
 def test_theme_and_project_give_no_targets() -> None:

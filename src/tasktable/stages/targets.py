@@ -19,6 +19,7 @@ import sys
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
+from ..gaps import squeezed
 from ..models import Comparator, Target, TextField
 from ..numerals import chinese_int
 from ..patterns import alternation, compiled
@@ -39,6 +40,7 @@ from ..vocab.targets import (
     PER_WORDS,
     QUOTE_PAIRS,
     SUBJECT_BOUNDARIES,
+    TARGET_GAP,
     TRAILING_FILLERS,
     UNITS,
     VERBS,
@@ -66,7 +68,9 @@ _GAP = r"[ \u3000]?"
 #: which the lookahead lets re do quickly, costs half of trying a comparator at each 不 or 大.
 _TARGET = compiled(
     r"(?=[0-9０-９一二两三四五六七八九十])"
-    rf"{_NOT_AFTER}(?P<first>{_DIGITS}{_MULTIPLIER}|{_CHINESE})"
+    # 余 / 多 may stand before the multiplier as well as after it: 1000余万元, 1.2亿余元.
+    rf"{_NOT_AFTER}(?P<first>{_DIGITS}(?:(?P<more_inside>{alternation(MORE_THAN)})"
+    rf"(?=[{''.join(MULTIPLIERS)}]))?{_MULTIPLIER}|{_CHINESE})"
     rf"(?:{RANGE_JOINER}(?P<last>{_DIGITS}{_MULTIPLIER}|{_CHINESE}))?"
     rf"(?P<more>{alternation(MORE_THAN)})?{_GAP}"
     rf"(?P<unit>{alternation(UNITS)})"
@@ -111,6 +115,10 @@ _UNIT_ALIASES = {"％": "%"}
 _JOINER_ONLY = compiled(rf"{_GAP}{RANGE_JOINER}{_GAP}")
 
 
+#: Spaces between a number and its multiplier (100 亿斤): see the vocabulary.
+_TARGET_GAP = compiled(TARGET_GAP)
+
+
 class _Found(NamedTuple):
     start: int
     end: int
@@ -126,11 +134,23 @@ class _Found(NamedTuple):
 def find_targets(text: str, *, field: TextField = "content") -> list[Target]:
     """Every numeric target in ``text``, in order, each with its exact ``span``.
 
-    ``field`` is recorded on each target: the task field the text came from.
+    ``field`` is recorded on each target: the task field the text came from. Spaces a
+    converter prints between a number and its multiplier (100 亿斤) are read as if they were
+    not there (TARGET_GAP); each target's text and span are still those of ``text``.
     """
-    found = _numbers(text)
+    reading, gaps = squeezed(text, _TARGET_GAP)
+    found = _numbers(reading)
     if not found:
         return []
+    if gaps is not None:
+        found = [
+            f._replace(
+                start=gaps.start(f.start),
+                end=gaps.end(f.end),
+                number_start=gaps.start(f.number_start),
+            )
+            for f in found
+        ]
     if len(found) > 1:
         found = _ranges(text, found)
     masked = _masked_spans(text)
@@ -164,14 +184,18 @@ def _numbers(text: str) -> list[_Found]:
         if text.startswith(NOT_UNIT_WORDS, match.start("unit")):
             continue
         first, last = match.group("first"), match.group("last")
+        more = match.group("more") or match.group("more_inside")
+        if match.group("more_inside"):  # 1000余万: the number is 1000万
+            first = first.replace(match.group("more_inside"), "")
         number_start = start = match.start()
         if _ORDINAL_LIST.search(text, max(0, number_start - 20), number_start):
             continue
         before = None
         written = _COMPARATOR_BEFORE.search(text, max(0, start - _COMPARATOR_REACH), start)
-        if written and not text.endswith(NOT_COMPARATORS, 0, number_start):
+        # The comparator's first character may end a verb: 下达3项, 签约3家, 签约为3家.
+        if written and not text.endswith(NOT_COMPARATORS, 0, written.start() + 1):
             before, start = written.group().rstrip(" \u3000"), written.start()
-        comparator = _comparator(before, match.group("after"), match.group("more"))
+        comparator = _comparator(before, match.group("after"), more)
         negation = _negation(text, start) if before else None
         if negation:
             comparator, start = NEGATED.get(comparator, comparator), start - len(negation)

@@ -33,6 +33,11 @@ COMPARATORS_BEFORE: Final[dict[str, Comparator]] = {
     "小于": "<",  # less than
     "大约": "~",  # about
     "约": "~",
+    # 约 with a verb (约占30%, 约为30%, 全市约有200家, 约达5万人) is still "about"
+    "约占": "~",
+    "约为": "~",
+    "约有": "~",
+    "约达": "~",
     "近": "~",  # nearly
     "逾": ">",  # over
     "不足": "<",  # short of
@@ -78,8 +83,15 @@ COMPARATORS_AFTER: Final[dict[str, Comparator]] = {
     "左右": "~",  # about
 }
 
-#: Written between the number and the unit: 300余人, 1万多人 "more than 300 / 10,000".
+#: Written between the number and the unit: 300余人, 1万多人 "more than 300 / 10,000"; or
+#: between the number and its multiplier: 1000余万元, 1000多万元 "more than 10 million yuan".
 MORE_THAN: Final = ("余", "多")
+
+#: Spaces a PDF converter prints between a number and the multiplier or 余 / 多 after it
+#: (粮食产量 100 亿斤, 1000 余万元: camelot and pymupdf4llm print digits as pieces of their own),
+#: squeezed out before the targets are read (gaps.py). A space before the unit itself is read
+#: by the target pattern (50 人); spaces and tabs only, never a line break.
+TARGET_GAP: Final = r"(?<=[0-9０-９])[ \t\u3000]+(?=[万亿千百余多])"
 
 #: Multipliers after a number in digits: 5.5万人 is 55,000 人; 1330亿元 is 133,000,000,000 元.
 #: 万元, 亿元 and 万亩 are read this way too: the unit is 元 or 亩, the value multiplied.
@@ -115,6 +127,8 @@ UNITS: Final = (
     "米",  # metres
     "平方米",  # square metres
     "吨",  # tonnes
+    "斤",  # jin (half a kilogram): 粮食产量100亿斤以上
+    "公斤",  # kilograms
     "台",  # machines
     "套",  # sets
     "件",  # pieces
