@@ -27,6 +27,7 @@ from ..vocab.dates import RANGE_JOINER
 from ..vocab.targets import (
     COMPARATORS_AFTER,
     COMPARATORS_BEFORE,
+    COMPARISON_BASE,
     FIXED_TERMS,
     LEADING_FILLERS,
     MORE_THAN,
@@ -37,6 +38,7 @@ from ..vocab.targets import (
     NOT_COMPARATORS,
     NOT_SUBJECT_STARTS,
     NOT_UNIT_WORDS,
+    NOUNS_AFTER_VERB,
     PER_WORDS,
     QUOTE_PAIRS,
     SUBJECT_BOUNDARIES,
@@ -45,6 +47,7 @@ from ..vocab.targets import (
     UNITS,
     VERBS,
 )
+from .dates import find_periods
 
 # A number: 1,000 or 5.5 or ５０ in digits, or 二十 / 一百二十 / 两 in Chinese numerals
 # (百 千 万 亿 alone, as in 百名教授, are no number here: they are mostly names and idioms).
@@ -93,6 +96,15 @@ _AFTER_RUN = compiled(rf"[^{re.escape(SUBJECT_BOUNDARIES)}\s“”\"《》]{{1,{
 #: Fillers around a subject: 全年, 力争, 其中 before it; 共, 稳定在 after it.
 _LEADING_FILLERS = compiled(f"^(?:{alternation(LEADING_FILLERS)})+")
 _TRAILING_FILLERS = compiled(f"(?:{alternation(TRAILING_FILLERS)})+$")
+#: A rate at the end of a subject (城乡低保标准提高到每人每月860元): what it is per, not what.
+_TRAILING_PER = compiled(rf"(?:每(?:{alternation(PER_WORDS)}))+$")
+#: What a change is measured from (比2020年, 较上年): a subject ends before it.
+_COMPARISON_BASE = compiled(COMPARISON_BASE)
+#: A character of a date phrase: a subject window holding one is read for periods (_undated).
+_DATE_CHARACTER = compiled(r"[年月季旬日号]")
+#: A year at the start of a subject (2024年城镇化率): when, not what; a year before a noun is
+#: no period of its own (docs/dates.md), so it is cut here.
+_LEADING_YEAR = compiled(r"^(?:19|20)[0-9０-９]{2}年度?")
 #: Separators inside a distributive list: A、B和C / 30家、50人和10个.
 _LIST_SEPARATOR = compiled(r"[、，,和及与]")
 #: A mark that ends a clause (a list mark 、 included: 新品种、新技术60个).
@@ -339,6 +351,10 @@ def _subject_after(text: str, end: int) -> str | None:
 
 
 def _subject_before(window: str) -> str | None:
+    window = _undated(window)
+    base = _COMPARISON_BASE.search(window)
+    if base:  # 单位GDP能耗比2020年下降: what is counted stands before what it is measured from
+        window = window[: base.start()]
     # The text after the last verb with an object: 举办各类学术交流活动 -> 各类学术交流活动.
     for verb in reversed(list(_VERB.finditer(window))):
         if _leaves_object(window, verb.end()):
@@ -347,7 +363,7 @@ def _subject_before(window: str) -> str | None:
     rate = _PER.match(window)
     if rate:
         window = window[rate.end() :]
-    window = window.strip(" \u3000")
+    window = _TRAILING_PER.sub("", window.strip(" \u3000"), count=1)
     window = _TRAILING_FILLERS.sub("", _LEADING_FILLERS.sub("", window, count=1), count=1)
     # A verb alone counts nothing: 全年培训5000人 has no subject, not 培训.
     if _VERB.fullmatch(window):
@@ -355,10 +371,30 @@ def _subject_before(window: str) -> str | None:
     return window or None
 
 
+def _undated(window: str) -> str:
+    """The window without its date phrases, which say when, not what: the text after the last
+    one (12月底前完成 -> 完成), or before the first where nothing follows it (河长巡河每月 ->
+    河长巡河); a year at its start is cut too (2024年城镇化率 -> 城镇化率)."""
+    if not _DATE_CHARACTER.search(window):
+        return window
+    year = _LEADING_YEAR.match(window)
+    if year:
+        window = window[year.end() :]
+    periods = find_periods(window)
+    if not periods:
+        return window
+    after = window[periods[-1].span[1] :]
+    return after if after.strip(" \u3000") else window[: periods[0].span[0]]
+
+
 def _leaves_object(words: str, verb_end: int) -> bool:
     """A verb is one only with two characters or more after it: 服务 in 科普惠农服务站 is part
-    of a noun, 服务站 "service station"; 举办 in 举办讲座 is a verb."""
-    return len(words) - verb_end >= 2
+    of a noun, 服务站 "service station"; 举办 in 举办讲座 is a verb. Nor is it one where it
+    starts a noun (NOUNS_AFTER_VERB): 服务 in 便民服务中心, 现代服务业."""
+    if len(words) - verb_end < 2:
+        return False
+    nouns = NOUNS_AFTER_VERB.get(words[verb_end - 2 : verb_end])
+    return not (nouns and words.startswith(nouns, verb_end))
 
 
 def _distributive_subjects(text: str, found: list[_Found]) -> dict[int, str]:

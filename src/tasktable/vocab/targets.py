@@ -300,6 +300,9 @@ VERBS: Final = (
     "帮扶",
     "带动",
     "达成",
+    "开工",  # start construction
+    "竣工",  # complete construction
+    "采集",  # collect (samples)
 )
 
 #: Words stripped from the front of a subject: 全年 "over the year", 力争 "strive to", 其中
@@ -321,8 +324,79 @@ LEADING_FILLERS: Final = (
     "确保",
 )
 
-#: Words stripped from the end of a subject: 共 "in all", 稳定在 "kept at"…
-TRAILING_FILLERS: Final = ("共", "累计", "总计", "合计", "稳定在", "保持在", "控制在", "达", "各")
+#: Verbs of change before the number, with or without 到 / 至 / 为 "to" after them: the subject
+#: of 城镇化率提高到62% is 城镇化率, of 地区生产总值增长6% 地区生产总值. 提高 raise, 提升 lift,
+#: 下降 / 降低 fall / lower, 增长 / 增加 grow / increase, 减少 / 缩减 reduce, 压缩 compress,
+#: 缩短 shorten, 扩大 expand.
+CHANGE_VERBS: Final = (
+    "提高",
+    "提升",
+    "下降",
+    "降低",
+    "增长",
+    "增加",
+    "减少",
+    "缩减",
+    "压缩",
+    "缩短",
+    "扩大",
+)
+
+#: Words stripped from the end of a subject: 共 "in all", 稳定在 "kept at", 提高到 "raised to"…
+TRAILING_FILLERS: Final = (
+    "共",
+    "累计",
+    "总计",
+    "合计",
+    "稳定在",
+    "保持在",
+    "控制在",
+    "达",
+    "各",
+    "分别",  # respectively
+    *(verb + to for verb in CHANGE_VERBS for to in ("", "到", "至", "为")),
+)
+
+#: What a change is measured from, before its verb: 比2020年 "than in 2020", 较上年 "over last
+#: year", 比去年同期 "than the same period last year", 同比 / 环比 "year on year / period on
+#: period". A subject ends before it (单位GDP能耗比2020年下降13.5% counts 单位GDP能耗); alone it
+#: is none.
+COMPARISON_BASE: Final = (
+    r"[比较](?:(?:19|20)[0-9０-９]{2}年|上年|去年|上一年|同期|基期)(?:同期|末|底)?|同比|环比"
+)
+
+#: A verb of VERBS that starts a noun when these follow it: 服务业 "the service industry",
+#: 服务站 / 服务中心 "service station / centre", 服务事项 "service items", 服务满意度; 培训班
+#: "training class"; 发展水平 "level of development". There it is no verb (targets.md).
+NOUNS_AFTER_VERB: Final[dict[str, tuple[str, ...]]] = {
+    "服务": (
+        "业",
+        "站",
+        "中心",
+        "事项",
+        "体系",
+        "平台",
+        "窗口",
+        "机构",
+        "设施",
+        "能力",
+        "质量",
+        "水平",
+        "满意",
+        "热线",
+        "大厅",
+        "网点",
+        "队",
+        "团",
+        "点",
+        "所",
+        "室",
+        "功能",
+        "保障",
+    ),
+    "培训": ("班", "中心", "基地", "机构"),
+    "发展": ("水平", "质量", "规划", "中心", "指数"),
+}
 
 #: Characters that end a subject: clause and list punctuation, brackets, a slash.
 SUBJECT_BOUNDARIES: Final = "，,。；;、：:！!？?\n（(）)/"
