@@ -136,6 +136,15 @@ PHRASES = [
     ("约为30%", "约为30%", "~", "30", "%"),
     ("全市约有200家", "约有200家", "~", "200", "家"),
     ("参与群众约达5万人", "约达5万人", "~", "50000", "人"),
+    # per mille and shares in words keep their unit, as % does (docs/targets.md)
+    ("生产安全事故死亡率控制在3‰以内", "3‰以内", "<=", "3", "‰"),
+    ("人口自然增长率控制在万分之五以内", "万分之五以内", "<=", "5", "‱"),
+    ("不得超过千分之三", "不得超过千分之三", "<=", "3", "‰"),
+    ("覆盖率达到百分之九十以上", "达到百分之九十以上", ">=", "90", "%"),
+    # thousands in full-width digits, with either comma
+    ("馆藏图书１，２００册", "１，２００册", "=", "1200", "册"),
+    ("馆藏图书１,２００册", "１,２００册", "=", "1200", "册"),
+    ("完成造林1.2万亩次", "1.2万亩次", "=", "12000", "亩次"),
 ]
 
 
@@ -248,6 +257,8 @@ NOT_TARGETS = [
     "一次性补助",
     "开展两岸科技交流",  # a numeral before a noun that is no measure word
     "上级下达任务",
+    "保持全省前三名",  # a rank, not a count
+    "进入全国前10名",
 ]
 
 
@@ -517,3 +528,10 @@ def test_chinese_numerals_read_without_and_with_cn2an(numeral: str, value: int) 
     from tasktable.numerals import chinese_int
 
     assert chinese_int(numeral) == value
+
+
+def test_rank_words_leave_a_count_after_a_deadline() -> None:
+    """前 after a date is the deadline's: 年底前300名 counts 300 people; a full-width comma
+    after ASCII digits ends a clause (1，200册 is item 1 and 200 books)."""
+    assert [t.text for t in find_targets("年底前300名干部完成培训")] == ["300名"]
+    assert [(t.text, t.value) for t in find_targets("1，200册")] == [("200册", 200)]

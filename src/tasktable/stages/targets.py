@@ -41,6 +41,8 @@ from ..vocab.targets import (
     NOUNS_AFTER_VERB,
     PER_WORDS,
     QUOTE_PAIRS,
+    RANK_BEFORE,
+    SHARE_UNITS,
     SUBJECT_BOUNDARIES,
     TARGET_GAP,
     TRAILING_FILLERS,
@@ -51,7 +53,12 @@ from .dates import find_periods
 
 # A number: 1,000 or 5.5 or ５０ in digits, or 二十 / 一百二十 / 两 in Chinese numerals
 # (百 千 万 亿 alone, as in 百名教授, are no number here: they are mostly names and idioms).
-_DIGITS = r"(?:(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?)"
+# Thousands are separated by a comma; in full-width digits by a full-width one too (１，２００):
+# a full-width comma after ASCII digits is a clause's (1，200册 is item 1 and 200 books).
+_DIGITS = (
+    r"(?:(?:[0-9]{1,3}(?:,[0-9]{3})+|[０-９]{1,3}(?:[,，][０-９]{3})+|[0-9０-９]+)"
+    r"(?:[.．][0-9０-９]+)?)"
+)
 _CHINESE = r"(?:[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]{0,11})"
 _MULTIPLIER = f"(?:{alternation(MULTIPLIERS)}){{0,2}}"  # 万, 千万, 万亿
 # The character before a number: not a digit, letter, comma, point, ordinal 第, + (第3批,
@@ -78,6 +85,12 @@ _TARGET = compiled(
     rf"(?P<more>{alternation(MORE_THAN)})?{_GAP}"
     rf"(?P<unit>{alternation(UNITS)})"
     rf"(?:/(?P<slash_per>{alternation(PER_WORDS)}))?"  # 4次/年
+    rf"(?P<after>{alternation(COMPARATORS_AFTER)})?"
+)
+#: A share written in words: 百分之九十, 千分之三, 万分之五 (SHARE_UNITS), and a comparator
+#: after it (万分之五以内).
+_SHARE = compiled(
+    rf"(?P<base>[{''.join(SHARE_UNITS)}])分之(?P<first>{_DIGITS}|{_CHINESE})"
     rf"(?P<after>{alternation(COMPARATORS_AFTER)})?"
 )
 #: A comparator right before a number (maybe with a space): 不少于, 达到 …
@@ -152,6 +165,8 @@ def find_targets(text: str, *, field: TextField = "content") -> list[Target]:
     """
     reading, gaps = squeezed(text, _TARGET_GAP)
     found = _numbers(reading)
+    if "分之" in reading:
+        found = _with_shares(reading, found)
     if not found:
         return []
     if gaps is not None:
@@ -199,14 +214,12 @@ def _numbers(text: str) -> list[_Found]:
         more = match.group("more") or match.group("more_inside")
         if match.group("more_inside"):  # 1000余万: the number is 1000万
             first = first.replace(match.group("more_inside"), "")
-        number_start = start = match.start()
+        number_start = match.start()
         if _ORDINAL_LIST.search(text, max(0, number_start - 20), number_start):
             continue
-        before = None
-        written = _COMPARATOR_BEFORE.search(text, max(0, start - _COMPARATOR_REACH), start)
-        # The comparator's first character may end a verb: 下达3项, 签约3家, 签约为3家.
-        if written and not text.endswith(NOT_COMPARATORS, 0, written.start() + 1):
-            before, start = written.group().rstrip(" \u3000"), written.start()
+        if unit == "名" and _rank(text, number_start):
+            continue
+        before, start = _before(text, number_start)
         comparator = _comparator(before, match.group("after"), more)
         negation = _negation(text, start) if before else None
         if negation:
@@ -232,6 +245,54 @@ def _numbers(text: str) -> list[_Found]:
             )
         )
     return found
+
+
+def _before(text: str, number_start: int) -> tuple[str | None, int]:
+    """The comparator written right before a number, and where the target starts."""
+    written = _COMPARATOR_BEFORE.search(
+        text, max(0, number_start - _COMPARATOR_REACH), number_start
+    )
+    # The comparator's first character may end a verb: 下达3项, 签约3家, 签约为3家.
+    if written and not text.endswith(NOT_COMPARATORS, 0, written.start() + 1):
+        return written.group().rstrip(" \u3000"), written.start()
+    return None, number_start
+
+
+def _rank(text: str, number_start: int) -> bool:
+    """Whether 前N名 is a rank (保持全省前三名), not a count: see RANK_BEFORE."""
+    return text.endswith("前", 0, number_start) and text.endswith(RANK_BEFORE, 0, number_start - 1)
+
+
+def _with_shares(text: str, found: list[_Found]) -> list[_Found]:
+    """``found`` and the shares written in words (万分之五以内), in order; a number inside a
+    share is the share's."""
+    shares = []
+    for match in _SHARE.finditer(text):
+        value = _number(match.group("first"))
+        if value is None:
+            continue
+        before, start = _before(text, match.start())
+        comparator = _comparator(before, match.group("after"), None)
+        negation = _negation(text, start) if before else None
+        if negation:
+            comparator, start = NEGATED.get(comparator, comparator), start - len(negation)
+        shares.append(
+            _Found(
+                start=start,
+                end=match.end(),
+                number_start=match.start(),
+                comparator=comparator,
+                value=float(value),
+                low=None,
+                high=None,
+                unit=SHARE_UNITS[match.group("base")],
+                per=None,
+            )
+        )
+    if not shares:
+        return found
+    kept = [f for f in found if not any(s.start <= f.number_start < s.end for s in shares)]
+    return sorted(kept + shares, key=lambda f: f.start)
 
 
 def _ranges(text: str, found: list[_Found]) -> list[_Found]:
@@ -288,7 +349,7 @@ def _number(text: str) -> Decimal | None:
         while text[-1] in MULTIPLIERS:  # at most two: the pattern allows no more
             multiplier *= MULTIPLIERS[text[-1]]
             text = text[:-1]
-        return Decimal(text.replace(",", "").replace("．", ".")) * multiplier
+        return Decimal(text.replace(",", "").replace("，", "").replace("．", ".")) * multiplier
     if _DIGIT_PAIR.search(text):  # 三五万: no numeral cn2an should read digit by digit
         return None
     try:

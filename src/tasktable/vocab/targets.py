@@ -187,8 +187,33 @@ UNITS: Final = (
     "毫克/立方米",  # milligrams per cubic metre
     "毫克/升",  # milligrams per litre
     "笔",  # transactions, loans
+    "亩次",  # mu-times (造林1.2万亩次: land worked over, counted once per pass)
     "%",
     "％",
+    "‰",  # per mille (死亡率控制在3‰以内), kept as written like %
+    "‱",  # per ten thousand
+)
+
+#: A share written in words, 百分之九十 "ninety per cent", 千分之三, 万分之五: the base before 分之
+#: and the unit its number is kept in, as 90%, 3‰ and 5‱ are (SPEC §6: percentages keep %).
+SHARE_UNITS: Final[dict[str, str]] = {"百": "%", "千": "‰", "万": "‱"}
+
+#: Words before 前 that make 前N名 a rank, not a count of people: 保持全省前三名 "stay in the
+#: province's top three", 进入全国前十名, 位列前5名, 排名前三名. 前 after a date (年底前300名) is
+#: a deadline's and stays a count.
+RANK_BEFORE: Final = (
+    "全国",
+    "全省",
+    "全市",
+    "全区",
+    "全县",
+    "进入",
+    "位列",
+    "位居",
+    "排名",
+    "保持",
+    "稳居",
+    "跻身",
 )
 
 #: A unit followed by these characters is part of another word: 3部门 "3 departments" is no
@@ -196,7 +221,7 @@ UNITS: Final = (
 NOT_UNIT_WORDS: Final = ("部门", "期间", "名单", "条件", "次性")
 
 #: Units that a noun after them cannot be the subject of: 90%以上 counts nothing after it.
-NO_SUBJECT_AFTER: Final = ("%", "％", "个百分点", "倍")
+NO_SUBJECT_AFTER: Final = ("%", "％", "‰", "‱", "个百分点", "倍")
 
 #: Words after 每 "every" (or a slash: 4次/年) that make a rate: 每周3期 is 3 期 per 周. Not 个:
 #: 每个村 "each village" names what is counted, not a unit of the rate.
