@@ -113,8 +113,10 @@ _TRAILING_FILLERS = compiled(f"(?:{alternation(TRAILING_FILLERS)})+$")
 _TRAILING_PER = compiled(rf"(?:每(?:{alternation(PER_WORDS)}))+$")
 #: What a change is measured from (比2020年, 较上年): a subject ends before it.
 _COMPARISON_BASE = compiled(COMPARISON_BASE)
-#: A character of a date phrase: a subject window holding one is read for periods (_undated).
-_DATE_CHARACTER = compiled(r"[年月季旬日号]")
+#: A character of most date phrases (12月底前, 一季度, 年底, 上半年): only a subject window
+#: holding one is read for periods (_undated). 全年 and 年内 are fillers, 每月 a rate, a year at
+#: the start _LEADING_YEAR: they are cut without it.
+_DATE_CHARACTER = compiled(r"[月季旬号底末初半]")
 #: A year at the start of a subject (2024年城镇化率): when, not what; a year before a noun is
 #: no period of its own (docs/dates.md), so it is cut here.
 _LEADING_YEAR = compiled(r"^(?:19|20)[0-9０-９]{2}年度?")
@@ -436,11 +438,11 @@ def _undated(window: str) -> str:
     """The window without its date phrases, which say when, not what: the text after the last
     one (12月底前完成 -> 完成), or before the first where nothing follows it (河长巡河每月 ->
     河长巡河); a year at its start is cut too (2024年城镇化率 -> 城镇化率)."""
-    if not _DATE_CHARACTER.search(window):
-        return window
     year = _LEADING_YEAR.match(window)
     if year:
         window = window[year.end() :]
+    if not _DATE_CHARACTER.search(window):
+        return window
     periods = find_periods(window)
     if not periods:
         return window
