@@ -244,6 +244,7 @@ FIXED_TERMS: Final = (
     "一村一品",
     "一网通办",
     "三支一扶",
+    "两项补贴",  # the two allowances for disabled people (living and nursing), a policy's name
 )
 
 #: Quote marks whose contents are names, never targets: “百名教授兴百村工程”, “4+1”, 《…》.
