@@ -142,7 +142,13 @@ def test_recurring_phrase(text: str, every: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "quarters"),
-    [("二、三、四季度", [2, 3, 4]), ("二三季度", [2, 3]), ("一至三季度", [1, 2, 3])],
+    [
+        ("二、三、四季度", [2, 3, 4]),
+        ("二三季度", [2, 3]),
+        ("一至三季度", [1, 2, 3]),
+        ("2-4季度", [2, 3, 4]),
+        ("一到二季度", [1, 2]),
+    ],
 )
 def test_quarter_list_has_one_part_per_quarter(text: str, quarters: list[int]) -> None:
     (period,) = find_periods(text, year=Y)
@@ -344,6 +350,84 @@ def test_new_form(
     assert text[span[0] : span[1]] == period.text
 
 
+# --- converter spaces, dotted-month ranges and quarter ranges (plan year 2024) -------------
+#: (text, phrase as written, kind, start, end): the phrase's text keeps the spaces of the field.
+PHRASES_2024 = [
+    # spaces a PDF converter prints between a number and its date word (camelot, pymupdf4llm)
+    ("6 月底前", "6 月底前", "deadline", None, "2024-06-30"),
+    ("9 月投入使用", "9 月", "month", "2024-09-01", "2024-09-30"),
+    ("2024 年 12 月", "2024 年 12 月", "month", "2024-12-01", "2024-12-31"),
+    ("2025 年底前", "2025 年底前", "deadline", None, "2025-12-31"),  # not 年底前 of 2024
+    ("2024年 6月底前", "2024年 6月底前", "deadline", None, "2024-06-30"),
+    ("2024年6 月底前", "2024年6 月底前", "deadline", None, "2024-06-30"),
+    ("7 月 1 日前组织", "7 月 1 日前", "deadline", None, "2024-07-01"),
+    ("3 季度完成", "3 季度", "quarter", "2024-07-01", "2024-09-30"),
+    ("１２ 月底前", "１２ 月底前", "deadline", None, "2024-12-31"),  # full-width digits
+    ("2024\t年底前", "2024\t年底前", "deadline", None, "2024-12-31"),  # a tab
+    (
+        "2024 年 3 月至 2024 年 12 月",
+        "2024 年 3 月至 2024 年 12 月",
+        "range",
+        "2024-03-01",
+        "2024-12-31",
+    ),
+    # dotted months joined by any range word are one range (SPEC §5: 2021.8 is a month)
+    ("2024.3-2024.12", "2024.3-2024.12", "range", "2024-03-01", "2024-12-31"),
+    ("2023.1-2024.12", "2023.1-2024.12", "range", "2023-01-01", "2024-12-31"),
+    ("2024.03-2024.12", "2024.03-2024.12", "range", "2024-03-01", "2024-12-31"),
+    ("2024.3～2024.12", "2024.3～2024.12", "range", "2024-03-01", "2024-12-31"),
+    ("2024.3至2024.12", "2024.3至2024.12", "range", "2024-03-01", "2024-12-31"),
+    ("2024.06—2024.12", "2024.06—2024.12", "range", "2024-06-01", "2024-12-31"),
+    ("2024.3-2025.6", "2024.3-2025.6", "range", "2024-03-01", "2025-06-30"),
+    ("2024.3-12", "2024.3-12", "range", "2024-03-01", "2024-12-31"),  # second in the first's year
+    ("2024.3.1-2024.6.30", "2024.3.1-2024.6.30", "range", "2024-03-01", "2024-06-30"),
+    ("2024.3-2024.12前", "2024.3-2024.12前", "deadline", None, "2024-12-31"),
+    # quarter ranges with any range word, as with 至
+    ("1-3季度", "1-3季度", "quarter", "2024-01-01", "2024-09-30"),
+    ("1~3季度", "1~3季度", "quarter", "2024-01-01", "2024-09-30"),
+    ("一—三季度", "一—三季度", "quarter", "2024-01-01", "2024-09-30"),
+    ("2-4季度", "2-4季度", "quarter", "2024-04-01", "2024-12-31"),
+    ("一到三季度", "一到三季度", "quarter", "2024-01-01", "2024-09-30"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "kind", "start", "end"), PHRASES_2024, ids=[c[0] for c in PHRASES_2024]
+)
+def test_phrase_with_spaces_or_a_range_word(
+    text: str, phrase: str, kind: str, start: str | None, end: str
+) -> None:
+    (period,) = find_periods(text, year=2024)
+    assert (period.text, period.kind) == (phrase, kind)
+    assert (str(period.start) if period.start else None, str(period.end)) == (start, end)
+    assert text[period.span[0] : period.span[1]] == period.text
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("2020年 3项", ["2020年"]),  # no month after the space: the year stands alone
+        ("6\n月底前", []),  # a line break is never squeezed
+        ("2024.12-2024.3", []),  # the second month before the first: no range
+        ("2024.3-2024.3.31", []),  # a month and a day are no range
+        ("A2024.3-2024.12", []),  # a code
+        ("5 月下旬-6 月中旬、9 月下旬-10 月下旬", ["5 月下旬-6 月中旬", "9 月下旬-10 月下旬"]),
+    ],
+)
+def test_spaces_and_dotted_ranges_found(text: str, found: list[str]) -> None:
+    assert [p.text for p in find_periods(text, year=2024)] == found
+
+
+def test_parts_of_a_spaced_or_dotted_range_are_its_ends_as_written() -> None:
+    (period,) = find_periods("于 5 月下旬-6 月中旬开展", year=2024)
+    assert [(p.text, p.span) for p in period.parts] == [("5 月下旬", (2, 7)), ("6 月中旬", (8, 13))]
+    (period,) = find_periods("2024.3～2025.6", year=2024)
+    assert [(p.text, p.kind, str(p.end)) for p in period.parts] == [
+        ("2024.3", "month", "2024-03-31"),
+        ("2025.6", "month", "2025-06-30"),
+    ]
+
+
 NOT_DATES = [
     "升级到2.0版",  # a version
     "V2.0.1",
@@ -477,7 +561,19 @@ DIGITS = (*"0123456789", *"０１２３４５６７８９", *"〇零一二三四
 #: lower, end, start, before / after, and the words joined to them.
 DATE_WORDS = (*"年月日号旬上中下底末初前后份半第首全每内度之以起", "季度", "季", "月份", "之前")
 #: List and range separators, dashes and the dots of dotted dates.
-SEPARATORS = (*"、，,-－—~～./．／", "至", "到", "和", "——", "<br>", "\n", "\n2、")
+SEPARATORS = (
+    *"、，,-－—~～./．／",
+    "至",
+    "到",
+    "和",
+    "——",
+    "<br>",
+    "\n",
+    "\n2、",
+    " ",
+    "\t",
+    "\u3000",
+)
 #: Whole words of the vocabulary.
 VOCAB_WORDS = (
     *EVENTS,
@@ -560,3 +656,26 @@ def test_no_word_phrase_is_of_a_numeric_form() -> None:
     for phrases in words.values():
         for phrase in phrases:
             assert not [f for f in _FORMS if f not in words and _form_re(f).fullmatch(phrase)]
+
+
+@pytest.mark.parametrize(
+    ("schedule", "when", "due"),
+    [
+        ("2024.3-2024.12", "2024.3-2024.12", "2024-12-31"),
+        ("2024.3～2024.12", "2024.3～2024.12", "2024-12-31"),
+        ("2023.6-2025.12", "2023.6-2025.12", "2025-12-31"),
+        ("1~3季度", "1~3季度", "2024-09-30"),
+        ("12 月底前", "12 月底前", "2024-12-31"),
+        ("2024 年 6 月底前", "2024 年 6 月底前", "2024-06-30"),
+    ],
+)
+def test_a_spaced_or_ranged_schedule_is_one_milestone_and_sets_due(
+    schedule: str, when: str, due: str
+) -> None:
+    table = (
+        "2024年重点工作任务分解表\n\n| 序号 | 项目内容 | 序时进度 | 责任部门 |\n"
+        f"|---|---|---|---|\n| 1 | 实施棚户区改造 | {schedule} | 区住建局 |\n"
+    )
+    (task,) = tasktable.parse(table).tasks
+    assert [m.when.text for m in task.milestones] == [when]
+    assert str(task.due) == due

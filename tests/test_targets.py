@@ -119,6 +119,33 @@ PHRASES = [
     ("拍摄2部", "2部", "=", "2", "部"),
     ("印制1000份", "1000份", "=", "1000", "份"),
     ("改造8000平方米", "8000平方米", "=", "8000", "平方米"),
+    ("粮食产量100亿斤以上", "100亿斤以上", ">=", "10000000000", "斤"),
+    ("储备粮食500公斤", "500公斤", "=", "500", "公斤"),
+    # spaces a PDF converter prints between a number and its multiplier or 余 (camelot,
+    # pymupdf4llm): read through, the text as written
+    ("粮食产量 100 亿斤以上", "100 亿斤以上", ">=", "10000000000", "斤"),
+    ("播种面积稳定在 68 万亩以上", "68 万亩以上", ">=", "680000", "亩"),
+    ("完成投资 3000 余万元", "3000 余万元", ">", "30000000", "元"),
+    # 余 / 多 before the multiplier, as after it
+    ("争取上级资金1000余万元", "1000余万元", ">", "10000000", "元"),
+    ("完成投资3000余万元", "3000余万元", ">", "30000000", "元"),
+    ("带动村集体增收1000多万元", "1000多万元", ">", "10000000", "元"),
+    ("实现营业收入1.2亿余元", "1.2亿余元", ">", "120000000", "元"),
+    # 约 with a verb is still about
+    ("约占30%", "约占30%", "~", "30", "%"),
+    ("约为30%", "约为30%", "~", "30", "%"),
+    ("全市约有200家", "约有200家", "~", "200", "家"),
+    ("参与群众约达5万人", "约达5万人", "~", "50000", "人"),
+    # per mille and shares in words keep their unit, as % does (docs/targets.md)
+    ("生产安全事故死亡率控制在3‰以内", "3‰以内", "<=", "3", "‰"),
+    ("人口自然增长率控制在万分之五以内", "万分之五以内", "<=", "5", "‱"),
+    ("不得超过千分之三", "不得超过千分之三", "<=", "3", "‰"),
+    ("覆盖率达到百分之九十以上", "达到百分之九十以上", ">=", "90", "%"),
+    # thousands in full-width digits, with either comma
+    ("馆藏图书１，２００册", "１，２００册", "=", "1200", "册"),
+    ("馆藏图书１,２００册", "１,２００册", "=", "1200", "册"),
+    ("完成造林1.2万亩次", "1.2万亩次", "=", "12000", "亩次"),
+    ("发放残疾人两项补贴3200万元", "3200万元", "=", "32000000", "元"),  # 两项补贴 a fixed term
 ]
 
 
@@ -183,6 +210,28 @@ def test_distributive_list_of_another_length_pairs_nothing() -> None:
         ("主题科普重点活动共不少于50项", "主题科普重点活动"),
         ("组织推荐“基层科普行动计划”项目4-5个", "“基层科普行动计划”项目"),
         ("全年不少于600条", None),
+        # a verb of change before the number is no part of the subject
+        ("城镇化率提高到62%", "城镇化率"),
+        ("化肥使用量下降到3万吨以下", "化肥使用量"),
+        ("公共服务满意度提升至60%", "公共服务满意度"),
+        ("审批时限压缩至3个工作日以内", "审批时限"),
+        ("地区生产总值增长6%左右", "地区生产总值"),
+        # nor what the change is measured from, nor a date
+        ("单位GDP能耗比2020年下降13.5%", "单位GDP能耗"),
+        ("比2020年下降13.5%", None),
+        ("12月底前完成80%", None),
+        ("2024年城镇化率提高到62%", "城镇化率"),
+        ("7月上旬-8月下旬采集土壤样品不少于300个", "土壤样品"),
+        ("河长巡河每月不少于1次", "河长巡河"),
+        # 服务 starting a noun is no verb (服务业, 服务中心, 服务站, 服务事项)
+        ("现代服务业增加值增长8%", "现代服务业增加值"),
+        ("建设便民服务中心5个", "便民服务中心"),
+        ("退役军人服务站建站率达到100%", "退役军人服务站建站率"),
+        ("政务服务事项网上可办率达到100%", "政务服务事项网上可办率"),
+        ("服务群众超过2万人次", "群众"),  # 服务 before its object is a verb
+        ("进出口总额同比增长8%", "进出口总额"),
+        ("同比增长5%", None),
+        ("城乡低保标准分别提高到每人每月780元", "城乡低保标准"),  # a rate at its end
     ],
 )
 def test_subject(text: str, subject: str | None) -> None:
@@ -209,6 +258,8 @@ NOT_TARGETS = [
     "一次性补助",
     "开展两岸科技交流",  # a numeral before a noun that is no measure word
     "上级下达任务",
+    "保持全省前三名",  # a rank, not a count
+    "进入全国前10名",
 ]
 
 
@@ -221,6 +272,8 @@ def test_verb_ending_in_a_comparator_is_no_comparator() -> None:
     """下达3项任务 "hand down 3 tasks" is 3 项, not "at least 3"."""
     (target,) = find_targets("上级下达3项任务")
     assert (target.text, target.comparator, target.value) == ("3项", "=", 3)
+    (target,) = find_targets("签约为3家企业")  # 签约 "sign", then 为: no 约为 "about"
+    assert (target.text, target.comparator, target.value) == ("3家", "=", 3)
 
 
 def test_theme_and_project_give_no_targets() -> None:
@@ -476,3 +529,10 @@ def test_chinese_numerals_read_without_and_with_cn2an(numeral: str, value: int) 
     from tasktable.numerals import chinese_int
 
     assert chinese_int(numeral) == value
+
+
+def test_rank_words_leave_a_count_after_a_deadline() -> None:
+    """前 after a date is the deadline's: 年底前300名 counts 300 people; a full-width comma
+    after ASCII digits ends a clause (1，200册 is item 1 and 200 books)."""
+    assert [t.text for t in find_targets("年底前300名干部完成培训")] == ["300名"]
+    assert [(t.text, t.value) for t in find_targets("1，200册")] == [("200册", 200)]

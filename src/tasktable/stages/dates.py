@@ -23,12 +23,14 @@ from typing import NamedTuple
 
 from pydantic import BaseModel
 
+from ..gaps import Gaps, squeezed
 from ..models import Period, PeriodKind
 from ..numerals import chinese_int
 from ..patterns import alternation, compiled, on_first_use
 from ..vocab.dates import (
     ANNUAL_NOUNS,
     CLAUSE_BOUNDARY,
+    DATE_GAP,
     DAY_DIGITS,
     DAY_NUMBER,
     DAY_TWO_DIGITS,
@@ -111,7 +113,7 @@ _TERM_GROUPED = (
     rf"(?P<month>{MONTH_NUMBER}){MONTH_WORD}(?:(?P<day>{DAY_NUMBER}){DAY_WORD})?"
     rf"(?P<month_part>{_MONTH_PART})?"
     rf"|(?P<quarter_end>第?(?P<quarter_end_number>{QUARTER_NUMBER})?季度{QUARTER_END})"
-    rf"|第?(?P<quarters>{QUARTER_NUMBER}(?:至{QUARTER_NUMBER}"
+    rf"|第?(?P<quarters>{QUARTER_NUMBER}(?:{RANGE_JOINER}{QUARTER_NUMBER}"
     rf"|(?:{QUARTER_LIST_SEPARATOR}{QUARTER_NUMBER}){{0,3}}))季度"
     rf"|(?P<first_quarter>首季度)"
     rf"|(?P<year_part>{_YEAR_PART})"
@@ -147,6 +149,12 @@ _FORMS = {
     rf"(?P<last>(?:(?P<last_month>{MONTH_NUMBER}){MONTH_WORD})?(?P<last_day>{DAY_NUMBER})"
     rf"{DAY_WORD}?)"
     rf"(?P<deadline>{DEADLINE})?",
+    # 2024.3-2024.12, 2023.1至2024.12, 2024.3-12, 2024.3.1-2024.6.30: two dotted months
+    # (or days) joined by a range word, the second in the first's year unless it names its own.
+    "digits_range": rf"(?P<first>(?P<year>{DIGIT_YEAR})[.．](?P<month>{MONTH_DIGITS})"
+    rf"(?:[.．](?P<day>{DAY_DIGITS}))?){RANGE_JOINER}"
+    rf"(?P<last>(?:(?P<last_year>{DIGIT_YEAR})[.．])?(?P<last_month>{MONTH_DIGITS})"
+    rf"(?:[.．](?P<last_day>{DAY_DIGITS}))?)(?P<deadline>{DEADLINE})?",
     # 2021.8, 2021-08, 2023-06-30, 2023.6.30, 2023/6/30.
     "digits": rf"(?P<year>{DIGIT_YEAR})[.．\-－/／](?P<month>{MONTH_DIGITS})"
     rf"(?:[.．\-－/／](?P<day>{DAY_DIGITS}))?(?P<deadline>{DEADLINE})?",
@@ -187,6 +195,10 @@ _FINDERS = {
     # year_range and digits. The year is read loosely here (one character class a digit, so
     # that re skips the alternative with one comparison elsewhere) and exactly by the form.
     "year_digits": rf"[12１２][09０９][0-9０-９]{{2}}(?:年?{RANGE_JOINER}(?:19|20)[0-9]{{2}}年"
+    # form digits_range (2024.3-2024.12, 2024.3-12), before the single dotted month it starts
+    rf"|[.．]{MONTH_DIGITS}(?:[.．]{DAY_DIGITS})?{RANGE_JOINER}"
+    rf"(?:(?:19|20|１９|２０)[0-9０-９]{{2}}[.．])?{MONTH_DIGITS}(?:[.．]{DAY_DIGITS})?"
+    rf"{_NOT_AFTER}{_OPTIONAL_DEADLINE}"
     rf"|(?:[.．]{MONTH_DIGITS}(?:[.．]{DAY_DIGITS})?|[-－]{MONTH_DIGITS}(?:[-－]{DAY_DIGITS})?"
     rf"|[/／]{MONTH_DIGITS}(?:[/／]{DAY_DIGITS})?){_NOT_AFTER}{_OPTIONAL_DEADLINE})",
     # an optional year, then a month, a quarter or a part of the year: the forms month_range,
@@ -211,7 +223,8 @@ _FINDERS = {
     # The terms a second one may follow: one group, ended by the empty group tail (see
     # _tail_end), as is a month above by month_tail.
     rf"|(?:第?(?:{QUARTER_NUMBER}季度{QUARTER_END}|季度{QUARTER_END}"  # a quarter's end
-    rf"|{QUARTER_NUMBER}(?:至{QUARTER_NUMBER}|(?:{QUARTER_LIST_SEPARATOR}{QUARTER_NUMBER}){{0,3}})"
+    rf"|{QUARTER_NUMBER}(?:{RANGE_JOINER}{QUARTER_NUMBER}"
+    rf"|(?:{QUARTER_LIST_SEPARATOR}{QUARTER_NUMBER}){{0,3}})"
     rf"季度)"  # quarters
     rf"|首季度|{_YEAR_PART}"  # first quarter, part of a year
     rf"|(?<=年)(?:{_AFTER_YEAR})"  # 2024年内
@@ -270,8 +283,36 @@ def find_periods(text: str, *, year: int | None = None) -> list[Period]:
     """Every date phrase in ``text``, in order, as a Period with its exact ``span``.
 
     ``year`` is the plan year; without one, dates stay null unless the phrase names its year.
-    Phrases inside 《…》 (document titles) are not periods.
+    Phrases inside 《…》 (document titles) are not periods. Spaces a converter prints between
+    a number and its date word (6 月底前) are read as if they were not there (DATE_GAP); each
+    period's text and span are still those of ``text`` as written.
     """
+    reading, gaps = squeezed(text, _DATE_GAP)
+    if gaps is None:
+        return _find_periods(text, year)
+    return [_unsqueezed(period, gaps, text) for period in _find_periods(reading, year)]
+
+
+#: Spaces inside a date phrase (6 月底前, 2024 年 12 月): see the vocabulary.
+_DATE_GAP = compiled(DATE_GAP)
+
+
+def _unsqueezed(period: Period, gaps: Gaps, text: str) -> Period:
+    """A period found in the squeezed text, moved to its place in ``text`` as written."""
+    first, last = period.span
+    start, end = gaps.start(first), gaps.end(last)
+    fields = period.__dict__.copy()
+    fields["text"], fields["span"] = text[start:end], (start, end)
+    fields["parts"] = [_unsqueezed(part, gaps, text) for part in fields["parts"]]
+    moved = _new(Period)
+    _set_dict(moved, fields)
+    _set_fields_set(moved, period.__pydantic_fields_set__)
+    _set_extra(moved, None)
+    _set_private(moved, None)
+    return moved
+
+
+def _find_periods(text: str, year: int | None) -> list[Period]:
     titles = _title_spans(text) if TITLE_BRACKETS[0] in text else ()
     scanned = text
     if "." in text or "．" in text:
@@ -329,7 +370,7 @@ def _title_spans(text: str) -> list[tuple[int, int]]:
 
 #: Forms that are no date after certain characters, checked here rather than in _PHRASE: a
 #: lookbehind at the head of an alternative would run at every position a phrase may start at.
-_CHECK_BEFORE = frozenset(("digits", "dotted", "day_alone"))
+_CHECK_BEFORE = frozenset(("digits", "digits_range", "dotted", "day_alone"))
 _NOT_DATE_BEFORE_NUMBER = on_first_use(compiled, NOT_DATE_BEFORE_NUMBER)
 
 
@@ -470,6 +511,11 @@ def _resolve(phrase: str, year: int | None) -> _Resolved | None:
         if not 1 <= _number(groups["day"]) <= 31:
             return None
         base = _Resolved("day", None, None)
+    elif form == "digits_range":
+        digits_range = _digits_range(match, y)
+        if digits_range is None:
+            return None
+        base = digits_range
     elif form in ("digits", "dotted"):
         day = _number(groups["day"]) if groups["day"] else None
         digits = _day_or_month(y, _number(groups["month"]), day)
@@ -508,6 +554,25 @@ def _day_or_month(y: int | None, month: int, day: int | None) -> _Resolved | Non
     if day > _last_day(y or 2000, month):
         return None
     return _Resolved("day", *_days(y, month, day, day), month=month)
+
+
+def _digits_range(match: re.Match[str], y: int | None) -> _Resolved | None:
+    """2024.3-2024.12, 2024.3-12, 2024.3.1-2024.6.30: from a month to a later month, or a day
+    to a later day; both ends alike (a month and a month, a day and a day)."""
+    day, last_day = match.group("day"), match.group("last_day")
+    if (day is None) != (last_day is None):
+        return None
+    first = _day_or_month(y, _number(match.group("month")), _number(day) if day else None)
+    last_year = _year(match.group("last_year"), y) or y
+    last = _day_or_month(
+        last_year, _number(match.group("last_month")), _number(last_day) if last_day else None
+    )
+    if first is None or last is None or first.start is None or last.start is None:
+        return None
+    if first.start >= last.start:
+        return None
+    a, b = match.span("first"), match.span("last")
+    return _Resolved("range", first.start, last.end, parts=((first, *a), (last, *b)))
 
 
 def _days_range(match: re.Match[str], y: int | None) -> _Resolved | None:
@@ -600,8 +665,9 @@ def _ordered(first: _Resolved, last: _Resolved) -> bool:
 def _quarters(numbers: str) -> list[int]:
     if not numbers:
         return []
-    if "至" in numbers:
-        low, high = (_number(n) for n in numbers.split("至"))
+    ends = _JOINER.split(numbers)
+    if len(ends) == 2:  # 一至三季度, 1-3季度, 一到三季度: every quarter from one to the other
+        low, high = (_number(n) for n in ends)
         return list(range(low, high + 1)) if low <= high else []
     found = [_number(n) for n in numbers if n not in "、，,和及与"]
     return found if found == sorted(set(found)) else []

@@ -19,6 +19,7 @@ import sys
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
+from ..gaps import squeezed
 from ..models import Comparator, Target, TextField
 from ..numerals import chinese_int
 from ..patterns import alternation, compiled
@@ -26,6 +27,7 @@ from ..vocab.dates import RANGE_JOINER
 from ..vocab.targets import (
     COMPARATORS_AFTER,
     COMPARATORS_BEFORE,
+    COMPARISON_BASE,
     FIXED_TERMS,
     LEADING_FILLERS,
     MORE_THAN,
@@ -36,17 +38,27 @@ from ..vocab.targets import (
     NOT_COMPARATORS,
     NOT_SUBJECT_STARTS,
     NOT_UNIT_WORDS,
+    NOUNS_AFTER_VERB,
     PER_WORDS,
     QUOTE_PAIRS,
+    RANK_BEFORE,
+    SHARE_UNITS,
     SUBJECT_BOUNDARIES,
+    TARGET_GAP,
     TRAILING_FILLERS,
     UNITS,
     VERBS,
 )
+from .dates import find_periods
 
 # A number: 1,000 or 5.5 or ５０ in digits, or 二十 / 一百二十 / 两 in Chinese numerals
 # (百 千 万 亿 alone, as in 百名教授, are no number here: they are mostly names and idioms).
-_DIGITS = r"(?:(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?)"
+# Thousands are separated by a comma; in full-width digits by a full-width one too (１，２００):
+# a full-width comma after ASCII digits is a clause's (1，200册 is item 1 and 200 books).
+_DIGITS = (
+    r"(?:(?:[0-9]{1,3}(?:,[0-9]{3})+|[０-９]{1,3}(?:[,，][０-９]{3})+|[0-9０-９]+)"
+    r"(?:[.．][0-9０-９]+)?)"
+)
 _CHINESE = r"(?:[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]{0,11})"
 _MULTIPLIER = f"(?:{alternation(MULTIPLIERS)}){{0,2}}"  # 万, 千万, 万亿
 # The character before a number: not a digit, letter, comma, point, ordinal 第, + (第3批,
@@ -66,11 +78,19 @@ _GAP = r"[ \u3000]?"
 #: which the lookahead lets re do quickly, costs half of trying a comparator at each 不 or 大.
 _TARGET = compiled(
     r"(?=[0-9０-９一二两三四五六七八九十])"
-    rf"{_NOT_AFTER}(?P<first>{_DIGITS}{_MULTIPLIER}|{_CHINESE})"
+    # 余 / 多 may stand before the multiplier as well as after it: 1000余万元, 1.2亿余元.
+    rf"{_NOT_AFTER}(?P<first>{_DIGITS}(?:(?P<more_inside>{alternation(MORE_THAN)})"
+    rf"(?=[{''.join(MULTIPLIERS)}]))?{_MULTIPLIER}|{_CHINESE})"
     rf"(?:{RANGE_JOINER}(?P<last>{_DIGITS}{_MULTIPLIER}|{_CHINESE}))?"
     rf"(?P<more>{alternation(MORE_THAN)})?{_GAP}"
     rf"(?P<unit>{alternation(UNITS)})"
     rf"(?:/(?P<slash_per>{alternation(PER_WORDS)}))?"  # 4次/年
+    rf"(?P<after>{alternation(COMPARATORS_AFTER)})?"
+)
+#: A share written in words: 百分之九十, 千分之三, 万分之五 (SHARE_UNITS), and a comparator
+#: after it (万分之五以内).
+_SHARE = compiled(
+    rf"(?P<base>[{''.join(SHARE_UNITS)}])分之(?P<first>{_DIGITS}|{_CHINESE})"
     rf"(?P<after>{alternation(COMPARATORS_AFTER)})?"
 )
 #: A comparator right before a number (maybe with a space): 不少于, 达到 …
@@ -89,6 +109,17 @@ _AFTER_RUN = compiled(rf"[^{re.escape(SUBJECT_BOUNDARIES)}\s“”\"《》]{{1,{
 #: Fillers around a subject: 全年, 力争, 其中 before it; 共, 稳定在 after it.
 _LEADING_FILLERS = compiled(f"^(?:{alternation(LEADING_FILLERS)})+")
 _TRAILING_FILLERS = compiled(f"(?:{alternation(TRAILING_FILLERS)})+$")
+#: A rate at the end of a subject (城乡低保标准提高到每人每月860元): what it is per, not what.
+_TRAILING_PER = compiled(rf"(?:每(?:{alternation(PER_WORDS)}))+$")
+#: What a change is measured from (比2020年, 较上年): a subject ends before it.
+_COMPARISON_BASE = compiled(COMPARISON_BASE)
+#: A character of most date phrases (12月底前, 一季度, 年底, 上半年): only a subject window
+#: holding one is read for periods (_undated). 全年 and 年内 are fillers, 每月 a rate, a year at
+#: the start _LEADING_YEAR: they are cut without it.
+_DATE_CHARACTER = compiled(r"[月季旬号底末初半]")
+#: A year at the start of a subject (2024年城镇化率): when, not what; a year before a noun is
+#: no period of its own (docs/dates.md), so it is cut here.
+_LEADING_YEAR = compiled(r"^(?:19|20)[0-9０-９]{2}年度?")
 #: Separators inside a distributive list: A、B和C / 30家、50人和10个.
 _LIST_SEPARATOR = compiled(r"[、，,和及与]")
 #: A mark that ends a clause (a list mark 、 included: 新品种、新技术60个).
@@ -111,6 +142,10 @@ _UNIT_ALIASES = {"％": "%"}
 _JOINER_ONLY = compiled(rf"{_GAP}{RANGE_JOINER}{_GAP}")
 
 
+#: Spaces between a number and its multiplier (100 亿斤): see the vocabulary.
+_TARGET_GAP = compiled(TARGET_GAP)
+
+
 class _Found(NamedTuple):
     start: int
     end: int
@@ -126,11 +161,25 @@ class _Found(NamedTuple):
 def find_targets(text: str, *, field: TextField = "content") -> list[Target]:
     """Every numeric target in ``text``, in order, each with its exact ``span``.
 
-    ``field`` is recorded on each target: the task field the text came from.
+    ``field`` is recorded on each target: the task field the text came from. Spaces a
+    converter prints between a number and its multiplier (100 亿斤) are read as if they were
+    not there (TARGET_GAP); each target's text and span are still those of ``text``.
     """
-    found = _numbers(text)
+    reading, gaps = squeezed(text, _TARGET_GAP)
+    found = _numbers(reading)
+    if "分之" in reading:
+        found = _with_shares(reading, found)
     if not found:
         return []
+    if gaps is not None:
+        found = [
+            f._replace(
+                start=gaps.start(f.start),
+                end=gaps.end(f.end),
+                number_start=gaps.start(f.number_start),
+            )
+            for f in found
+        ]
     if len(found) > 1:
         found = _ranges(text, found)
     masked = _masked_spans(text)
@@ -164,14 +213,16 @@ def _numbers(text: str) -> list[_Found]:
         if text.startswith(NOT_UNIT_WORDS, match.start("unit")):
             continue
         first, last = match.group("first"), match.group("last")
-        number_start = start = match.start()
+        more = match.group("more") or match.group("more_inside")
+        if match.group("more_inside"):  # 1000余万: the number is 1000万
+            first = first.replace(match.group("more_inside"), "")
+        number_start = match.start()
         if _ORDINAL_LIST.search(text, max(0, number_start - 20), number_start):
             continue
-        before = None
-        written = _COMPARATOR_BEFORE.search(text, max(0, start - _COMPARATOR_REACH), start)
-        if written and not text.endswith(NOT_COMPARATORS, 0, number_start):
-            before, start = written.group().rstrip(" \u3000"), written.start()
-        comparator = _comparator(before, match.group("after"), match.group("more"))
+        if unit == "名" and _rank(text, number_start):
+            continue
+        before, start = _before(text, number_start)
+        comparator = _comparator(before, match.group("after"), more)
         negation = _negation(text, start) if before else None
         if negation:
             comparator, start = NEGATED.get(comparator, comparator), start - len(negation)
@@ -196,6 +247,54 @@ def _numbers(text: str) -> list[_Found]:
             )
         )
     return found
+
+
+def _before(text: str, number_start: int) -> tuple[str | None, int]:
+    """The comparator written right before a number, and where the target starts."""
+    written = _COMPARATOR_BEFORE.search(
+        text, max(0, number_start - _COMPARATOR_REACH), number_start
+    )
+    # The comparator's first character may end a verb: 下达3项, 签约3家, 签约为3家.
+    if written and not text.endswith(NOT_COMPARATORS, 0, written.start() + 1):
+        return written.group().rstrip(" \u3000"), written.start()
+    return None, number_start
+
+
+def _rank(text: str, number_start: int) -> bool:
+    """Whether 前N名 is a rank (保持全省前三名), not a count: see RANK_BEFORE."""
+    return text.endswith("前", 0, number_start) and text.endswith(RANK_BEFORE, 0, number_start - 1)
+
+
+def _with_shares(text: str, found: list[_Found]) -> list[_Found]:
+    """``found`` and the shares written in words (万分之五以内), in order; a number inside a
+    share is the share's."""
+    shares = []
+    for match in _SHARE.finditer(text):
+        value = _number(match.group("first"))
+        if value is None:
+            continue
+        before, start = _before(text, match.start())
+        comparator = _comparator(before, match.group("after"), None)
+        negation = _negation(text, start) if before else None
+        if negation:
+            comparator, start = NEGATED.get(comparator, comparator), start - len(negation)
+        shares.append(
+            _Found(
+                start=start,
+                end=match.end(),
+                number_start=match.start(),
+                comparator=comparator,
+                value=float(value),
+                low=None,
+                high=None,
+                unit=SHARE_UNITS[match.group("base")],
+                per=None,
+            )
+        )
+    if not shares:
+        return found
+    kept = [f for f in found if not any(s.start <= f.number_start < s.end for s in shares)]
+    return sorted(kept + shares, key=lambda f: f.start)
 
 
 def _ranges(text: str, found: list[_Found]) -> list[_Found]:
@@ -252,7 +351,7 @@ def _number(text: str) -> Decimal | None:
         while text[-1] in MULTIPLIERS:  # at most two: the pattern allows no more
             multiplier *= MULTIPLIERS[text[-1]]
             text = text[:-1]
-        return Decimal(text.replace(",", "").replace("．", ".")) * multiplier
+        return Decimal(text.replace(",", "").replace("，", "").replace("．", ".")) * multiplier
     if _DIGIT_PAIR.search(text):  # 三五万: no numeral cn2an should read digit by digit
         return None
     try:
@@ -315,6 +414,10 @@ def _subject_after(text: str, end: int) -> str | None:
 
 
 def _subject_before(window: str) -> str | None:
+    window = _undated(window)
+    base = _COMPARISON_BASE.search(window)
+    if base:  # 单位GDP能耗比2020年下降: what is counted stands before what it is measured from
+        window = window[: base.start()]
     # The text after the last verb with an object: 举办各类学术交流活动 -> 各类学术交流活动.
     for verb in reversed(list(_VERB.finditer(window))):
         if _leaves_object(window, verb.end()):
@@ -323,7 +426,7 @@ def _subject_before(window: str) -> str | None:
     rate = _PER.match(window)
     if rate:
         window = window[rate.end() :]
-    window = window.strip(" \u3000")
+    window = _TRAILING_PER.sub("", window.strip(" \u3000"), count=1)
     window = _TRAILING_FILLERS.sub("", _LEADING_FILLERS.sub("", window, count=1), count=1)
     # A verb alone counts nothing: 全年培训5000人 has no subject, not 培训.
     if _VERB.fullmatch(window):
@@ -331,10 +434,30 @@ def _subject_before(window: str) -> str | None:
     return window or None
 
 
+def _undated(window: str) -> str:
+    """The window without its date phrases, which say when, not what: the text after the last
+    one (12月底前完成 -> 完成), or before the first where nothing follows it (河长巡河每月 ->
+    河长巡河); a year at its start is cut too (2024年城镇化率 -> 城镇化率)."""
+    year = _LEADING_YEAR.match(window)
+    if year:
+        window = window[year.end() :]
+    if not _DATE_CHARACTER.search(window):
+        return window
+    periods = find_periods(window)
+    if not periods:
+        return window
+    after = window[periods[-1].span[1] :]
+    return after if after.strip(" \u3000") else window[: periods[0].span[0]]
+
+
 def _leaves_object(words: str, verb_end: int) -> bool:
     """A verb is one only with two characters or more after it: 服务 in 科普惠农服务站 is part
-    of a noun, 服务站 "service station"; 举办 in 举办讲座 is a verb."""
-    return len(words) - verb_end >= 2
+    of a noun, 服务站 "service station"; 举办 in 举办讲座 is a verb. Nor is it one where it
+    starts a noun (NOUNS_AFTER_VERB): 服务 in 便民服务中心, 现代服务业."""
+    if len(words) - verb_end < 2:
+        return False
+    nouns = NOUNS_AFTER_VERB.get(words[verb_end - 2 : verb_end])
+    return not (nouns and words.startswith(nouns, verb_end))
 
 
 def _distributive_subjects(text: str, found: list[_Found]) -> dict[int, str]:

@@ -166,6 +166,19 @@ PART_MARKER: Final = (
     r"|[0-9０-９]{1,2}[ \t]*[.．](?=[0-9０-９]{1,2}(?:月|季度)|(?:19|20)[0-9]{2}年))[ \t]*"
 )
 
+#: Spaces a PDF converter prints between a number and its date word (camelot and pymupdf4llm
+#: print digits as pieces of their own), squeezed out before the phrases are read (gaps.py):
+#: between a digit and 年, 月, 日, 号 or 季 (6 月底前, 2025 年底前, 3 季度); between 年 and a
+#: month's number (2024 年 12 月), between 月 and a day's number (7 月 1 日前), and between a
+#: range word after a date and the number after it (3 月至 2024 年 12 月). Spaces and tabs
+#: only: a line break is never squeezed. 2020年 3项 keeps its space: no month follows.
+DATE_GAP: Final = (
+    r"(?<=[0-9０-９])[ \t\u3000]+(?=[年月日号季])"
+    r"|(?<=[0-9０-９年月日号旬度][至到~～\-－—])[ \t\u3000]+(?=[0-9０-９])"
+    r"|(?<=年)[ \t\u3000]+(?=[0-9０-９]{1,2}[ \t\u3000]*月)"
+    r"|(?<=月)[ \t\u3000]+(?=[0-9０-９]{1,2}[ \t\u3000]*[日号])"
+)
+
 # --- conventions -----------------------------------------------------------------------------
 
 #: Parts of a month after 月: 上旬 first ten days, 中旬 middle ten, 下旬 last days;

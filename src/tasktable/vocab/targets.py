@@ -33,6 +33,11 @@ COMPARATORS_BEFORE: Final[dict[str, Comparator]] = {
     "小于": "<",  # less than
     "大约": "~",  # about
     "约": "~",
+    # 约 with a verb (约占30%, 约为30%, 全市约有200家, 约达5万人) is still "about"
+    "约占": "~",
+    "约为": "~",
+    "约有": "~",
+    "约达": "~",
     "近": "~",  # nearly
     "逾": ">",  # over
     "不足": "<",  # short of
@@ -78,8 +83,15 @@ COMPARATORS_AFTER: Final[dict[str, Comparator]] = {
     "左右": "~",  # about
 }
 
-#: Written between the number and the unit: 300余人, 1万多人 "more than 300 / 10,000".
+#: Written between the number and the unit: 300余人, 1万多人 "more than 300 / 10,000"; or
+#: between the number and its multiplier: 1000余万元, 1000多万元 "more than 10 million yuan".
 MORE_THAN: Final = ("余", "多")
+
+#: Spaces a PDF converter prints between a number and the multiplier or 余 / 多 after it
+#: (粮食产量 100 亿斤, 1000 余万元: camelot and pymupdf4llm print digits as pieces of their own),
+#: squeezed out before the targets are read (gaps.py). A space before the unit itself is read
+#: by the target pattern (50 人); spaces and tabs only, never a line break.
+TARGET_GAP: Final = r"(?<=[0-9０-９])[ \t\u3000]+(?=[万亿千百余多])"
 
 #: Multipliers after a number in digits: 5.5万人 is 55,000 人; 1330亿元 is 133,000,000,000 元.
 #: 万元, 亿元 and 万亩 are read this way too: the unit is 元 or 亩, the value multiplied.
@@ -115,6 +127,8 @@ UNITS: Final = (
     "米",  # metres
     "平方米",  # square metres
     "吨",  # tonnes
+    "斤",  # jin (half a kilogram): 粮食产量100亿斤以上
+    "公斤",  # kilograms
     "台",  # machines
     "套",  # sets
     "件",  # pieces
@@ -173,8 +187,33 @@ UNITS: Final = (
     "毫克/立方米",  # milligrams per cubic metre
     "毫克/升",  # milligrams per litre
     "笔",  # transactions, loans
+    "亩次",  # mu-times (造林1.2万亩次: land worked over, counted once per pass)
     "%",
     "％",
+    "‰",  # per mille (死亡率控制在3‰以内), kept as written like %
+    "‱",  # per ten thousand
+)
+
+#: A share written in words, 百分之九十 "ninety per cent", 千分之三, 万分之五: the base before 分之
+#: and the unit its number is kept in, as 90%, 3‰ and 5‱ are (SPEC §6: percentages keep %).
+SHARE_UNITS: Final[dict[str, str]] = {"百": "%", "千": "‰", "万": "‱"}
+
+#: Words before 前 that make 前N名 a rank, not a count of people: 保持全省前三名 "stay in the
+#: province's top three", 进入全国前十名, 位列前5名, 排名前三名. 前 after a date (年底前300名) is
+#: a deadline's and stays a count.
+RANK_BEFORE: Final = (
+    "全国",
+    "全省",
+    "全市",
+    "全区",
+    "全县",
+    "进入",
+    "位列",
+    "位居",
+    "排名",
+    "保持",
+    "稳居",
+    "跻身",
 )
 
 #: A unit followed by these characters is part of another word: 3部门 "3 departments" is no
@@ -182,7 +221,7 @@ UNITS: Final = (
 NOT_UNIT_WORDS: Final = ("部门", "期间", "名单", "条件", "次性")
 
 #: Units that a noun after them cannot be the subject of: 90%以上 counts nothing after it.
-NO_SUBJECT_AFTER: Final = ("%", "％", "个百分点", "倍")
+NO_SUBJECT_AFTER: Final = ("%", "％", "‰", "‱", "个百分点", "倍")
 
 #: Words after 每 "every" (or a slash: 4次/年) that make a rate: 每周3期 is 3 期 per 周. Not 个:
 #: 每个村 "each village" names what is counted, not a unit of the rate.
@@ -205,6 +244,7 @@ FIXED_TERMS: Final = (
     "一村一品",
     "一网通办",
     "三支一扶",
+    "两项补贴",  # the two allowances for disabled people (living and nursing), a policy's name
 )
 
 #: Quote marks whose contents are names, never targets: “百名教授兴百村工程”, “4+1”, 《…》.
@@ -286,6 +326,9 @@ VERBS: Final = (
     "帮扶",
     "带动",
     "达成",
+    "开工",  # start construction
+    "竣工",  # complete construction
+    "采集",  # collect (samples)
 )
 
 #: Words stripped from the front of a subject: 全年 "over the year", 力争 "strive to", 其中
@@ -307,8 +350,79 @@ LEADING_FILLERS: Final = (
     "确保",
 )
 
-#: Words stripped from the end of a subject: 共 "in all", 稳定在 "kept at"…
-TRAILING_FILLERS: Final = ("共", "累计", "总计", "合计", "稳定在", "保持在", "控制在", "达", "各")
+#: Verbs of change before the number, with or without 到 / 至 / 为 "to" after them: the subject
+#: of 城镇化率提高到62% is 城镇化率, of 地区生产总值增长6% 地区生产总值. 提高 raise, 提升 lift,
+#: 下降 / 降低 fall / lower, 增长 / 增加 grow / increase, 减少 / 缩减 reduce, 压缩 compress,
+#: 缩短 shorten, 扩大 expand.
+CHANGE_VERBS: Final = (
+    "提高",
+    "提升",
+    "下降",
+    "降低",
+    "增长",
+    "增加",
+    "减少",
+    "缩减",
+    "压缩",
+    "缩短",
+    "扩大",
+)
+
+#: Words stripped from the end of a subject: 共 "in all", 稳定在 "kept at", 提高到 "raised to"…
+TRAILING_FILLERS: Final = (
+    "共",
+    "累计",
+    "总计",
+    "合计",
+    "稳定在",
+    "保持在",
+    "控制在",
+    "达",
+    "各",
+    "分别",  # respectively
+    *(verb + to for verb in CHANGE_VERBS for to in ("", "到", "至", "为")),
+)
+
+#: What a change is measured from, before its verb: 比2020年 "than in 2020", 较上年 "over last
+#: year", 比去年同期 "than the same period last year", 同比 / 环比 "year on year / period on
+#: period". A subject ends before it (单位GDP能耗比2020年下降13.5% counts 单位GDP能耗); alone it
+#: is none.
+COMPARISON_BASE: Final = (
+    r"[比较](?:(?:19|20)[0-9０-９]{2}年|上年|去年|上一年|同期|基期)(?:同期|末|底)?|同比|环比"
+)
+
+#: A verb of VERBS that starts a noun when these follow it: 服务业 "the service industry",
+#: 服务站 / 服务中心 "service station / centre", 服务事项 "service items", 服务满意度; 培训班
+#: "training class"; 发展水平 "level of development". There it is no verb (targets.md).
+NOUNS_AFTER_VERB: Final[dict[str, tuple[str, ...]]] = {
+    "服务": (
+        "业",
+        "站",
+        "中心",
+        "事项",
+        "体系",
+        "平台",
+        "窗口",
+        "机构",
+        "设施",
+        "能力",
+        "质量",
+        "水平",
+        "满意",
+        "热线",
+        "大厅",
+        "网点",
+        "队",
+        "团",
+        "点",
+        "所",
+        "室",
+        "功能",
+        "保障",
+    ),
+    "培训": ("班", "中心", "基地", "机构"),
+    "发展": ("水平", "质量", "规划", "中心", "指数"),
+}
 
 #: Characters that end a subject: clause and list punctuation, brackets, a slash.
 SUBJECT_BOUNDARIES: Final = "，,。；;、：:！!？?\n（(）)/"
