@@ -543,3 +543,51 @@ def test_a_first_row_without_labels_warns_of_the_centred_reading_in_one_line_row
     rows[0] = "|1|粮食生产|新建高标准农田2万亩。|种植业股|10月底前|"
     again = tasktable.parse(header + "\n".join(rows) + "\n", year=2024)
     assert not [d for d in again.diagnostics if d.code == "uncertain-style"]
+
+
+#: A centred table (the detection property drew one like it): theme and project labels on
+#: row 1, above a page break, so both spans run over it with their labels on top; then two
+#: projects of rows 2, 1 and 2 printed lines tall, each label on its one-line middle row.
+_PROJECTS_CENTRED_BELOW_A_PAGE_BREAK = [
+    (2, "推进乡村振兴", "建设高标准农田", "农田股"),
+    (1, "", "", ""),
+    (2, "", "", ""),
+    (2, "", "", ""),
+    (1, "", "稳定粮食生产", "种植业股"),
+    (2, "", "", ""),
+    (2, "", "", ""),
+    (1, "", "生猪稳产保供", "畜牧股"),
+    (2, "", "", ""),
+]
+
+
+def test_projects_centred_under_a_theme_over_a_page_break_are_not_read_top_in_silence() -> None:
+    """Regression (the detection property, dev profile): every enclosing span's first label
+    heads it (row 1), so the detection saw no blank head, and only the theme column, one
+    label over the break, was tried for a centred cut. The project column fits one, its
+    labels below blank rows of their spans: the top reading stands, and each task it would
+    give to the project below is doubted."""
+    doc = tasktable.parse(_centred_table(_PROJECTS_CENTRED_BELOW_A_PAGE_BREAK, breaks={2}))
+    doubted = {
+        (d.seq, d.role, d.args["other"]) for d in doc.diagnostics if d.code == "uncertain-style"
+    }
+    assert doubted == {
+        (4, "project", "稳定粮食生产"),
+        (4, "departments", "种植业股"),
+        (7, "project", "生猪稳产保供"),
+        (7, "departments", "畜牧股"),
+    }
+    centred = tasktable.parse(
+        _centred_table(_PROJECTS_CENTRED_BELOW_A_PAGE_BREAK, breaks={2}), merged="centre"
+    )
+    assert [t.project for t in centred.tasks] == ["建设高标准农田"] * 3 + ["稳定粮食生产"] * 3 + [
+        "生猪稳产保供"
+    ] * 3
+    assert not [d for d in centred.diagnostics if d.code == "uncertain-span"]
+    # the same spans printed top-style fit no centred cut, and say nothing
+    top = [(height, "", "", "") for height, *_ in _PROJECTS_CENTRED_BELOW_A_PAGE_BREAK]
+    top[0] = _PROJECTS_CENTRED_BELOW_A_PAGE_BREAK[0]
+    top[3] = (2, "", "稳定粮食生产", "种植业股")
+    top[6] = (2, "", "生猪稳产保供", "畜牧股")
+    again = tasktable.parse(_centred_table(top, breaks={2}))
+    assert not [d for d in again.diagnostics if d.code == "uncertain-style"]

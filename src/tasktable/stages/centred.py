@@ -124,39 +124,66 @@ PLACED_ROLES = ("theme", "project", "departments")
 
 
 def fits_centred(drafts: Sequence[Draft]) -> bool:
-    """Whether the outermost merged column (``drafts`` as written) could be printed with
-    its labels in the middle of their spans: one cut fits every label. A table whose spans
-    are headed by their labels shows no blank heads, yet may be centred (a span over a page
-    break has its label on top; another whose middle falls in a tall first row too): where
-    its outermost column fits so, each span's middle inside its label's window, not on its
-    edge, and some label stands below blank rows of its span on one page (spans that all
-    begin at their labels, or run over page breaks with their labels on top, read the same
-    top-style), a centred reading is worth comparing (style_doubts)."""
-    role = next((r for r in PLACED_ROLES if any(d.values.get(r) for d in drafts)), None)
-    if role is None:
-        return False
+    """Whether the merged columns (``drafts`` as written) could be printed with their labels
+    in the middle of their spans: at each level, from the outside in, one cut of each
+    enclosing span (as the levels outside cut them, centred) fits every label. A table whose
+    spans are headed by their labels shows no blank heads, yet may be centred (a span over a
+    page break has its label on top; another whose middle falls in a tall first row too):
+    where every level fits so, each span on one page with its middle inside its label's
+    window, not on its edge, and some label, of any level, stands below blank rows of its
+    span on one page (spans that all begin at their labels, or run over page breaks with
+    their labels on top, read the same top-style), a centred reading is worth comparing
+    (style_doubts). Every level counts: under a theme over a page break with its label on
+    top, the projects on the next page may be centred (their spans start after the break,
+    which a first label of each enclosing span, all evidence sees, never shows)."""
     tops = [0, *accumulate(printed_lines(d) for d in drafts)]
-    texts = [draft.values.get(role) for draft in drafts]
-    run = range(len(drafts))
-    labels = _labels(drafts, texts, run, role, _column(texts))
     placement = _Placement(drafts, tops, _DOUBTED_POINTS)
+    runs = [range(len(drafts))]  # the spans of the levels outside, as centred cuts place them
+    below_blank_rows = False  # some label the centred cut puts below blank rows of its span
+    for role in PLACED_ROLES:
+        texts = [draft.values.get(role) for draft in drafts]
+        if not any(texts):
+            continue
+        column = _column(texts)
+        spans: list[range] = []
+        for run in runs:
+            labels = _labels(drafts, texts, run, role, column)
+            if not labels:
+                spans.append(run)  # no label of this level here: nothing to place
+                continue
+            fitted = _fitted_spans(placement, run, labels)
+            if fitted is None:
+                return False  # the common case, a top-style table: no cut fits every label
+            for label, span in zip(labels, fitted, strict=True):
+                below_blank_rows = below_blank_rows or (
+                    drafts[span.start].page == drafts[span[-1]].page and span.start < label.first
+                )
+            spans.extend(fitted)
+        runs = spans
+    return below_blank_rows
+
+
+def _fitted_spans(
+    placement: _Placement, run: range, labels: Sequence[_Label]
+) -> list[range] | None:
+    """The spans of the best-centred cut of ``run`` (fits_centred), or None where no cut
+    fits every label, or the cut puts a span's middle on the edge of its label's window."""
     if not placement.fitting_ends(run, labels)[-1]:
-        return False  # the common case, a top-style table: no cut fits every label
+        return None
+    drafts, tops = placement.drafts, placement.tops
     ends = placement.best(run, labels)
     starts = [run.start, *(end + 1 for end in ends[:-1])]
-    below_blank_rows = False  # some label the centred cut puts below blank rows of its span
     for label, start, end in zip(labels, starts, ends, strict=True):
         if drafts[start].page != drafts[end].page:
             if placement.fit(label, start, end)[0]:
-                return False
+                return None
             continue
         # A middle on the line between two rows may print in either: a top-style table of
         # one-line rows fits so with every label on the edge of its row, which is no sign.
         low, high = placement.window(label)
         if not low < (tops[start] + tops[end + 1]) / 2 < high:
-            return False
-        below_blank_rows = below_blank_rows or start < label.first
-    return below_blank_rows
+            return None
+    return [range(start, end + 1) for start, end in zip(starts, ends, strict=True)]
 
 
 def printed_lines(draft: Draft) -> int:
