@@ -591,3 +591,45 @@ def test_projects_centred_under_a_theme_over_a_page_break_are_not_read_top_in_si
     top[6] = (2, "", "生猪稳产保供", "畜牧股")
     again = tasktable.parse(_centred_table(top, breaks={2}))
     assert not [d for d in again.diagnostics if d.code == "uncertain-style"]
+
+
+#: A centred table whose themes run over page breaks, each label centred in its part on
+#: the first page (the converter fixtures' portrait task 45), not on top: theme 1 is rows
+#: 1-6 (label on row 3), theme 2 rows 7-12 (label on row 8, its part rows 7-9).
+_THEMES_CENTRED_IN_THEIR_FIRST_PARTS = [
+    (2, "", "推进数字政府建设", "县发改局"),
+    (1, "", "", ""),
+    (1, "坚持创新驱动", "", ""),
+    (2, "", "建设智慧城市平台", "县数据局"),
+    (1, "", "", ""),
+    (2, "", "", ""),
+    (1, "", "", ""),
+    (1, "深化改革开放", "优化营商环境", "县商务局"),
+    (2, "", "", ""),
+    (2, "", "深化国资国企改革", "县财政局"),
+    (1, "", "", ""),
+    (1, "", "", ""),
+]
+
+
+def test_a_value_both_readings_give_is_doubted_where_a_centred_cut_moves_it() -> None:
+    """Regression (a hand-made centred table): read top-style (the first row takes its theme
+    from below), and centred too, which leaves open where theme 1 ends: on top of its span
+    over the second break, theme 2 may start at row 8. Row 7 is theme 1's in both chosen
+    readings, so it differed nowhere and went unwarned, though its theme, project and
+    department are theme 2's. A value the centred reading leaves open, as pymupdf4llm
+    places lines, is in doubt in the top reading too, against the value beyond the doubts."""
+    themes = ["坚持创新驱动"] * 6 + ["深化改革开放"] * 6
+    projects = ["推进数字政府建设"] * 3 + ["建设智慧城市平台"] * 3
+    projects += ["优化营商环境"] * 3 + ["深化国资国企改革"] * 3
+    doc = tasktable.parse(_centred_table(_THEMES_CENTRED_IN_THEIR_FIRST_PARTS, breaks={6, 10}))
+    assert "centred" not in doc.merged.values()
+    doubted = {(d.seq, d.role) for d in doc.diagnostics if d.code == "uncertain-style"}
+    wrong = {
+        (task.seq, role)
+        for task, theme, project in zip(doc.tasks, themes, projects, strict=True)
+        for role, got, truth in (("theme", task.theme, theme), ("project", task.project, project))
+        if got != truth
+    }
+    assert wrong == {(7, "theme"), (7, "project")}
+    assert wrong <= doubted

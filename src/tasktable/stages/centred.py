@@ -203,17 +203,20 @@ def fill_centred(
     *,
     carry: bool,
     diagnostics: list[Diagnostic],
+    strict: bool = False,
 ) -> None:
     """Fill ``role`` where its labels are centred: each blank row goes to the label whose
     span, placed so that every label is printed where the renderer would centre it (by
     printed height) and as near its span's middle as the others allow, covers it. Rows the
-    Markdown leaves open between two labels get an ``uncertain-span`` warning."""
+    Markdown leaves open between two labels get an ``uncertain-span`` warning: where some
+    point of a line down to its middle may stand in another row (_DOUBTED_POINTS), or,
+    ``strict``, only where pymupdf4llm's point does (_CHOSEN_POINTS)."""
     tops = [0, *accumulate(printed_lines(d) for d in drafts)]
     texts = [draft.values.get(role) for draft in drafts]  # as written, before any filling
     column = _column(texts)
     placement = _Placement(drafts, tops, _CHOSEN_POINTS)
     wider = _Placement(drafts, tops, _DOUBTED_POINTS)
-    doubts = _Doubts(drafts, texts, wider, role, column, parents)
+    doubts = _Doubts(drafts, texts, placement if strict else wider, role, column, parents)
     current: tuple[str, Origin] | None = None
     for run in segments(drafts, parents):
         labels = _labels(drafts, texts, run, role, column)
@@ -803,7 +806,9 @@ def _record_doubts(
         )
 
 
-def style_doubts(top: Sequence[Draft], centred: Sequence[Draft]) -> Iterator[Diagnostic]:
+def style_doubts(
+    top: Sequence[Draft], centred: Sequence[Draft], strict: Sequence[Draft]
+) -> Iterator[Diagnostic]:
     """Warnings where a table read top-style (``top``, as filled) would read otherwise as
     centred (``centred``: the same rows read so), when the centred reading is a clean one:
     every span fits its label where it stands, and one cut only. Such a table prints the
@@ -813,12 +818,17 @@ def style_doubts(top: Sequence[Draft], centred: Sequence[Draft]) -> Iterator[Dia
     reading that some labels leave open is offered too where the table's first row writes no
     label of its own (SPEC §4: the sign of labels printed mid-span; top-style, it takes the
     label below, backfilled): rows of one printed line each fit either reading."""
-    if any(draft.doubted for draft in centred) and not _first_row_backfilled(top):
+    if any(draft.doubted for draft in centred) and not first_row_backfilled(top):
         return  # labels that no single cut places: no second reading to offer
-    for ours, theirs in zip(top, centred, strict=True):
+    for index, (ours, theirs) in enumerate(zip(top, centred, strict=True)):
         for role in PLACED_ROLES:
             given, other = ours.values.get(role), theirs.values.get(role)
-            if given == other:
+            if given == other and role in strict[index].doubted:
+                # the centred reading gives the same value, and leaves it open even as
+                # pymupdf4llm places lines: a cut moved the other way gives the row what
+                # the rows beyond its doubts hold
+                other = _beyond_doubts(strict, index, role)
+            if given == other or other is None:
                 continue
             yield diagnostic(
                 "uncertain-style",
@@ -832,9 +842,27 @@ def style_doubts(top: Sequence[Draft], centred: Sequence[Draft]) -> Iterator[Dia
             )
 
 
-def _first_row_backfilled(drafts: Sequence[Draft]) -> bool:
+def first_row_backfilled(drafts: Sequence[Draft]) -> bool:
     """Whether the first row takes a placed label from a row below it (backfilled)."""
     if not drafts:
         return False
     origin = drafts[0].origin
     return any(role in origin and origin[role].how == "backfilled" for role in PLACED_ROLES)
+
+
+def _beyond_doubts(drafts: Sequence[Draft], index: int, role: str) -> str | None:
+    """The value another cut may give row ``index``, whose ``role`` the reading in
+    ``drafts`` doubts: the nearest other value among the rows of its run of doubted rows
+    and the row on either side of that run (below first), or None where all hold the same."""
+    given = drafts[index].values.get(role)
+    low = high = index
+    while low > 0 and role in drafts[low - 1].doubted:
+        low -= 1
+    while high + 1 < len(drafts) and role in drafts[high + 1].doubted:
+        high += 1
+    rows = range(max(low - 1, 0), min(high + 2, len(drafts)))
+    for row in sorted(rows, key=lambda row: (abs(row - index), row < index)):
+        value = drafts[row].values.get(role)
+        if value and value != given:
+            return value
+    return None
