@@ -807,7 +807,7 @@ def _record_doubts(
 
 
 def style_doubts(
-    top: Sequence[Draft], centred: Sequence[Draft], strict: Sequence[Draft]
+    top: Sequence[Draft], centred: Sequence[Draft], strict: Sequence[Draft], *, offered: bool
 ) -> Iterator[Diagnostic]:
     """Warnings where a table read top-style (``top``, as filled) would read otherwise as
     centred (``centred``: the same rows read so), when the centred reading is a clean one:
@@ -815,10 +815,17 @@ def style_doubts(
     same from either converter (two spans, one headed by a blank row; or a first span over
     a page break with its label on top, then one centred): each task whose theme, project
     or department the two readings give differently is said to be in doubt. A centred
-    reading that some labels leave open is offered too where the table's first row writes no
-    label of its own (SPEC §4: the sign of labels printed mid-span; top-style, it takes the
-    label below, backfilled): rows of one printed line each fit either reading."""
-    if any(draft.doubted for draft in centred) and not first_row_backfilled(top):
+    reading that some labels leave open is ``offered`` too where the table's first row writes
+    no label of its own (SPEC §4: the sign of labels printed mid-span; top-style, it takes
+    the label below, backfilled): rows of one printed line each fit either reading. There
+    ``strict`` (the rows read centred again, doubted only where pymupdf4llm's placing of
+    lines leaves them open) doubts the rows whose value both readings give alike, and a cut
+    moved the other way would change. Not offered where the first row writes its labels,
+    though some such tables are centred with cuts left open: rows of one printed line
+    (every docx or xlsx conversion) fit a centred cut at every level as well, and warning
+    there misled on the zoo (bozhou markitdown-docx, zhonglou pymupdf4llm: three false
+    warnings each)."""
+    if any(draft.doubted for draft in centred) and not offered:
         return  # labels that no single cut places: no second reading to offer
     for index, (ours, theirs) in enumerate(zip(top, centred, strict=True)):
         for role in PLACED_ROLES:

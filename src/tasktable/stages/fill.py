@@ -75,13 +75,14 @@ def fill_tasks(
     elif shown and (any(map(hints_centred, shown)) or fits_centred(untouched)):
         # Blank heads of spans, too few to call the table centred, or labels that a centred
         # cut fits as well: read the untouched rows so too, and warn where the readings differ.
+        offered = first_row_backfilled(drafts)  # an open centred reading too (style_doubts)
         strict = _copied(untouched)
         _fill_levels(untouched, list(diagnostics), reading, centred=True, forced=None)
-        if any(draft.doubted for draft in untouched) and first_row_backfilled(drafts):
+        if offered and any(draft.doubted for draft in untouched):
             # the rows a centred reading leaves open as pymupdf4llm places lines, for
             # style_doubts: the doubts above allow more points than that converter's
             _fill_levels(strict, [], reading, centred=True, forced=None, strict=True)
-        diagnostics.extend(style_doubts(drafts, untouched, strict))
+        diagnostics.extend(style_doubts(drafts, untouched, strict, offered=offered))
         diagnostics.extend(_item_doubts(ctx, drafts))
     diagnostics.extend(_lost_text(ctx, drafts))
     diagnostics.extend(_empty_columns(ctx, columns, drafts))
