@@ -815,16 +815,15 @@ def style_doubts(
     same from either converter (two spans, one headed by a blank row; or a first span over
     a page break with its label on top, then one centred): each task whose theme, project
     or department the two readings give differently is said to be in doubt. A centred
-    reading that some labels leave open is ``offered`` too where the table's first row writes
-    no label of its own (SPEC §4: the sign of labels printed mid-span; top-style, it takes
-    the label below, backfilled): rows of one printed line each fit either reading. There
+    reading that some labels leave open is ``offered`` too (fill decides) where the table's
+    first row writes no label of its own (SPEC §4: the sign of labels printed mid-span;
+    top-style, it takes the label below, backfilled), or where some row of its own is taller
+    than one printed line and every level fits a centred cut (fits_centred). Rows of one
+    printed line each fit either reading, so there a fit is no sign: offered wherever labels
+    fit, it warned falsely on top-style docx and xlsx conversions in the zoo. There
     ``strict`` (the rows read centred again, doubted only where pymupdf4llm's placing of
     lines leaves them open) doubts the rows whose value both readings give alike, and a cut
-    moved the other way would change. Not offered where the first row writes its labels,
-    though some such tables are centred with cuts left open: rows of one printed line
-    (every docx or xlsx conversion) fit a centred cut at every level as well, and warning
-    there misled on the zoo (bozhou markitdown-docx, zhonglou pymupdf4llm: three false
-    warnings each)."""
+    moved the other way would change."""
     if any(draft.doubted for draft in centred) and not offered:
         return  # labels that no single cut places: no second reading to offer
     for index, (ours, theirs) in enumerate(zip(top, centred, strict=True)):

@@ -75,18 +75,34 @@ def fill_tasks(
     elif shown and (any(map(hints_centred, shown)) or fits_centred(untouched)):
         # Blank heads of spans, too few to call the table centred, or labels that a centred
         # cut fits as well: read the untouched rows so too, and warn where the readings differ.
-        offered = first_row_backfilled(drafts)  # an open centred reading too (style_doubts)
+        offered = first_row_backfilled(drafts) or (
+            _printed_tall(drafts, diagnostics) and fits_centred(untouched)
+        )  # an open centred reading too (style_doubts)
         strict = _copied(untouched)
         _fill_levels(untouched, list(diagnostics), reading, centred=True, forced=None)
         if offered and any(draft.doubted for draft in untouched):
             # the rows a centred reading leaves open as pymupdf4llm places lines, for
             # style_doubts: the doubts above allow more points than that converter's
             _fill_levels(strict, [], reading, centred=True, forced=None, strict=True)
-        diagnostics.extend(style_doubts(drafts, untouched, strict, offered=offered))
-        diagnostics.extend(_item_doubts(ctx, drafts))
+        items = list(_item_doubts(ctx, drafts))
+        said = {(item.line, item.role) for item in items}  # one warning per task and role
+        diagnostics.extend(
+            doubt
+            for doubt in style_doubts(drafts, untouched, strict, offered=offered)
+            if (doubt.line, doubt.role) not in said
+        )
+        diagnostics.extend(items)
     diagnostics.extend(_lost_text(ctx, drafts))
     diagnostics.extend(_empty_columns(ctx, columns, drafts))
     return Filled(drafts, styles)
+
+
+def _printed_tall(drafts: Sequence[Draft], diagnostics: Sequence[Diagnostic]) -> bool:
+    """Whether some row is printed taller than one line in a row of its own: rows joined
+    from several (a row broken by a page break, joined-row) count one line a piece, not the
+    lines of their parts on other pages."""
+    joined = {d.args.get("above") for d in diagnostics if d.code == "joined-row" and d.args}
+    return any(printed_lines(draft) > 1 for draft in drafts if draft.line not in joined)
 
 
 def _copied(drafts: Sequence[Draft]) -> list[Draft]:
