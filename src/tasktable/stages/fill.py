@@ -72,12 +72,16 @@ def fill_tasks(
         styles = _fill_levels(drafts, diagnostics, reading, centred=True, forced=None)
         assert styles is not None  # centred=True never asks for a second reading
         diagnostics.extend(_item_doubts(ctx, drafts))
-    elif shown and (any(map(hints_centred, shown)) or fits_centred(untouched)):
-        # Blank heads of spans, too few to call the table centred, or labels that a centred
-        # cut fits as well: read the untouched rows so too, and warn where the readings differ.
-        offered = first_row_backfilled(drafts) or (
-            _printed_tall(drafts, diagnostics) and fits_centred(untouched)
-        )  # an open centred reading too (style_doubts)
+    elif shown and (
+        (fitted := fits_centred(untouched) if _printed_tall(drafts, diagnostics) else None)
+        or any(map(hints_centred, shown))
+        or (fitted is None and fits_centred(untouched))
+    ):
+        # Labels that a centred cut fits as well, or blank heads of spans, too few to call the
+        # table centred: read the untouched rows so too, and warn where the readings differ.
+        # An open centred reading is offered too (style_doubts) where the first row takes
+        # its labels from below, or where rows printed taller than one line fit it.
+        offered = bool(fitted) or first_row_backfilled(drafts)
         strict = _copied(untouched)
         _fill_levels(untouched, list(diagnostics), reading, centred=True, forced=None)
         if offered and any(draft.doubted for draft in untouched):
