@@ -293,15 +293,21 @@ def test_one_row_labels_side_by_side_are_not_joined_where_labels_do_not_wrap() -
     assert [t.project for t in doc.tasks][:2] == ["建设高标准农田", "稳定粮食生产啊"]
 
 
-def _centred_table(rows: list[tuple[int, str, str, str]], breaks: set[int]) -> str:
+def _centred_table(
+    rows: list[tuple[int, str, str, str]], breaks: set[int], subs: frozenset[int] = frozenset()
+) -> str:
     """A pymupdf4llm-style table: (printed lines, theme, project, department) per row, each
-    label on the row where it is printed; a header again before each row in ``breaks``."""
+    label on the row where it is printed; a header again before each row in ``breaks``
+    (row numbers from 1); the rows in ``subs`` without a 序号 (sub-tasks)."""
     lines = [HEADER]
-    for seq, (height, theme, project, department) in enumerate(rows, 1):
-        if seq in breaks:
+    seq = 0
+    for number, (height, theme, project, department) in enumerate(rows, 1):
+        if number in breaks:
             lines.append("\n" + HEADER)  # a new table: the next page
+        seq += number not in subs
         content = "<br>".join(["开展专项工作。"] * height)
-        lines.append(f"| {seq} | {theme} | {project} | {content} | 全年。 | {department} |\n")
+        written = "" if number in subs else str(seq)
+        lines.append(f"| {written} | {theme} | {project} | {content} | 全年。 | {department} |\n")
     return "".join(lines)
 
 
@@ -543,3 +549,270 @@ def test_a_first_row_without_labels_warns_of_the_centred_reading_in_one_line_row
     rows[0] = "|1|粮食生产|新建高标准农田2万亩。|种植业股|10月底前|"
     again = tasktable.parse(header + "\n".join(rows) + "\n", year=2024)
     assert not [d for d in again.diagnostics if d.code == "uncertain-style"]
+
+
+#: A centred table (the detection property drew one like it): theme and project labels on
+#: row 1, above a page break, so both spans run over it with their labels on top; then two
+#: projects of rows 2, 1 and 2 printed lines tall, each label on its one-line middle row.
+_PROJECTS_CENTRED_BELOW_A_PAGE_BREAK = [
+    (2, "推进乡村振兴", "建设高标准农田", "农田股"),
+    (1, "", "", ""),
+    (2, "", "", ""),
+    (2, "", "", ""),
+    (1, "", "稳定粮食生产", "种植业股"),
+    (2, "", "", ""),
+    (2, "", "", ""),
+    (1, "", "生猪稳产保供", "畜牧股"),
+    (2, "", "", ""),
+]
+
+
+def test_projects_centred_under_a_theme_over_a_page_break_are_not_read_top_in_silence() -> None:
+    """Regression (the detection property, dev profile): every enclosing span's first label
+    heads it (row 1), so the detection saw no blank head, and only the theme column, one
+    label over the break, was tried for a centred cut. The project column fits one, its
+    labels below blank rows of their spans: the top reading stands, and each task it would
+    give to the project below is doubted."""
+    doc = tasktable.parse(_centred_table(_PROJECTS_CENTRED_BELOW_A_PAGE_BREAK, breaks={2}))
+    doubted = {
+        (d.seq, d.role, d.args["other"]) for d in doc.diagnostics if d.code == "uncertain-style"
+    }
+    assert doubted == {
+        (4, "project", "稳定粮食生产"),
+        (4, "departments", "种植业股"),
+        (7, "project", "生猪稳产保供"),
+        (7, "departments", "畜牧股"),
+    }
+    centred = tasktable.parse(
+        _centred_table(_PROJECTS_CENTRED_BELOW_A_PAGE_BREAK, breaks={2}), merged="centre"
+    )
+    assert [t.project for t in centred.tasks] == ["建设高标准农田"] * 3 + ["稳定粮食生产"] * 3 + [
+        "生猪稳产保供"
+    ] * 3
+    assert not [d for d in centred.diagnostics if d.code == "uncertain-span"]
+    # the same spans printed top-style read top-style: right, whatever the warnings say
+    top = [(height, "", "", "") for height, *_ in _PROJECTS_CENTRED_BELOW_A_PAGE_BREAK]
+    top[0] = _PROJECTS_CENTRED_BELOW_A_PAGE_BREAK[0]
+    top[3] = (2, "", "稳定粮食生产", "种植业股")
+    top[6] = (2, "", "生猪稳产保供", "畜牧股")
+    again = tasktable.parse(_centred_table(top, breaks={2}))
+    assert "centred" not in again.merged.values()
+    assert [t.project for t in again.tasks] == [t.project for t in centred.tasks]
+
+
+#: A centred table whose themes run over page breaks, each label centred in its part on
+#: the first page (the converter fixtures' portrait task 45), not on top: theme 1 is rows
+#: 1-6 (label on row 3), theme 2 rows 7-12 (label on row 8, its part rows 7-9).
+_THEMES_CENTRED_IN_THEIR_FIRST_PARTS = [
+    (2, "", "推进数字政府建设", "县发改局"),
+    (1, "", "", ""),
+    (1, "坚持创新驱动", "", ""),
+    (2, "", "建设智慧城市平台", "县数据局"),
+    (1, "", "", ""),
+    (2, "", "", ""),
+    (1, "", "", ""),
+    (1, "深化改革开放", "优化营商环境", "县商务局"),
+    (2, "", "", ""),
+    (2, "", "深化国资国企改革", "县财政局"),
+    (1, "", "", ""),
+    (1, "", "", ""),
+]
+
+
+def test_a_value_both_readings_give_is_doubted_where_a_centred_cut_moves_it() -> None:
+    """Regression (a hand-made centred table): read top-style (the first row takes its theme
+    from below), and centred too, which leaves open where theme 1 ends: on top of its span
+    over the second break, theme 2 may start at row 8. Row 7 is theme 1's in both chosen
+    readings, so it differed nowhere and went unwarned, though its theme, project and
+    department are theme 2's. A value the centred reading leaves open, as pymupdf4llm
+    places lines, is in doubt in the top reading too, against the value beyond the doubts."""
+    themes = ["坚持创新驱动"] * 6 + ["深化改革开放"] * 6
+    projects = ["推进数字政府建设"] * 3 + ["建设智慧城市平台"] * 3
+    projects += ["优化营商环境"] * 3 + ["深化国资国企改革"] * 3
+    doc = tasktable.parse(_centred_table(_THEMES_CENTRED_IN_THEIR_FIRST_PARTS, breaks={6, 10}))
+    assert "centred" not in doc.merged.values()
+    doubted = {(d.seq, d.role) for d in doc.diagnostics if d.code == "uncertain-style"}
+    wrong = {
+        (task.seq, role)
+        for task, theme, project in zip(doc.tasks, themes, projects, strict=True)
+        for role, got, truth in (("theme", task.theme, theme), ("project", task.project, project))
+        if got != truth
+    }
+    assert wrong == {(7, "theme"), (7, "project")}
+    assert wrong <= doubted
+
+
+# Centred tables of realistic shapes, each label placed by hand where its span's middle
+# falls (a point a quarter line below each printed line's top, as pymupdf4llm places it).
+
+
+def _merged(doc: tasktable.Document) -> list[tuple[str | None, str | None, str | None]]:
+    return [(t.theme, t.project, t.departments[0] if t.departments else None) for t in doc.tasks]
+
+
+def _undoubted(doc: tasktable.Document, truth: list[tuple[str, str, str]]) -> list[tuple[int, str]]:
+    """(row, role) of each merged value that differs from the truth without a warning."""
+    doubted = {
+        (d.line, d.role) for d in doc.diagnostics if d.code in ("uncertain-span", "uncertain-style")
+    }
+    return [
+        (number, role)
+        for number, (task, values, true) in enumerate(
+            zip(doc.tasks, _merged(doc), truth, strict=True), 1
+        )
+        for role, got, want in zip(("theme", "project", "departments"), values, true, strict=True)
+        if got != want and (task.line, role) not in doubted
+    ]
+
+
+#: Two themes of 7 and 5 rows, five projects of 1-4 rows, seven departments of 1-2 rows;
+#: rows of 1-3 printed lines; theme 1's label on row 4 (its middle, 5.5 lines down).
+_THREE_LEVELS = [
+    (1, "", "", ""),
+    (3, "", "推进数字政府建设", "县发改局"),
+    (1, "", "实施科技企业培育", "县科技局"),
+    (2, "坚持创新驱动", "", "县数据局"),
+    (2, "", "建设智慧城市平台", ""),
+    (1, "", "", "县住建局"),
+    (1, "", "", ""),
+    (3, "", "优化营商环境", "县商务局"),
+    (2, "深化改革开放", "", ""),
+    (1, "", "", "县国资委"),
+    (2, "", "深化国资国企改革", "县财政局"),
+    (1, "", "", ""),
+]
+_THREE_LEVELS_TRUTH = (
+    [("坚持创新驱动", "推进数字政府建设", "县发改局")] * 2
+    + [("坚持创新驱动", "实施科技企业培育", "县科技局")]
+    + [("坚持创新驱动", "建设智慧城市平台", "县数据局")] * 2
+    + [("坚持创新驱动", "建设智慧城市平台", "县住建局")] * 2
+    + [("深化改革开放", "优化营商环境", "县商务局")] * 2
+    + [("深化改革开放", "深化国资国企改革", "县国资委")]
+    + [("深化改革开放", "深化国资国企改革", "县财政局")] * 2
+)
+
+
+def test_three_levels_of_centred_labels_are_detected_and_placed() -> None:
+    """Three merged levels, spans of one to seven rows, rows of one to three printed lines:
+    every label on the row its span's middle falls in. Detected (the first row writes no
+    label; themes and projects begin with blank rows) and read right."""
+    doc = tasktable.parse(_centred_table(_THREE_LEVELS, breaks=set()))
+    assert set(doc.merged.values()) == {"centred"}
+    assert _merged(doc) == _THREE_LEVELS_TRUTH  # the chosen cut; some borders stay doubted
+
+
+def test_centred_labels_on_sub_rows_in_the_middles_of_their_spans() -> None:
+    """A span's middle may fall in a row without 序号 (a sub-task): its label stands there.
+    Rows 2, 5 and 11 are sub-rows; projects of three rows each, the first's label on its
+    sub-row, the last's too. Every value is right or doubted (row 3 may begin project 2:
+    its middle then falls in row 4's first line as well)."""
+    rows = [
+        (1, "", "", ""),
+        (2, "", "推进数字政府建设", "县发改局"),
+        (1, "坚持创新驱动", "", ""),
+        (2, "", "建设智慧城市平台", "县数据局"),
+        (1, "", "", ""),
+        (1, "", "", ""),
+        (3, "", "优化营商环境", "县商务局"),
+        (1, "", "", ""),
+        (2, "深化改革开放", "", ""),
+        (1, "", "", ""),
+        (1, "", "深化国资国企改革", "县财政局"),
+        (2, "", "", ""),
+    ]
+    truth = (
+        [("坚持创新驱动", "推进数字政府建设", "县发改局")] * 3
+        + [("坚持创新驱动", "建设智慧城市平台", "县数据局")] * 3
+        + [("深化改革开放", "优化营商环境", "县商务局")] * 3
+        + [("深化改革开放", "深化国资国企改革", "县财政局")] * 3
+    )
+    doc = tasktable.parse(_centred_table(rows, breaks=set(), subs=frozenset({2, 5, 11})))
+    assert [task.sub for task in doc.tasks][:2] == [1, 2]
+    assert set(doc.merged.values()) == {"centred"}
+    assert _undoubted(doc, truth) == []
+    assert sum(got != want for got, want in zip(_merged(doc), truth, strict=True)) == 1
+
+
+def test_centred_labels_cut_over_rows_are_joined_and_placed() -> None:
+    """Labels of two and three printed lines, centred, each line written in the row that
+    holds it: 一、坚持创新 / 驱动，建设科 / 技强县 over rows 2-4, projects cut 1 + 1 over
+    two rows. Read as centred, each label is joined and placed; read top-style (the
+    detection sees one blank head per column: labels cut one line per row show no cut),
+    every value that reading gets wrong is warned of."""
+    rows = [
+        (2, "", "推进数字政", "县发改局"),
+        (2, "一、坚持创新", "府建设", ""),
+        (1, "驱动，建设科", "", ""),
+        (2, "技强县", "建设智慧城", "县数据局"),
+        (3, "", "市平台", ""),
+        (1, "", "", ""),
+        (2, "", "优化营商环<br>境", "县商务局"),
+        (2, "二、深化改革<br>开放", "", ""),
+        (1, "", "深化国资国", ""),
+        (2, "", "企改革", "县财政局"),
+    ]
+    truth = (
+        [("一、坚持创新驱动，建设科技强县", "推进数字政府建设", "县发改局")] * 2
+        + [("一、坚持创新驱动，建设科技强县", "建设智慧城市平台", "县数据局")] * 3
+        + [("二、深化改革开放", "优化营商环境", "县商务局")] * 3
+        + [("二、深化改革开放", "深化国资国企改革", "县财政局")] * 2
+    )
+    centred = tasktable.parse(_centred_table(rows, breaks=set()), merged="centre")
+    assert _merged(centred) == truth
+    doc = tasktable.parse(_centred_table(rows, breaks=set()))
+    assert _undoubted(doc, truth) == []
+
+
+#: One theme over a page break before row 5, its label on top; four projects of 1, 4, 6
+#: and 2 rows (the second over the break, its label on top), six departments of 1-3 rows.
+_OVER_A_BREAK = [
+    (2, "推进乡村振兴", "稳定粮食生产", "种植业股"),
+    (1, "", "建设高标准农田", ""),
+    (3, "", "", "农田股"),
+    (1, "", "", "土肥站"),
+    (1, "", "", ""),
+    (2, "", "", "畜牧股"),
+    (1, "", "", ""),
+    (1, "", "生猪稳产保供", ""),
+    (2, "", "", "执法大队"),
+    (1, "", "", ""),
+    (1, "", "", ""),
+    (1, "", "", ""),
+    (2, "", "发展乡村产业", "产业股"),
+]
+_OVER_A_BREAK_TRUTH = (
+    [("推进乡村振兴", "稳定粮食生产", "种植业股")]
+    + [("推进乡村振兴", "建设高标准农田", "农田股")] * 2
+    + [("推进乡村振兴", "建设高标准农田", "土肥站")] * 2
+    + [("推进乡村振兴", "生猪稳产保供", "畜牧股")] * 3
+    + [("推进乡村振兴", "生猪稳产保供", "执法大队")] * 3
+    + [("推进乡村振兴", "发展乡村产业", "产业股")] * 2
+)
+
+
+def test_centred_labels_on_top_of_spans_over_a_page_break_and_centred_below() -> None:
+    """Spans over a page break have their labels on top (weasyprint), the others centred:
+    detected (departments begin with blank rows), and every value right or doubted."""
+    doc = tasktable.parse(_centred_table(_OVER_A_BREAK, breaks={5}))
+    assert set(doc.merged.values()) == {"centred"}
+    assert _undoubted(doc, _OVER_A_BREAK_TRUTH) == []
+
+
+def test_centred_labels_the_top_reading_gets_wrong_are_warned_where_the_first_row_is_labelled() -> (
+    None
+):
+    """The table above with its page break before row 8 instead: the projects' spans on the
+    first page are centred, so nothing is over the break but the theme and 生猪稳产保供,
+    and the detection sees no blank head (every first label heads its enclosing span). Read
+    top-style, rows 2 and 12 are wrong; the centred reading leaves them open (row 1, two
+    lines tall, holds its label's middle for a span of one row or two). It was offered only
+    where the first row takes its labels from below, and these went unwarned; now also where
+    some row is taller than one printed line and every level fits a centred cut."""
+    rows = list(_OVER_A_BREAK)
+    rows[1] = (1, "", "", "")
+    rows[2] = (3, "", "建设高标准农田", "农田股")
+    rows[3] = (1, "", "", "土肥站")
+    rows[5] = (2, "", "生猪稳产保供", "畜牧股")
+    rows[7] = (1, "", "", "")
+    doc = tasktable.parse(_centred_table(rows, breaks={8}))
+    assert _undoubted(doc, _OVER_A_BREAK_TRUTH) == []

@@ -124,39 +124,66 @@ PLACED_ROLES = ("theme", "project", "departments")
 
 
 def fits_centred(drafts: Sequence[Draft]) -> bool:
-    """Whether the outermost merged column (``drafts`` as written) could be printed with
-    its labels in the middle of their spans: one cut fits every label. A table whose spans
-    are headed by their labels shows no blank heads, yet may be centred (a span over a page
-    break has its label on top; another whose middle falls in a tall first row too): where
-    its outermost column fits so, each span's middle inside its label's window, not on its
-    edge, and some label stands below blank rows of its span on one page (spans that all
-    begin at their labels, or run over page breaks with their labels on top, read the same
-    top-style), a centred reading is worth comparing (style_doubts)."""
-    role = next((r for r in PLACED_ROLES if any(d.values.get(r) for d in drafts)), None)
-    if role is None:
-        return False
+    """Whether the merged columns (``drafts`` as written) could be printed with their labels
+    in the middle of their spans: at each level, from the outside in, one cut of each
+    enclosing span (as the levels outside cut them, centred) fits every label. A table whose
+    spans are headed by their labels shows no blank heads, yet may be centred (a span over a
+    page break has its label on top; another whose middle falls in a tall first row too):
+    where every level fits so, each span on one page with its middle inside its label's
+    window, not on its edge, and some label, of any level, stands below blank rows of its
+    span on one page (spans that all begin at their labels, or run over page breaks with
+    their labels on top, read the same top-style), a centred reading is worth comparing
+    (style_doubts). Every level counts: under a theme over a page break with its label on
+    top, the projects on the next page may be centred (their spans start after the break,
+    which a first label of each enclosing span, all evidence sees, never shows)."""
     tops = [0, *accumulate(printed_lines(d) for d in drafts)]
-    texts = [draft.values.get(role) for draft in drafts]
-    run = range(len(drafts))
-    labels = _labels(drafts, texts, run, role, _column(texts))
     placement = _Placement(drafts, tops, _DOUBTED_POINTS)
+    runs = [range(len(drafts))]  # the spans of the levels outside, as centred cuts place them
+    below_blank_rows = False  # some label the centred cut puts below blank rows of its span
+    for role in PLACED_ROLES:
+        texts = [draft.values.get(role) for draft in drafts]
+        if not any(texts):
+            continue
+        column = _column(texts)
+        spans: list[range] = []
+        for run in runs:
+            labels = _labels(drafts, texts, run, role, column)
+            if not labels:
+                spans.append(run)  # no label of this level here: nothing to place
+                continue
+            fitted = _fitted_spans(placement, run, labels)
+            if fitted is None:
+                return False  # the common case, a top-style table: no cut fits every label
+            for label, span in zip(labels, fitted, strict=True):
+                below_blank_rows = below_blank_rows or (
+                    drafts[span.start].page == drafts[span[-1]].page and span.start < label.first
+                )
+            spans.extend(fitted)
+        runs = spans
+    return below_blank_rows
+
+
+def _fitted_spans(
+    placement: _Placement, run: range, labels: Sequence[_Label]
+) -> list[range] | None:
+    """The spans of the best-centred cut of ``run`` (fits_centred), or None where no cut
+    fits every label, or the cut puts a span's middle on the edge of its label's window."""
     if not placement.fitting_ends(run, labels)[-1]:
-        return False  # the common case, a top-style table: no cut fits every label
+        return None
+    drafts, tops = placement.drafts, placement.tops
     ends = placement.best(run, labels)
     starts = [run.start, *(end + 1 for end in ends[:-1])]
-    below_blank_rows = False  # some label the centred cut puts below blank rows of its span
     for label, start, end in zip(labels, starts, ends, strict=True):
         if drafts[start].page != drafts[end].page:
             if placement.fit(label, start, end)[0]:
-                return False
+                return None
             continue
         # A middle on the line between two rows may print in either: a top-style table of
         # one-line rows fits so with every label on the edge of its row, which is no sign.
         low, high = placement.window(label)
         if not low < (tops[start] + tops[end + 1]) / 2 < high:
-            return False
-        below_blank_rows = below_blank_rows or start < label.first
-    return below_blank_rows
+            return None
+    return [range(start, end + 1) for start, end in zip(starts, ends, strict=True)]
 
 
 def printed_lines(draft: Draft) -> int:
@@ -176,17 +203,20 @@ def fill_centred(
     *,
     carry: bool,
     diagnostics: list[Diagnostic],
+    strict: bool = False,
 ) -> None:
     """Fill ``role`` where its labels are centred: each blank row goes to the label whose
     span, placed so that every label is printed where the renderer would centre it (by
     printed height) and as near its span's middle as the others allow, covers it. Rows the
-    Markdown leaves open between two labels get an ``uncertain-span`` warning."""
+    Markdown leaves open between two labels get an ``uncertain-span`` warning: where some
+    point of a line down to its middle may stand in another row (_DOUBTED_POINTS), or,
+    ``strict``, only where pymupdf4llm's point does (_CHOSEN_POINTS)."""
     tops = [0, *accumulate(printed_lines(d) for d in drafts)]
     texts = [draft.values.get(role) for draft in drafts]  # as written, before any filling
     column = _column(texts)
     placement = _Placement(drafts, tops, _CHOSEN_POINTS)
     wider = _Placement(drafts, tops, _DOUBTED_POINTS)
-    doubts = _Doubts(drafts, texts, wider, role, column, parents)
+    doubts = _Doubts(drafts, texts, placement if strict else wider, role, column, parents)
     current: tuple[str, Origin] | None = None
     for run in segments(drafts, parents):
         labels = _labels(drafts, texts, run, role, column)
@@ -776,22 +806,35 @@ def _record_doubts(
         )
 
 
-def style_doubts(top: Sequence[Draft], centred: Sequence[Draft]) -> Iterator[Diagnostic]:
+def style_doubts(
+    top: Sequence[Draft], centred: Sequence[Draft], strict: Sequence[Draft], *, offered: bool
+) -> Iterator[Diagnostic]:
     """Warnings where a table read top-style (``top``, as filled) would read otherwise as
     centred (``centred``: the same rows read so), when the centred reading is a clean one:
     every span fits its label where it stands, and one cut only. Such a table prints the
     same from either converter (two spans, one headed by a blank row; or a first span over
     a page break with its label on top, then one centred): each task whose theme, project
     or department the two readings give differently is said to be in doubt. A centred
-    reading that some labels leave open is offered too where the table's first row writes no
-    label of its own (SPEC §4: the sign of labels printed mid-span; top-style, it takes the
-    label below, backfilled): rows of one printed line each fit either reading."""
-    if any(draft.doubted for draft in centred) and not _first_row_backfilled(top):
+    reading that some labels leave open is ``offered`` too (fill decides) where the table's
+    first row writes no label of its own (SPEC §4: the sign of labels printed mid-span;
+    top-style, it takes the label below, backfilled), or where some row of its own is taller
+    than one printed line and every level fits a centred cut (fits_centred). Rows of one
+    printed line each fit either reading, so there a fit is no sign: offered wherever labels
+    fit, it warned falsely on top-style docx and xlsx conversions in the zoo. There
+    ``strict`` (the rows read centred again, doubted only where pymupdf4llm's placing of
+    lines leaves them open) doubts the rows whose value both readings give alike, and a cut
+    moved the other way would change."""
+    if any(draft.doubted for draft in centred) and not offered:
         return  # labels that no single cut places: no second reading to offer
-    for ours, theirs in zip(top, centred, strict=True):
+    for index, (ours, theirs) in enumerate(zip(top, centred, strict=True)):
         for role in PLACED_ROLES:
             given, other = ours.values.get(role), theirs.values.get(role)
-            if given == other:
+            if given == other and role in strict[index].doubted:
+                # the centred reading gives the same value, and leaves it open even as
+                # pymupdf4llm places lines: a cut moved the other way gives the row what
+                # the rows beyond its doubts hold
+                other = _beyond_doubts(strict, index, role)
+            if given == other or other is None:
                 continue
             yield diagnostic(
                 "uncertain-style",
@@ -805,9 +848,27 @@ def style_doubts(top: Sequence[Draft], centred: Sequence[Draft]) -> Iterator[Dia
             )
 
 
-def _first_row_backfilled(drafts: Sequence[Draft]) -> bool:
+def first_row_backfilled(drafts: Sequence[Draft]) -> bool:
     """Whether the first row takes a placed label from a row below it (backfilled)."""
     if not drafts:
         return False
     origin = drafts[0].origin
     return any(role in origin and origin[role].how == "backfilled" for role in PLACED_ROLES)
+
+
+def _beyond_doubts(drafts: Sequence[Draft], index: int, role: str) -> str | None:
+    """The value another cut may give row ``index``, whose ``role`` the reading in
+    ``drafts`` doubts: the nearest other value among the rows of its run of doubted rows
+    and the row on either side of that run (below first), or None where all hold the same."""
+    given = drafts[index].values.get(role)
+    low = high = index
+    while low > 0 and role in drafts[low - 1].doubted:
+        low -= 1
+    while high + 1 < len(drafts) and role in drafts[high + 1].doubted:
+        high += 1
+    rows = range(max(low - 1, 0), min(high + 2, len(drafts)))
+    for row in sorted(rows, key=lambda row: (abs(row - index), row < index)):
+        value = drafts[row].values.get(role)
+        if value and value != given:
+            return value
+    return None

@@ -26,6 +26,7 @@ from .centred import (
     Evidence,
     evidence,
     fill_centred,
+    first_row_backfilled,
     fits_centred,
     flat,
     hints_centred,
@@ -59,10 +60,7 @@ def fill_tasks(
     they came are, and those are returned.
     """
     diagnostics = ctx.diagnostics
-    untouched = [
-        replace(d, values=dict(d.values), origin=dict(d.origin), doubted=set(d.doubted))
-        for d in drafts
-    ]
+    untouched = _copied(drafts)
     forced = FORCED_STYLES.get(merged)
     reading = _Reading(ctx, left_filled)
     shown: list[Evidence] = []  # what each column showed the detection, if it ran
@@ -74,15 +72,49 @@ def fill_tasks(
         styles = _fill_levels(drafts, diagnostics, reading, centred=True, forced=None)
         assert styles is not None  # centred=True never asks for a second reading
         diagnostics.extend(_item_doubts(ctx, drafts))
-    elif shown and (any(map(hints_centred, shown)) or fits_centred(untouched)):
-        # Blank heads of spans, too few to call the table centred, or labels that a centred
-        # cut fits as well: read the untouched rows so too, and warn where the readings differ.
+    elif shown and (
+        (fitted := fits_centred(untouched) if _printed_tall(drafts, diagnostics) else None)
+        or any(map(hints_centred, shown))
+        or (fitted is None and fits_centred(untouched))
+    ):
+        # Labels that a centred cut fits as well, or blank heads of spans, too few to call the
+        # table centred: read the untouched rows so too, and warn where the readings differ.
+        # An open centred reading is offered too (style_doubts) where the first row takes
+        # its labels from below, or where rows printed taller than one line fit it.
+        offered = bool(fitted) or first_row_backfilled(drafts)
+        strict = _copied(untouched)
         _fill_levels(untouched, list(diagnostics), reading, centred=True, forced=None)
-        diagnostics.extend(style_doubts(drafts, untouched))
-        diagnostics.extend(_item_doubts(ctx, drafts))
+        if offered and any(draft.doubted for draft in untouched):
+            # the rows a centred reading leaves open as pymupdf4llm places lines, for
+            # style_doubts: the doubts above allow more points than that converter's
+            _fill_levels(strict, [], reading, centred=True, forced=None, strict=True)
+        items = list(_item_doubts(ctx, drafts))
+        said = {(item.line, item.role) for item in items}  # one warning per task and role
+        diagnostics.extend(
+            doubt
+            for doubt in style_doubts(drafts, untouched, strict, offered=offered)
+            if (doubt.line, doubt.role) not in said
+        )
+        diagnostics.extend(items)
     diagnostics.extend(_lost_text(ctx, drafts))
     diagnostics.extend(_empty_columns(ctx, columns, drafts))
     return Filled(drafts, styles)
+
+
+def _printed_tall(drafts: Sequence[Draft], diagnostics: Sequence[Diagnostic]) -> bool:
+    """Whether some row is printed taller than one line in a row of its own: rows joined
+    from several (a row broken by a page break, joined-row) count one line a piece, not the
+    lines of their parts on other pages."""
+    joined = {d.args.get("above") for d in diagnostics if d.code == "joined-row" and d.args}
+    return any(printed_lines(draft) > 1 for draft in drafts if draft.line not in joined)
+
+
+def _copied(drafts: Sequence[Draft]) -> list[Draft]:
+    """Copies of the drafts, to be filled apart."""
+    return [
+        replace(d, values=dict(d.values), origin=dict(d.origin), doubted=set(d.doubted))
+        for d in drafts
+    ]
 
 
 class _Reading(NamedTuple):
@@ -114,6 +146,7 @@ def _fill_levels(
     centred: bool,
     forced: MergedStyle | None,
     shown: list[Evidence] | None = None,
+    strict: bool = False,
 ) -> dict[str, MergedStyle] | None:
     """Fill the merged columns from the outside in and record where each one's text was.
 
@@ -122,7 +155,8 @@ def _fill_levels(
     the reading (None), for the caller to read the untouched rows as centred. One column is
     enough: one renderer placed them all, and a column may show no sign of its own (a theme
     whose middle falls in a tall first row is printed on that row). What each column
-    showed is added to ``shown``.
+    showed is added to ``shown``. ``strict`` doubts centred spans only where the points
+    pymupdf4llm places lines by leave them open (fill_centred).
     """
     detect = not centred and forced is None
     found: list[Diagnostic] = []  # kept only if this reading stands
@@ -143,7 +177,7 @@ def _fill_levels(
         # copied from the left, is read the same whatever the table's labels do.
         style = forced or _style(drafts, role, reading.left_filled)
         if centred and placed_by_height and style in ("top", "centred"):
-            fill_centred(drafts, role, parents, carry=carry, diagnostics=found)
+            fill_centred(drafts, role, parents, carry=carry, diagnostics=found, strict=strict)
             styles[role] = "centred"
         else:
             styles[role] = style
