@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import __version__
+from . import __version__, patterns
 from .context import Context
 from .errors import (
     DecodeError,
@@ -44,6 +44,9 @@ from .stages.stitch import Grid, normalise_header, normalised_roles, stitch_segm
 from .stages.tasks import build_tasks
 from .vocab.headers import MAPPABLE_ROLES
 from .vocab.messages import LANGS, Lang
+
+# Every stage's patterns compiled at import now: the character classes they shared can go.
+patterns.imports_done()
 
 _HEADER_HINT = "序号, 项目名称, 项目内容, 序时进度, 责任部门"
 
