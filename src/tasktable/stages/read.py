@@ -33,7 +33,7 @@ _INLINE = MarkdownIt("commonmark", {"html": True})
 #: Characters that can start inline markup: escapes, emphasis, code, HTML and <br>, entities,
 #: links and images. A cell without any of them is plain text as it stands. Stdlib re: it
 #: searches every cell, in a quarter of the time regex takes.
-_MARKUP = re.compile(r"[\\*_`<&\[!\n]")
+_MARKUP = compiled(r"[\\*_`<&\[!\n]")
 
 #: An HTML line break inside a cell: <br>, <br/>, <br />, any case.
 _BR_TAG = on_first_use(compiled, r"^<br\s*/?>$", re.IGNORECASE)

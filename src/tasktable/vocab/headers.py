@@ -7,9 +7,10 @@ An exact match wins; otherwise the longest synonym contained in the header decid
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Final, Literal, get_args
+
+from ..patterns import compiled
 
 #: role -> header words seen in real tables, seed header first. Not a closed list: a column
 #: whose header names no role gets one from its cells (stages/roles.py).
@@ -177,7 +178,7 @@ PLAN_WORDS: Final = ("时限", "时间", "节点", "期限", "安排", "序时",
 #: columns (一季度 | 二季度 | 三季度 | 四季度, often under a merged 时间节点) hold what is due in
 #: that period: together they are the schedule (stages/roles.py). A bare year (2024年目标)
 #: is none: it names the plan, not a part of it.
-PERIOD_HEADER: Final = re.compile(
+PERIOD_HEADER: Final = compiled(
     r"^(?:第?[一二三四1-4１-４]季度"
     r"|[0-9０-９一二三四五六七八九十]{1,3}(?:[-－—~～至][0-9０-９一二三四五六七八九十]{1,3})?月份?"
     r"|[上下]半年)(?:底前|末前|前|底|末)?$"
