@@ -95,7 +95,7 @@ def test_the_sample_compiles_none_of_the_patterns_left_to_first_use() -> None:
     )
     left, compiled, classes = map(int, run.stdout.split())
     assert left > 20 and compiled == 0
-    assert classes == 0  # the classes shared while the imports compiled are let go
+    assert classes == 0  # the classes shared while the patterns compiled are let go
 
 
 needs_programs = pytest.mark.skipif(

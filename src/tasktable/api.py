@@ -45,9 +45,6 @@ from .stages.tasks import build_tasks
 from .vocab.headers import MAPPABLE_ROLES
 from .vocab.messages import LANGS, Lang
 
-# Every stage's patterns compiled at import now: the character classes they shared can go.
-patterns.imports_done()
-
 _HEADER_HINT = "序号, 项目名称, 项目内容, 序时进度, 责任部门"
 
 
@@ -109,6 +106,7 @@ def parse(
             merged=merged,
             ctx=ctx,
         )
+    patterns.release_classes()
     lang = lang or default_language()
     return document if lang == "en" else in_language(document, lang)
 
