@@ -32,9 +32,9 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
     run; the programs re compiles the patterns to are kept the same way (``_Programs``), so
     a run gives re's engine the program and skips parsing the pattern and generating its
     code. A program built here rather than read shares its character classes with the
-    other patterns compiled at import (``_shared_class``): re builds a 64K-entry table for
-    a class of scattered CJK characters as often as the class is written, and
-    [一二三四五六七八九] alone stands 14 times in the date finder.
+    other patterns compiled at import and in a first parse (``_shared_class``): re builds
+    a 64K-entry table for a class of scattered CJK characters as often as the class is
+    written, and [一二三四五六七八九] alone stands 14 times in the date finder.
 
     The program is the one re.compile builds (tests/test_patterns.py compares them); where
     re's compiler is not as this expects (another Python), this is re.compile."""
@@ -175,6 +175,10 @@ class _Programs:
 
     def save(self) -> None:
         """Write the programs if this process compiled any the file did not hold."""
+        with _COMPILING:
+            self._save()
+
+    def _save(self) -> None:
         if not self.compiled_new or self.path is None or sys.dont_write_bytecode:
             return
         programs = dict(self.used)
