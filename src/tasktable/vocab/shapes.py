@@ -69,8 +69,9 @@ _NAME = (
 )
 _SEPARATOR = r"[、，,；;\s]+"
 # The two patterns of names are the regex module's for its \p{Han}, which re cannot write
-# but as the class's ranges, compiled a character at a time; the others are re's
-# (patterns.compiled), which a run reads compiled from the file of programs.
+# but as the class's ranges, compiled a character at a time. A pattern that needs nothing
+# of regex's own is re's (patterns.compiled), whose program a run reads from the file of
+# programs rather than compiles.
 
 #: One organisation name: a short run of CJK/Latin text ending in a department suffix.
 DEPARTMENT_NAME: Final = on_first_use(regex.compile, rf"^{_NAME}$")
