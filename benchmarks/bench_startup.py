@@ -1,6 +1,6 @@
 """Start-up: how long the command line takes to convert the sample, against ``python -c pass``.
 
-    python benchmarks/bench_startup.py [--rounds N] [--against SRC]... [--bytecode WHEN]
+    python benchmarks/bench_startup.py [--rounds N] [--against SRC]... [--bytecode W] [--first-run]
 
 Runs, in alternating rounds in one process (this machine's speed drifts within minutes, so
 only figures taken side by side compare), ``python -c pass``, ``python -m tasktable SAMPLE -o
@@ -16,7 +16,10 @@ best of three).
 them, from bytecode written once (to a folder of its own, PYTHONPYCACHEPREFIX, by a first
 run that is not timed); ``source`` compiling every module's source at each run, as a
 checkout does where PYTHONDONTWRITEBYTECODE is set; ``both`` (the default) times each tree
-both ways.
+both ways. With cached bytecode a run also reads the programs of tasktable's patterns from the
+file the first run wrote beside patterns.py's bytecode (``patterns._Programs``);
+``--first-run`` deletes that file before each run, so that each compiles the patterns and
+writes the file again, as the first run after an install or a change does.
 """
 
 from __future__ import annotations
@@ -86,6 +89,9 @@ def main() -> None:
         "--against", type=Path, action="append", default=[], help="another tree's src folder"
     )
     parser.add_argument("--bytecode", choices=("cached", "source", "both"), default="both")
+    parser.add_argument(
+        "--first-run", action="store_true", help="no kept programs of the patterns at any run"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "sample.json"
@@ -105,11 +111,15 @@ def main() -> None:
         cpus: dict[str, list[float]] = {name: [] for name in runs}
         for _ in range(args.rounds):
             for name, (command, env) in runs.items():
+                if args.first_run:
+                    for kept in cache.rglob("*.re-programs"):
+                        kept.unlink()
                 wall, cpu = timed(command, env)
                 walls[name].append(wall)
                 cpus[name].append(cpu)
         bare = min(walls["python -c pass"])
-        print(f"{args.rounds} rounds, alternating; seconds")
+        first = ", each a first run (patterns compiled, their programs written)"
+        print(f"{args.rounds} rounds, alternating; seconds{first if args.first_run else ''}")
         print(f"{'':40} {'best':>6} {'median':>6} {'-bare':>6} {'cpu':>6}")
         for name, values in walls.items():
             best = min(values)

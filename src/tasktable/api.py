@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import __version__
+from . import __version__, patterns
 from .context import Context
 from .errors import (
     DecodeError,
@@ -112,6 +112,7 @@ def parse(
             merged=merged,
             ctx=ctx,
         )
+    patterns.release_classes()
     lang = lang or default_language()
     return document if lang == "en" else in_language(document, lang)
 

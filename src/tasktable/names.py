@@ -4,13 +4,14 @@ The tests of what a unit name and a person's name look like are here, once."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from itertools import pairwise
 from typing import Final
 
 import regex
 
-from .patterns import alternation, on_first_use
+from .patterns import alternation, compiled, on_first_use
 from .vocab.shapes import (
     DEPARTMENT_FINALS,
     DEPARTMENT_LIST,
@@ -180,7 +181,7 @@ def is_no_unit(text: str) -> bool:
 
 
 #: The spaces between a line's words, each a break to join or cut (县发展改革 委).
-_SPACES = regex.compile(r"\s+")
+_SPACES = compiled(r"\s+")
 
 
 def _words(line: str) -> list[str]:
@@ -193,7 +194,7 @@ def _listed(line: str) -> list[str]:
     return _cut(line, LIST_SEPARATOR)
 
 
-def _cut(line: str, cuts: regex.Pattern[str]) -> list[str]:
+def _cut(line: str, cuts: re.Pattern[str]) -> list[str]:
     """``line`` cut at each match of ``cuts`` outside brackets, without empty pieces.
 
     Only a bracket that a later one closes holds its text together (县委宣传部（县文明办、

@@ -5,20 +5,18 @@ from __future__ import annotations
 
 from typing import Final
 
-import regex
-
-from .patterns import on_first_use
+from .patterns import compiled, on_first_use
 from .vocab.shapes import CLOSERS, LIST_MARKER, SENTENCE_ENDS
 
 #: Start of a list item: 1. 2、 (一) （一） ① a) — a break before one is a real line break.
 #: Not 二、三季度 "the second and third quarters" (a numeral after the 、), nor 1.5 (a digit after
 #: the point).
 _LIST_MARKER: Final = on_first_use(
-    regex.compile, rf"{LIST_MARKER}|[一二三四五六七八九十]{{1,3}}、(?![一二三四五六七八九十0-9])"
+    compiled, rf"{LIST_MARKER}|[一二三四五六七八九十]{{1,3}}、(?![一二三四五六七八九十0-9])"
 )
 
 #: Latin letters or digits on both sides of a wrap are separate words: join with a space.
-_LATIN: Final = on_first_use(regex.compile, r"[A-Za-z]")
+_LATIN: Final = on_first_use(compiled, r"[A-Za-z]")
 
 
 def unwrap(text: str) -> str:
@@ -57,4 +55,4 @@ def has_clauses(text: str) -> bool:
 
 
 #: A mark between clauses.
-_CLAUSE_MARK: Final = regex.compile(r"[，,；;。]")
+_CLAUSE_MARK: Final = compiled(r"[，,；;。]")

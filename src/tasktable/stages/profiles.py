@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, Literal
 
-import regex
-
 from ..names import are_people, is_unit_list
 from ..patterns import compiled
 from ..vocab.dates import (
@@ -40,17 +38,17 @@ from ..wraps import ends_sentence
 Kind = Literal["number", "digits", "progress", "person", "unit", "date", "sentence", "label"]
 
 #: Digits and what joins them in phone numbers and codes: 5555309, 0558-5555097, (0558)555.
-_DIGITS: Final = regex.compile(r"^[0-9０-９\-－—–()（）/\s、，,;；]+$")
+_DIGITS: Final = compiled(r"^[0-9０-９\-－—–()（）/\s、，,;；]+$")
 #: A plan year or a dotted date, which DATE_CUE (months, quarters) does not catch: 2024年底前,
 #: 2024年, 2021.8, 6.30前.
-_YEAR_OR_DOT_DATE: Final = regex.compile(rf"{DIGIT_YEAR}\s*年|[0-9]{{1,4}}[.．/][0-9]{{1,2}}")
+_YEAR_OR_DOT_DATE: Final = compiled(rf"{DIGIT_YEAR}\s*年|[0-9]{{1,4}}[.．/][0-9]{{1,2}}")
 #: A bare amount (15.6, 22, 0.5): a number and nothing else is no date phrase, however its
 #: digits could be read as a dotted date (8.3; 2021.8, year first, is one); a column of them
 #: holds amounts or 序号.
-_BARE_NUMBER: Final = regex.compile(rf"^(?!{DIGIT_YEAR}[.．])[0-9０-９]+(?:[.．][0-9０-９]+)?$")
+_BARE_NUMBER: Final = compiled(rf"^(?!{DIGIT_YEAR}[.．])[0-9０-９]+(?:[.．][0-9０-９]+)?$")
 #: A year or a span of years and nothing else (2024, 2023-2025, 2024—2026年): the term of a
 #: project (建设起止年限), a date phrase, though its digits are many.
-_YEARS: Final = regex.compile(rf"^{DIGIT_YEAR}\s*年?(?:\s*{RANGE_JOINER}\s*{DIGIT_YEAR}\s*年?)?$")
+_YEARS: Final = compiled(rf"^{DIGIT_YEAR}\s*年?(?:\s*{RANGE_JOINER}\s*{DIGIT_YEAR}\s*年?)?$")
 
 #: A clause that opens with a period of the year, maybe after its year and a list number:
 #: 一季度, 1-2季度, 3月, 6月底前, 上半年, 下旬, 年底前, 2024年5月. Not a rate (每月) or 全年:

@@ -16,12 +16,11 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-import regex
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..context import Context
-from ..patterns import on_first_use
+from ..patterns import compiled, on_first_use
 from ..vocab.dates import CHINESE_YEAR, DIGIT_YEAR, RANGE_JOINER, YEAR_DIGITS
 from ..vocab.leftovers import SHEET_NAME
 from .leftovers import undo_leftovers
@@ -35,35 +34,35 @@ _INLINE = MarkdownIt("commonmark", {"html": True})
 #: Characters that can start inline markup: escapes, emphasis, code, HTML and <br>, entities,
 #: links and images. A cell without any of them is plain text as it stands. Stdlib re: it
 #: searches every cell, in a quarter of the time regex takes.
-_MARKUP = re.compile(r"[\\*_`<&\[!\n]")
+_MARKUP = compiled(r"[\\*_`<&\[!\n]")
 
 #: Bold that markdown-it leaves as text: a pair of ** on one line around text. CommonMark
 #: closes ** only where it is followed by a space or punctuation when punctuation precedes
 #: it, so a bold lead-in sentence of a Word plan, **深化“跨省通办”。**新增…, keeps both runs.
-_LEFT_BOLD = re.compile(r"\*\*(?=\S)([^\n]+?)(?<=\S)\*\*")
+_LEFT_BOLD = compiled(r"\*\*(?=\S)([^\n]+?)(?<=\S)\*\*")
 
 #: An HTML line break inside a cell: <br>, <br/>, <br />, any case.
-_BR_TAG = on_first_use(regex.compile, r"^<br\s*/?>$", regex.IGNORECASE)
+_BR_TAG = on_first_use(compiled, r"^<br\s*/?>$", re.IGNORECASE)
 
 #: A cell that is bold and nothing else: **党的建设**, __党的建设__ (a stray mark inside is
 #: still one bold run). Tried only on cells opening with one of _BOLD_OPENERS.
-_WHOLLY_BOLD = re.compile(r"^(\*\*|__)(?=\S)(?:(?!\1).)+(?<=\S)\1\s*$", re.DOTALL)
+_WHOLLY_BOLD = compiled(r"^(\*\*|__)(?=\S)(?:(?!\1).)+(?<=\S)\1\s*$", re.DOTALL)
 _BOLD_OPENERS = frozenset({"**", "__"})
 
 #: A delimiter row: | --- | :---: |, which holds no text.
-_DELIMITER_ROW = on_first_use(regex.compile, r"^\s*\|?(?:\s*:?-+:?\s*\|)*\s*:?-+:?\s*\|?\s*$")
+_DELIMITER_ROW = on_first_use(compiled, r"^\s*\|?(?:\s*:?-+:?\s*\|)*\s*:?-+:?\s*\|?\s*$")
 
 #: A pipe that separates cells: one not escaped by a backslash (GFM tables).
-_CELL_PIPE = on_first_use(regex.compile, r"(?<!\\)\|")
+_CELL_PIPE = on_first_use(compiled, r"(?<!\\)\|")
 
 #: A plan year in a title: 2019年, ２０１９年 (after NFKC) or 二〇一九年; or the years of a
 #: multi-year plan, 2024—2026年 / 2024年至2026年, its first year captured.
-_TITLE_YEAR = regex.compile(
+_TITLE_YEAR = compiled(
     rf"({DIGIT_YEAR})(?:\s*年?\s*{RANGE_JOINER}\s*{DIGIT_YEAR})?\s*年|({CHINESE_YEAR})年"
 )
 
 #: A month right after a year (2023年12月): the year of a date, not of a plan.
-_MONTH_AFTER = regex.compile(r"\s*[0-9一二三四五六七八九十]{1,2}\s*月")
+_MONTH_AFTER = compiled(r"\s*[0-9一二三四五六七八九十]{1,2}\s*月")
 
 #: Lines handed to markdown-it at once. A piece ends only at a blank line outside a code
 #: fence, where no table can continue; parsing piece by piece keeps the peak memory bounded by
@@ -71,11 +70,11 @@ _MONTH_AFTER = regex.compile(r"\s*[0-9一二三四五六七八九十]{1,2}\s*月
 CHUNK_LINES = 400
 
 #: The opening or closing line of a fenced code block: ``` or ~~~, indented 3 spaces at most.
-_FENCE = regex.compile(r"^ {0,3}(`{3,}|~{3,})")
+_FENCE = compiled(r"^ {0,3}(`{3,}|~{3,})")
 
 #: Words that a title line of a task table uses: 表 table, 任务 tasks, 计划 plan, 方案 scheme,
 #: 清单 list, 分工 division of work, 要点 key points.
-_TITLE_WORD = regex.compile(r"表|任务|计划|方案|清单|分工|要点")
+_TITLE_WORD = compiled(r"表|任务|计划|方案|清单|分工|要点")
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +223,7 @@ def _html_table_end(lines: Sequence[str], start: int, end: int, block_end: int) 
 
 
 #: An HTML tag, or a comment: what is no text of an HTML block.
-_HTML_TAG = regex.compile(r"<!--.*?-->|<[^>]*>", regex.DOTALL)
+_HTML_TAG = compiled(r"<!--.*?-->|<[^>]*>", re.DOTALL)
 
 
 def _html_lines(html: str) -> list[str]:

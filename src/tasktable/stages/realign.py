@@ -13,7 +13,6 @@ heading that could be a theme or a project.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -26,6 +25,7 @@ from ..messages import diagnostic
 from ..models import Diagnostic
 from ..names import is_unit_list
 from ..numerals import chinese_int
+from ..patterns import compiled
 from ..rules import absent, never, repair
 from ..vocab.dates import DATE_CUE
 from ..vocab.headers import ROLES
@@ -863,7 +863,7 @@ def _ordinal(text: str) -> int | None:
 
 
 #: What surrounds a Chinese ordinal: brackets, an enumeration comma, a dot, spaces.
-_ORDINAL_MARKS = re.compile(r"[\s（()）、.．]")
+_ORDINAL_MARKS = compiled(r"[\s（()）、.．]")
 
 
 def _joined_piece(

@@ -24,11 +24,10 @@ from dataclasses import replace
 from itertools import pairwise
 from typing import Final
 
-import regex
-
 from ..context import Context
 from ..messages import diagnostic
 from ..models import Diagnostic
+from ..patterns import compiled
 from ..rules import repair, unchanged
 from ..vocab.headers import (
     AMBIGUOUS_PROGRESS_WORD,
@@ -55,7 +54,7 @@ _MIN_EVIDENCE: Final = 2
 _PROGRESS_SHARE: Final = 0.5
 
 #: A percentage (65%, 7.5%): a report's or a goal's, the words around it tell.
-_PERCENT: Final = regex.compile(r"[0-9０-９]+(?:[.．][0-9]+)?\s*[%％]")
+_PERCENT: Final = compiled(r"[0-9０-９]+(?:[.．][0-9]+)?\s*[%％]")
 
 _EXTRA_WORDS: Final = frozenset(HEADER_SYNONYMS["extra"])
 #: The roles that hold the task's own words, short or long.

@@ -13,12 +13,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-import regex
-
 from ..context import Context
 from ..messages import diagnostic
 from ..models import Diagnostic
-from ..patterns import on_first_use
+from ..patterns import compiled, on_first_use
 from ..rules import absent, nothing, repair, unchanged
 from ..vocab.furniture import NOTE, PAGE_LINE, TOTAL, TOTAL_AMOUNT, TOTAL_OPENINGS
 from ..vocab.headers import (
@@ -37,7 +35,7 @@ if TYPE_CHECKING:  # read.py imports this module (read_header): its row types an
     from .read import RawRow, RawTable
 
 #: Characters that never matter in a header word: spaces (also ideographic), line breaks, colons.
-_HEADER_NOISE = regex.compile(r"[\s\u3000:：*]+")
+_HEADER_NOISE = compiled(r"[\s\u3000:：*]+")
 
 #: Longest header allowed to match by containment (责任部门（单位） contains 责任部门).
 _MAX_CONTAINING_HEADER = 12
@@ -47,10 +45,10 @@ _EXACT = {word: role for role, words in HEADER_SYNONYMS.items() for word in word
 _BY_LENGTH = sorted((w for w in _EXACT if len(w) > 1), key=len, reverse=True)
 
 #: A cell of a Markdown delimiter row (---, :--:), repeated by a converter as a data row.
-_DELIMITER_CELL = regex.compile(r"^:?-{2,}:?$")
+_DELIMITER_CELL = compiled(r"^:?-{2,}:?$")
 
 #: A bare number: no header cell is one, so a row holding one is data.
-_NUMBER = regex.compile(r"^[0-9０-９]+[.．、]?$")
+_NUMBER = compiled(r"^[0-9０-９]+[.．、]?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -620,12 +618,12 @@ def _settle_left_fills(
 
 
 #: A 序号 cell holding several consecutive numbers, one a line: 26\n27, two rows fused.
-_FUSED_SEQ = regex.compile(r"^\s*[0-9]{1,6}(?:\s*\n\s*[0-9]{1,6})+\s*$")
+_FUSED_SEQ = compiled(r"^\s*[0-9]{1,6}(?:\s*\n\s*[0-9]{1,6})+\s*$")
 #: A line break after a sentence end: where one fused row's text ends and the next begins.
-_ROW_BREAK = on_first_use(regex.compile, r"(?<=[。！？；])\n")
+_ROW_BREAK = on_first_use(compiled, r"(?<=[。！？；])\n")
 #: A line break after a full stop only: where a cell breaks after ； inside one row's text too
 #: (一季度…；\n二、三季度…验收。\n4月底前…), the rows end at full stops.
-_STRONG_ROW_BREAK = on_first_use(regex.compile, r"(?<=[。！？])\n")
+_STRONG_ROW_BREAK = on_first_use(compiled, r"(?<=[。！？])\n")
 
 
 def _whole(cells: tuple[str, ...], *args: object, **kwargs: object) -> list[tuple[str, ...]]:

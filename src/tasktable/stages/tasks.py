@@ -8,12 +8,10 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Final
 
-import regex
-
 from ..messages import diagnostic
 from ..models import Diagnostic, Milestone, Progress, Target, Task, TextField
 from ..names import is_no_unit, split_names, split_roles, unwrap_people
-from ..patterns import alternation, on_first_use
+from ..patterns import alternation, compiled, on_first_use
 from ..vocab.shapes import LEAD_WORDS, PARTNER_WORDS
 from ..wraps import unwrap
 from .dates import find_periods
@@ -95,7 +93,7 @@ def units_noted_in(content: str) -> tuple[list[str], list[str]]:
 #: labels that name units (vocab.shapes: 牵头单位, 责任单位, 配合单位 …), a name in it perhaps
 #: with brackets of its own (各镇（街道）).
 _UNIT_NOTE = on_first_use(
-    regex.compile,
+    compiled,
     r"[（(]\s*(?P<note>(?:"
     + alternation(w for w in LEAD_WORDS + PARTNER_WORDS if w.endswith(("单位", "部门")))
     + r")\s*[：:](?:[^（）()]|[（(][^（）()]*[）)])+?)\s*[）)]\s*[。；;.]?\s*$",
@@ -149,7 +147,7 @@ def _task(draft: Draft, year: int | None, *, noted_units: bool = False) -> Task:
 
 
 #: A percentage: 65%, 65 %, ６５％, 12.5%.
-_PERCENT = on_first_use(regex.compile, r"([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*[%％]")
+_PERCENT = on_first_use(compiled, r"([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*[%％]")
 
 
 def _percent(text: str) -> float | None:

@@ -8,10 +8,10 @@ role, and 任务来源 (where a task comes from) names no role, though it contai
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Final, Literal, get_args
 
+from ..patterns import compiled
 from .dates import HALF_YEAR, MONTH_CUE_NUMBER, QUARTER_NUMBER, RANGE_JOINER
 
 #: role -> header words seen in real tables, seed header first. Not a closed list: a column
@@ -174,7 +174,7 @@ HEADER_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
 #: column holds: 任务来源 is a 来源 (source), 工作要求 a 要求 (requirement); a word that something
 #: else follows (任务, 工作) only qualifies it and names no role. 名称 / 姓名 (name) after the word
 #: name what it names: 责任人姓名 is the owner, 责任单位名称 the departments.
-HEAD_END: Final = re.compile(r"(?:名称|姓名)?(?:$|[及和与、/／,，;；（()）])")
+HEAD_END: Final = compiled(r"(?:名称|姓名)?(?:$|[及和与、/／,，;；（()）])")
 
 #: Project words that name the task itself (SPEC §2 "one word, several roles"): the project
 #: beside a column of longer task text (工作任务 | 具体措施), the content where the table's
@@ -198,7 +198,7 @@ TARGET_WORDS: Final = ("目标", "指标", "预期", "计划")
 #: columns (一季度 | 二季度 | 三季度 | 四季度, often under a merged 时间节点) hold what is due in
 #: that period: together they are the schedule (stages/roles.py). A bare year (2024年目标)
 #: is none: it names the plan, not a part of it.
-PERIOD_HEADER: Final = re.compile(
+PERIOD_HEADER: Final = compiled(
     rf"^(?:第?{QUARTER_NUMBER}季度"
     rf"|{MONTH_CUE_NUMBER}(?:{RANGE_JOINER}{MONTH_CUE_NUMBER})?月份?"
     rf"|{HALF_YEAR})(?:底前|末前|前|底|末)?$"

@@ -5,6 +5,7 @@ The regexes are compiled once here; ``stages/realign.py`` turns their hits into 
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 import regex
@@ -67,6 +68,10 @@ _NAME = (
     + _ROLE_NOTE
 )
 _SEPARATOR = r"[、，,；;\s]+"
+# The two patterns of names are the regex module's for its \p{Han}, which re cannot write
+# but as the class's ranges, compiled a character at a time. A pattern that needs nothing
+# of regex's own is re's (patterns.compiled), whose program a run reads from the file of
+# programs rather than compiles.
 
 #: One organisation name: a short run of CJK/Latin text ending in a department suffix.
 DEPARTMENT_NAME: Final = on_first_use(regex.compile, rf"^{_NAME}$")
@@ -75,7 +80,7 @@ DEPARTMENT_NAME: Final = on_first_use(regex.compile, rf"^{_NAME}$")
 DEPARTMENT_LIST: Final = regex.compile(rf"^\s*{_NAME}(?:{_SEPARATOR}{_NAME})*[、，,；;\s]*$")
 
 #: Separators between names in a department cell: 、，,；; spaces and line breaks.
-LIST_SEPARATOR: Final = regex.compile(_SEPARATOR)
+LIST_SEPARATOR: Final = compiled(_SEPARATOR)
 
 #: How a unit's name starts: 省/市/州/县/区/旗/盟 a level of government, 镇/乡/街道 town,
 #: township, sub-district, 各 "each", 中共 the Party, 共青团/团 the Youth League, 国网 State
@@ -172,19 +177,17 @@ CLOSERS: Final = "”’」』）)"
 #: A section number in a 序号 cell: 一、 / 一 / 一. / （一） — Chinese ordinals number the
 #: headings that group tasks, Arabic digits number the tasks.
 SECTION_NUMBER: Final = on_first_use(
-    regex.compile,
+    compiled,
     r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]?|[（(]\s*[一二三四五六七八九十]+\s*[）)])\s*$",
 )
 #: The number of a second-level heading: （一）, (二) — a first-level one is 一、.
-SUBSECTION_NUMBER: Final = on_first_use(
-    regex.compile, r"^\s*[（(]\s*[一二三四五六七八九十]+\s*[）)]"
-)
+SUBSECTION_NUMBER: Final = on_first_use(compiled, r"^\s*[（(]\s*[一二三四五六七八九十]+\s*[）)]")
 
 #: A heading that is the only text of its row: 一、经济社会发展的主要预期目标, （二）加快….
 SECTION_HEADING: Final = on_first_use(
-    regex.compile,
+    compiled,
     r"^\s*(?:[一二三四五六七八九十]+\s*、|[（(]\s*[一二三四五六七八九十]+\s*[）)])\s*(?P<title>\S.*)$",
-    regex.DOTALL,
+    re.DOTALL,
 )
 
 #: A list item's number, as a pattern piece: （1） (一) ① 1、 1) 1. and their full-width forms,
@@ -197,11 +200,11 @@ LIST_MARKER: Final = (
 )
 #: The start of an item in a list: a row without 序号 that starts so is a sub-task, not the
 #: rest of the row above (1.5万 is a number, not an item).
-ITEM_MARKER: Final = on_first_use(regex.compile, rf"^\s*{LIST_MARKER}")
+ITEM_MARKER: Final = on_first_use(compiled, rf"^\s*{LIST_MARKER}")
 
 #: The number of a numbered list item at the start of a text: 1.城市人居环境提升项目, 2、, （3）.
 ITEM_NUMBER: Final = on_first_use(
-    regex.compile,
+    compiled,
     r"^\s*(?:[（(][ \t]*([0-9０-９]{1,3})[ \t]*[）)]"
     r"|([0-9０-９]{1,2})[ \t]*(?:[、)）]|[.．](?![0-9０-９])))",
 )
@@ -216,7 +219,7 @@ SEQ_MARKS: Final = "★☆▲△*＊※"
 #: brackets or with a closing one, as a list numbers its items ((1), （1）, 1)); or one circled
 #: digit (①–⑳, ❶–❿, ➀–➉); with up to two SEQ_MARKS before or after (1★, ★3). Group 1
 #: holds the digits, or the circled digit.
-SEQ_NUMBER: Final = regex.compile(
+SEQ_NUMBER: Final = compiled(
     rf"^\s*[{SEQ_MARKS}]{{0,2}}\s*(?:[（(]\s*(?=[0-9０-９]{{1,6}}\s*[）)]))?"
     r"([0-9０-９]{1,6}|[\u2460-\u2473\u2776-\u277f\u2780-\u2789])"
     rf"(?:\.0)?\s*[.．、)）]?\s*[{SEQ_MARKS}]{{0,2}}\s*$"
@@ -224,7 +227,7 @@ SEQ_NUMBER: Final = regex.compile(
 
 #: A dotted serial number, an item of a numbered group: 1.1, 2.3 (group, then item; an
 #: item 0 is no item: 2.0 is a spreadsheet's integer, SEQ_NUMBER).
-DOTTED_SEQ: Final = regex.compile(r"^\s*([0-9０-９]{1,3})[.．]([1-9１-９][0-9０-９]{0,2})\s*$")
+DOTTED_SEQ: Final = compiled(r"^\s*([0-9０-９]{1,3})[.．]([1-9１-９][0-9０-９]{0,2})\s*$")
 
 #: The 序号 of an item under a numbered group's heading row (1 | 提升养老服务水平): 1.2 or 1-2
 #: (group, then item: groups "group" and "item"), or the item alone in brackets or circled,
@@ -261,7 +264,7 @@ LEADER_TITLE_ENDINGS: Final[tuple[str, ...]] = (
 #: What a progress report says (SPEC §2: progress, not a plan): a percentage first (65%,
 #: 100%), or words of work done or under way: 已完成 done, 已开工 started, 正在推进 under way,
 #: 推进中 in progress, 滞后 behind schedule, 未完成 not done, 进展顺利 going well.
-PROGRESS_CUE: Final = regex.compile(
+PROGRESS_CUE: Final = compiled(
     r"^\s*[0-9０-９]{1,3}(?:[.．][0-9]+)?\s*[%％]"
     r"|已完成|已开工|已启动|已竣工|已建成|已投入|已实施|已开展|正在推进|正在实施|正在开展|正在建设"
     r"|推进中|进行中|实施中|建设中|滞后|未完成|未开工|未启动|进展顺利|基本完成|全面完成"
