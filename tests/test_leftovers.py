@@ -133,6 +133,48 @@ def test_placeholders_in_a_header_are_no_header_text() -> None:
     assert _cells(text)[0] == ("序号", "", "项目内容")
 
 
+# pymupdf4llm: PyMuPDF's Table.to_markdown names an empty header cell Col1, Col2…
+_PAGED = """|序号|主题|项目内容|责任部门|
+|---|---|---|---|
+|1|碧水保卫战|国省考断面水质优良比例达到85%以上。|水生态环境科|
+|2||完成饮用水水源地环境问题排查整治。||
+
+|3|Col2|推进受污染耕地安全利用。|Col4|
+|---|---|---|---|
+|4|净土保卫战|完成土壤污染重点监管单位隐患排查。|土壤科|
+"""
+
+
+def test_pymupdf_col_placeholders_on_a_headerless_page_were_read_as_theme_and_unit() -> None:
+    """A page whose table has no header row: PyMuPDF took task 3 for the header and wrote its
+    blank theme and unit cells as Col2 and Col4, which were read as the theme and the unit
+    rather than blanks carried from task 2."""
+    doc = tasktable.parse(_PAGED)
+    assert [(t.seq, t.theme, t.departments) for t in doc.tasks] == [
+        (1, "碧水保卫战", ["水生态环境科"]),
+        (2, "碧水保卫战", ["水生态环境科"]),
+        (3, "碧水保卫战", ["水生态环境科"]),
+        (4, "净土保卫战", ["土壤科"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "blank"),
+    [("Col2", True), ("Col12", True), ("Col", False), ("Col2a", False), ("col2", False)],
+)
+def test_only_a_whole_col_and_digits_header_cell_is_a_placeholder(cell: str, blank: bool) -> None:
+    text = f"| 序号 | {cell} | 项目内容 |\n|---|---|---|\n| 1 | {cell} | 修路。 |\n"
+    header, row = _cells(text)
+    assert header[1] == ("" if blank else cell)
+    assert row[1] == cell  # a data row's cell is text, whatever it says
+
+
+def test_a_header_of_col_placeholders_is_a_title_over_the_real_header() -> None:
+    doc = tasktable.parse(_TITLED.replace("Unnamed: 1 | Unnamed: 2", "Col2 | Col3"))
+    assert (doc.title, doc.year) == ("某县2021年重点工作责任分解", 2021)
+    assert [t.content for t in doc.tasks] == ["修建道路3公里。", "新建水厂1座。"]
+
+
 @pytest.mark.parametrize("sheet", ["Sheet1", "sheet2", "工作表1"])
 def test_a_default_sheet_name_is_not_the_title(sheet: str) -> None:
     text = f"## {sheet}\n| 序号 | 项目内容 |\n| --- | --- |\n| 1 | 修路。 |\n"

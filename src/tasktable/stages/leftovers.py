@@ -4,7 +4,8 @@ before any header is looked for (SPEC §4 "Converter leftovers").
 markitdown reads a spreadsheet with pandas and writes the DataFrame: every empty or merged-over
 cell becomes ``NaN``, a line break inside a cell a literal backslash-n, an integer column with
 a missing cell floats (``1.0``), and a sheet whose first row is a merged title gets pandas'
-placeholder header (``滁州市…分解 | Unnamed: 1 | Unnamed: 2``). Each rule below is a named
+placeholder header (``滁州市…分解 | Unnamed: 1 | Unnamed: 2``); PyMuPDF (pymupdf4llm) names an
+empty header cell ``Col2`` the same way. Each rule below is a named
 function over one table; ``read.read_tables`` calls :func:`undo_leftovers` on every table it
 reads (pipe or HTML), so the later stages never see these leftovers.
 
@@ -22,10 +23,10 @@ from ..rules import repair
 from ..vocab.leftovers import (
     DATAFRAME_BLANKS,
     GRID_TABLE_BORDER,
+    HEADER_PLACEHOLDER,
     INTEGRAL_FLOAT,
     LITERAL_LINE_BREAK,
     MULTILINE_TABLE_RULE,
-    PANDAS_PLACEHOLDER,
 )
 
 if TYPE_CHECKING:  # read.py calls this module: its row types are for annotations only
@@ -48,7 +49,7 @@ def _as_read(table: RawTable) -> Undone:
 @repair("dataframe-leftovers", off=_as_read)
 def undo_leftovers(table: RawTable) -> Undone:
     """``table`` with DataFrame blanks emptied, literal line breaks made real, integer
-    columns printed as floats made integers and pandas' placeholder headers blanked."""
+    columns printed as floats made integers and converters' placeholder headers blanked."""
     rows = list(table.rows)
     blank_columns: set[int] = set()
     head_blanks: set[int] = set()  # the first row's, where it is the header
@@ -97,12 +98,12 @@ def dataframe_blank_columns(cells: Sequence[str]) -> set[int]:
 def placeholders_blanked(
     cells: tuple[str, ...], blanks: Collection[int] = ()
 ) -> tuple[tuple[str, ...], str | None]:
-    """A header row with pandas' placeholders (``Unnamed: 1``) blanked, and the title it
-    holds: when every cell but the first is a placeholder or a writer's blank (``blanks``, the
-    columns of the row's None and NaN, emptied already), pandas took a merged title row for
-    the header (pdfplumber prints one so too), and the first cell is that title: the real
-    header is a row below."""
-    placeholders = [bool(PANDAS_PLACEHOLDER.match(cell)) for cell in cells]
+    """A header row with converters' placeholders (pandas' ``Unnamed: 1``, PyMuPDF's
+    ``Col2``) blanked, and the title it holds: when every cell but the first is a placeholder
+    or a writer's blank (``blanks``, the columns of the row's None and NaN, emptied already),
+    the converter took a merged title row for the header (pdfplumber prints one so too), and
+    the first cell is that title: the real header is a row below."""
+    placeholders = [bool(HEADER_PLACEHOLDER.match(cell)) for cell in cells]
     if any(placeholders):
         cells = tuple("" if hit else cell for cell, hit in zip(cells, placeholders, strict=True))
     elif not blanks:

@@ -22,9 +22,11 @@ LITERAL_LINE_BREAK: Final = on_first_use(compiled, r"(?:\\r)?\\n")
 #: integers with one missing cell into floats.
 INTEGRAL_FLOAT: Final = on_first_use(compiled, r"^([0-9]+)\.0+$")
 
-#: pandas' name for a column whose header cell is empty: Unnamed: 1, or Unnamed: 1_level_0
-#: in a two-row header. It is no header text.
-PANDAS_PLACEHOLDER: Final = compiled(r"^Unnamed: [0-9]+(?:_level_[0-9]+)?$")
+#: The name a converter writes for a header cell it found empty, the whole cell: pandas'
+#: Unnamed: 1 (Unnamed: 1_level_0 in a two-row header), and PyMuPDF's Col1, Col2…
+#: (Table.to_markdown, so pymupdf4llm: on a page whose table has no header row the first data
+#: row is taken for the header, its blank cells printed so). It is no header text.
+HEADER_PLACEHOLDER: Final = compiled(r"^(?:Unnamed: [0-9]+(?:_level_[0-9]+)?|Col[0-9]+)$")
 
 #: A spreadsheet's default sheet name, which markitdown writes as a heading (## Sheet1) above
 #: each sheet's table: Sheet1 (Excel, WPS), 工作表1 "worksheet 1" (Chinese Excel, Numbers).
