@@ -11,7 +11,7 @@ import pytest
 import tasktable
 from tasktable import RoleMapError
 from tasktable.cli import main
-from tasktable.names import split_names, unwrap_people
+from tasktable.names import people_apart, split_names, unwrap_people
 from tasktable.stages.stitch import header_role
 from tasktable.stages.tasks import units_noted_in
 from tasktable.vocab.headers import PERIOD_HEADER
@@ -289,6 +289,71 @@ def test_leaders_on_lines_of_their_own_are_not_glued_together() -> None:
     )
     (task,) = tasktable.parse(text).tasks
     assert task.owner == "县长 周明、常务副县长 陈志强"
+
+
+def _one_task(header: str, cell: str, owner: str | None = None) -> tasktable.Task:
+    heads, cells = ["序号", "工作任务", header, "完成时限"], ["1", "做好工作。", cell, "6月底前"]
+    if owner is not None:
+        heads.append("责任人")
+        cells.append(owner)
+    rows = [heads, ["---"] * len(heads), cells]
+    (task,) = tasktable.parse("".join(f"| {' | '.join(r)} |\n" for r in rows), year=2024).tasks
+    return task
+
+
+@pytest.mark.parametrize(
+    "header", ["责任科室及责任人", "责任单位/责任人", "责任单位（责任人）", "牵头单位及负责人"]
+)
+def test_a_unit_and_a_person_in_one_cell_were_one_unit(header: str) -> None:
+    """信息技术科 张磊 under 责任科室及责任人 gave the unit '信息技术科 张磊' and no owner."""
+    task = _one_task(header, "信息技术科 张磊")
+    assert (task.departments, task.owner) == (["信息技术科"], "张磊")
+    assert task.origin["owner"] == task.origin["departments"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "units", "people"),
+    [
+        ("信息技术科 张磊", "信息技术科", ["张磊"]),
+        ("保管利用科\n李娟（科长）", "保管利用科", ["李娟（科长）"]),  # a title in brackets
+        ("张磊 信息技术科", "信息技术科", ["张磊"]),  # the person first
+        ("县水务局、县住建局/王伟、李强", "县水务局、县住建局", ["王伟", "李强"]),
+        ("县科技服务\n中心 张三", "县科技服务\n中心", ["张三"]),  # a wrapped unit
+        # Pieces ending as a unit or a place does are units, though they start with a surname.
+        ("县委办 王庄乡", "县委办 王庄乡", []),
+        ("县财政局 张家港市", "县财政局 张家港市", []),
+        ("县水务局 高新区", "县水务局 高新区", []),
+        ("县水务局 林业局", "县水务局 林业局", []),
+        ("县发改局 李庄村", "县发改局 李庄村", []),
+        # Nothing beside the person is a whole unit: the cell is left as written.
+        ("张磊", "张磊", []),
+        ("张磊 李娟", "张磊 李娟", []),
+        ("做好 张磊", "做好 张磊", []),
+    ],
+)
+def test_people_apart_from_the_units_in_a_cell(cell: str, units: str, people: list[str]) -> None:
+    assert people_apart(cell) == (units, people)
+
+
+def test_a_person_in_a_unit_cell_stays_a_unit_where_the_table_has_an_owner_column() -> None:
+    """Only a header naming a person too sends a name to the owner column's side."""
+    task = _one_task("责任单位", "县水务局 张三", owner="李四")
+    assert task.owner == "李四"
+    assert "张三" in "".join(task.departments)  # as split_names reads the cell, not lost
+
+
+def test_a_person_under_a_header_naming_both_joins_the_owner_column() -> None:
+    task = _one_task("责任单位及责任人", "县水务局 张三", owner="李四")
+    assert (task.departments, task.owner) == (["县水务局"], "李四、张三")
+    task = _one_task("责任单位及责任人", "县水务局 李四", owner="李四")  # said twice, kept once
+    assert (task.departments, task.owner) == (["县水务局"], "李四")
+
+
+def test_a_person_beside_a_unit_is_the_owner_where_the_table_has_no_owner_column() -> None:
+    task = _one_task("责任单位", "县水务局 张三")
+    assert (task.departments, task.owner) == (["县水务局"], "张三")
+    task = _one_task("责任单位", "县水务局 王庄乡")  # a place: both units
+    assert (task.departments, task.owner) == (["县水务局", "王庄乡"], None)
 
 
 # One line per task text: the units a note at its end names, as (leads, partners).

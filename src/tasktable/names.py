@@ -16,12 +16,14 @@ from .vocab.shapes import (
     DEPARTMENT_FINALS,
     DEPARTMENT_LIST,
     DEPARTMENT_NAME,
+    DEPARTMENT_SUFFIXES,
     LEAD_WORDS,
     LEADER_TITLE_ENDINGS,
     LIST_SEPARATOR,
     NAME_CONTINUATIONS,
     NO_UNIT,
     PARTNER_WORDS,
+    PLACE_FINALS,
     PLACE_HEAD,
     PLACE_SUFFIXES,
     SINGLING_LEAD_WORDS,
@@ -72,6 +74,78 @@ def are_people(text: str) -> bool:
 
 #: A person's name: two to four Han characters, maybe a title in brackets (李华, 张三（副县长）).
 _PERSON = regex.compile(r"^\p{Han}{2,4}(?:[（(][^）)]{1,12}[）)])?$")
+
+
+def people_apart(text: str) -> tuple[str, list[str]]:
+    """A unit cell's text without the people named at its end or its start, and those people:
+    信息技术科 张磊 -> ("信息技术科", ["张磊"]); 张磊、李娟\n编研科 -> ("编研科", ["张磊",
+    "李娟"]). ``(text, [])`` where it names none so.
+
+    A person is a piece cut off by a space, a line break or a separator (、，；/) that is a
+    person's name (is_person: a surname and one to three characters, maybe a title in
+    brackets) and no unit's or place's: a piece ending as a unit or a place does (张家港市,
+    王庄乡, 高新区, 林业局) is a unit. The unit beside the people must be a whole name (信息
+    技术科; 县科技服务\n中心 wrapped), so a cell of people alone, or a piece in a text that
+    is no list of units, is left as written."""
+    if len(text) > LONGEST_UNIT_LIST or not _PERSON_CUT.search(text):
+        return text, []
+    spans = _piece_spans(text)
+    if len(spans) < 2:
+        return text, []
+    trailing = 0
+    while trailing < len(spans) - 1 and _person_piece(text, spans[-1 - trailing]):
+        trailing += 1
+    if trailing:
+        rest = text[: spans[-1 - trailing][1]]
+        people = spans[len(spans) - trailing :]
+        beside = next(iter(split_names(rest)[-1:]), "")
+    else:
+        leading = 0
+        while leading < len(spans) - 1 and _person_piece(text, spans[leading]):
+            leading += 1
+        if not leading:
+            return text, []
+        rest = text[spans[leading][0] :]
+        people = spans[:leading]
+        beside = next(iter(split_names(rest)[:1]), "")
+    if not beside or not _whole(beside):
+        return text, []
+    return rest, [text[start:end] for start, end in people]
+
+
+#: What cuts a unit cell into the pieces a person's name may be (people_apart): spaces, line
+#: breaks and the separators of names, with / (信息技术科/张磊) as a header joins two roles.
+_PERSON_CUT = compiled(r"[、，,；;/／\s]+")
+
+
+def _piece_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each piece of ``text`` between _PERSON_CUT's cuts outside
+    brackets, without empty pieces."""
+    enclosed = bytearray(len(text))
+    for start, end in _brackets(text)[0]:
+        enclosed[start + 1 : end] = b"\x01" * (end - start - 1)
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for cut in _PERSON_CUT.finditer(text):
+        if not enclosed[cut.start()]:
+            spans.append((start, cut.start()))
+            start = cut.end()
+    spans.append((start, len(text)))
+    return [(start, end) for start, end in spans if end > start]
+
+
+def _person_piece(text: str, span: tuple[int, int]) -> bool:
+    """Whether a piece of a unit cell is a person's name and nothing a unit or place ends in."""
+    piece = text[span[0] : span[1]]
+    if not is_person(piece):
+        return False
+    bare = _bare(piece)
+    return not (
+        bare.endswith(DEPARTMENT_SUFFIXES)
+        or bare.endswith(PLACE_SUFFIXES)
+        or bare[-1] in PLACE_FINALS
+        or _whole(piece)
+    )
 
 
 def unwrap_people(text: str) -> str:

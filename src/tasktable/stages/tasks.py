@@ -10,8 +10,9 @@ from typing import Final
 
 from ..messages import diagnostic
 from ..models import Diagnostic, Milestone, Progress, Target, Task, TextField
-from ..names import is_no_unit, split_names, split_roles, unwrap_people
+from ..names import is_no_unit, people_apart, split_names, split_roles, unwrap_people
 from ..patterns import alternation, compiled, on_first_use
+from ..vocab.headers import HEADER_SYNONYMS
 from ..vocab.shapes import LEAD_WORDS, PARTNER_WORDS
 from ..wraps import unwrap
 from .dates import find_periods
@@ -33,7 +34,17 @@ def build_tasks(
         diagnostics.extend(_no_units(drafts, headers or {}))
     # A table without a unit column may name each task's units in a note after its text.
     noted = headers is not None and "departments" not in headers
-    return [_task(draft, year, noted_units=noted) for draft in drafts]
+    people = headers is not None and _people_in_units(headers)
+    return [_task(draft, year, noted_units=noted, people_in_units=people) for draft in drafts]
+
+
+def _people_in_units(headers: Mapping[str, str]) -> bool:
+    """Whether a person named beside a unit in a departments cell (信息技术科 张磊) is the
+    task's owner: where the table has no owner column of its own, or where the column's
+    header names a person too (责任科室及责任人, 责任单位（责任人）, 牵头单位及负责人)
+    (docs/decisions.md)."""
+    header = "".join(headers.get("departments", "").split())
+    return "owner" not in headers or any(word in header for word in HEADER_SYNONYMS["owner"])
 
 
 def _no_units(drafts: Sequence[Draft], headers: Mapping[str, str]) -> list[Diagnostic]:
@@ -100,7 +111,9 @@ _UNIT_NOTE = on_first_use(
 )
 
 
-def _task(draft: Draft, year: int | None, *, noted_units: bool = False) -> Task:
+def _task(
+    draft: Draft, year: int | None, *, noted_units: bool = False, people_in_units: bool = False
+) -> Task:
     content = resolved_text(draft, "content")
     schedule = resolved_text(draft, "schedule")
     # Targets and milestones come from what is to be done, never from theme or project.
@@ -118,9 +131,20 @@ def _task(draft: Draft, year: int | None, *, noted_units: bool = False) -> Task:
     ends = [m.when.end for m in milestones if m.when.end is not None]
     # A department cell may mark who leads and who assists (牵头 / 配合): the assisting
     # units join the partners.
-    leads, assisting = resolved_roles(draft, "departments")
+    units = draft.values.get("departments")
+    people: list[str] = []
+    if units and people_in_units:  # 信息技术科 张磊: 张磊 is the owner (_people_in_units)
+        units, people = people_apart(units)
+    leads, assisting = split_roles(units) if units else ([], [])
     if noted_units and not leads and content:
         leads, assisting = units_noted_in(content)
+    owner = unwrap_people(written) if (written := draft.values.get("owner")) else None
+    origin = dict(draft.origin)
+    if people:
+        named = [person for person in people if not owner or person not in owner]
+        owner = "、".join([owner, *named] if owner else named)
+        if "owner" not in origin and "departments" in origin:
+            origin["owner"] = origin["departments"]
     partners = resolved_names(draft, "partners")
     # Every value is built to its field's type here (the lists and dicts are the task's own):
     # trusted, not validated again.
@@ -134,12 +158,12 @@ def _task(draft: Draft, year: int | None, *, noted_units: bool = False) -> Task:
         departments=leads,
         # A unit that leads is no partner of its own task (牵头单位 beside 责任单位).
         partners=[name for name in dict.fromkeys(partners + assisting) if name not in leads],
-        owner=unwrap_people(owner) if (owner := draft.values.get("owner")) else None,
+        owner=owner,
         progress=Progress.trusted(text=progress, percent=_percent(progress)) if progress else None,
         extra={header: text for header, text in draft.extra.items()},
         line=draft.line,
         page=draft.page,
-        origin=dict(draft.origin),
+        origin=origin,
         milestones=milestones,
         targets=targets,
         due=max(ends, default=None),

@@ -246,6 +246,12 @@ SURNAMES: Final = frozenset(
     "毛郝龚邵万钱严覃武戴莫孔向汤"
 )
 
+#: Last characters of a place's name beside the unit and place suffixes (DEPARTMENT_SUFFIXES,
+#: PLACE_SUFFIXES): 市 city, 县 county, 省 province, 州 prefecture, 旗 banner, 盟 league. A
+#: piece of a unit cell that starts with a surname but ends so (张家港市, 马鞍山市, 赵县) is a
+#: place, never a person's name (names.people_apart).
+PLACE_FINALS: Final = frozenset("市县省州旗盟")
+
 #: How a leader's title ends in an owner cell: 长 (县长 county head, 副县长 deputy, 局长
 #: bureau head, 秘书长 secretary-general), 书记 Party secretary, 主任 director, 常委 standing
 #: committee member, 委员 member, 主席 chair, 政委 political commissar. A line of an owner
