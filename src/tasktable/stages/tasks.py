@@ -86,12 +86,6 @@ def resolved_names(draft: Draft, role: str) -> list[str]:
     return split_names(text) if text else []
 
 
-def resolved_roles(draft: Draft, role: str) -> tuple[list[str], list[str]]:
-    """The names of a department cell as (leads, partners), split where it marks them."""
-    text = draft.values.get(role)
-    return split_roles(text) if text else ([], [])
-
-
 def units_noted_in(content: str) -> tuple[list[str], list[str]]:
     """The (leads, partners) a note at the end of a task's text names, as a table without a
     unit column writes them: 做好工作。（责任单位：县工信局） or （牵头单位：县水利局；配合单位：
