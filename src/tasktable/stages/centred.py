@@ -15,6 +15,7 @@ from typing import NamedTuple
 from ..messages import diagnostic
 from ..models import Diagnostic, How, Origin
 from ..names import ends_like_unit
+from ..vocab.shapes import NO_UNIT, PAIRED_MARKS
 from .drafts import Draft, origin_of, set_value
 
 #: Why a row's merged value is in doubt: a key of the uncertain-span sentences
@@ -47,6 +48,9 @@ class Evidence(NamedTuple):
     blank_starts: int  # of those, spans that begin with blank rows above the label
     blank_rows: int  # those blank rows, in all
     cut: int = 0  # labels printed over two rows of one page (经济社会发展的主要预 / 期目标)
+    #: labels of one line a row over two rows of one page whose pieces are no words alone
+    #: (深化“一网 / 通办”, 优化企业开 / 办): centred where the table shows a second sign
+    unfinished: int = 0
 
 
 def evidence(drafts: Sequence[Draft], role: str, parents: tuple[str, ...]) -> Evidence:
@@ -57,10 +61,9 @@ def evidence(drafts: Sequence[Draft], role: str, parents: tuple[str, ...]) -> Ev
     labelled = blank_starts = blank_rows = 0
     texts = [draft.values.get(role) for draft in drafts]
     column = _column(texts)
-    cut = sum(
-        _cut_on_one_page(drafts, label, column.width)
-        for label in _labels(drafts, texts, range(len(drafts)), role, column)
-    )
+    labels = _labels(drafts, texts, range(len(drafts)), role, column)
+    cut = sum(_cut_on_one_page(drafts, label, column.width) for label in labels)
+    unfinished = sum(_pieces_unfinished(drafts, label) for label in labels)
     for run in segments(drafts, parents):
         first = next((i for i in run if drafts[i].values.get(role)), None)
         if first is None:
@@ -70,7 +73,7 @@ def evidence(drafts: Sequence[Draft], role: str, parents: tuple[str, ...]) -> Ev
         if first > run.start and all(drafts[i].page == page for i in range(run.start, first)):
             blank_starts += 1
             blank_rows += first - run.start
-    return Evidence(len(drafts), written, labelled, blank_starts, blank_rows, cut)
+    return Evidence(len(drafts), written, labelled, blank_starts, blank_rows, cut, unfinished)
 
 
 def _cut_on_one_page(drafts: Sequence[Draft], label: _Label, width: int) -> bool:
@@ -83,6 +86,27 @@ def _cut_on_one_page(drafts: Sequence[Draft], label: _Label, width: int) -> bool
     first_lines = label.line_rows.count(label.first)
     tail = label.text.split("\n")[first_lines:]
     return first_lines >= 2 and len(tail) == 1 and 0 < len(tail[0]) < width
+
+
+def _pieces_unfinished(drafts: Sequence[Draft], label: _Label) -> bool:
+    """A label joined from two pieces in two rows of one page (_labels: the first's last line
+    full, so never in a column without a line break) whose pieces are no labels alone: the
+    second is one line of one character (优化企业开 / 办: no theme, project or unit is one
+    character; 无 says there is none, and a mark is no word), or closes a mark the first
+    leaves open (深化“一网 / 通办”). Two labels side by side, each as wide as the column,
+    show neither; a label of one piece a row cut at a full line shows no more than that
+    (_cut_on_one_page)."""
+    pieces = label.text.split("\n")
+    first_lines = label.line_rows.count(label.first)
+    if label.last != label.first + 1 or len(pieces) != first_lines + 1:
+        return False
+    if drafts[label.first].page != drafts[label.last].page:
+        return False
+    head, tail = "".join(pieces[:first_lines]), pieces[-1]
+    return (len(tail) == 1 and tail.isalpha() and tail not in NO_UNIT) or any(
+        head.count(opening) > head.count(closing) and closing in tail
+        for opening, closing in PAIRED_MARKS
+    )
 
 
 def is_centred(shown: Evidence) -> bool:

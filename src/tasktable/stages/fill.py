@@ -59,18 +59,22 @@ def fill_tasks(
 
     ``merged`` forces where the converter put merged text; "auto" detects it per column.
     ``left_filled`` names the columns stitching found filled from the left, ``marked`` those
-    whose blanks the converter wrote as merge marks (NaN, None: stitch.marked_roles). The drafts are
-    filled in place, unless the table is read as centred after all: then copies of them as
-    they came are, and those are returned.
+    whose blanks the converter wrote as merge marks (NaN, None: stitch.marked_roles). The
+    drafts are filled in place, unless the table is read as centred after all: then copies
+    of them as they came are, and those are returned.
     """
     diagnostics = ctx.diagnostics
     untouched = _copied(drafts)
     forced = FORCED_STYLES.get(merged)
     reading = _Reading(ctx, left_filled, marked)
     shown: list[Evidence] = []  # what each column showed the detection, if it ran
+    kept = len(diagnostics)  # those before this table's reading
     styles = _fill_levels(
         drafts, diagnostics, reading, centred=forced == "centred", forced=forced, shown=shown
     )
+    if styles is not None and _cut_labels_centred(ctx, shown, untouched):
+        del diagnostics[kept:]  # the top reading's, dropped with it
+        styles = None
     if styles is None:  # a column read top-style showed centred labels: read them so
         drafts = untouched
         styles = _fill_levels(drafts, diagnostics, reading, centred=True, forced=None)
@@ -103,6 +107,20 @@ def fill_tasks(
     diagnostics.extend(_lost_text(ctx, drafts))
     diagnostics.extend(_empty_columns(ctx, columns, drafts))
     return Filled(drafts, styles)
+
+
+@repair("centred-labels", off=absent)
+def _cut_labels_centred(shown: Sequence[Evidence], untouched: Sequence[Draft]) -> bool | None:
+    """Whether the table is centred after all, though no column's blank heads or cuts said
+    so (is_centred): a column holds a label printed one line a row whose pieces are no
+    words alone (深化“一网 / 通办”, 优化企业开 / 办: evidence's ``unfinished``; a top-placing
+    converter writes a merged cell's text whole in its first row), and the table shows a
+    second sign of its own: a column's spans begin with blank rows (hints_centred), or a
+    centred cut of every level fits every label (fits_centred). Pieces that are words alone,
+    or a table without the second sign, are left to the top reading (and its doubts)."""
+    if not any(seen.unfinished for seen in shown):
+        return False
+    return any(map(hints_centred, shown)) or fits_centred(untouched)
 
 
 def _printed_tall(drafts: Sequence[Draft], diagnostics: Sequence[Diagnostic]) -> bool:
