@@ -439,6 +439,31 @@ def test_a_department_shared_out_between_two_rows_is_one_label() -> None:
     assert [t.departments for t in doc.tasks][1:5] == [["种植业股"]] * 2 + [["畜牧股"]] * 2
 
 
+@pytest.mark.parametrize(
+    ("pieces", "read"),
+    [
+        (("水生态环境", "科"), [["水生态环境科"]] * 2),
+        (("土壤生态环", "境科"), [["土壤生态环境科"]] * 2),
+        (("水生态环境科", "办"), [["水生态环境科"], ["办"]]),  # a unit's name first: two
+    ],
+)
+def test_a_unit_cut_one_line_a_row_in_a_column_without_line_breaks_is_one_unit(
+    pieces: tuple[str, str], read: list[list[str]]
+) -> None:
+    """Regression (tester table A07): pymupdf4llm cut 水生态环境科 one line a row into a
+    unit column where no cell has a line break, and the pieces stayed apart (no full line
+    to measure by). A first piece as long as the column's longest text that ends as no
+    unit's name does, over one or two characters that end one, is one unit's name."""
+    rows = [
+        (2, "", "", "种植业股"),
+        (2, "守牢粮食安全", "稳定粮食<br>生产", pieces[0]),
+        (2, "", "", pieces[1]),
+        (2, "", "", "农机站"),
+    ]
+    doc = tasktable.parse(_centred_table(rows, breaks=set()), merged="centre")
+    assert [t.departments for t in doc.tasks][1:3] == read
+
+
 def test_one_row_departments_side_by_side_stay_two() -> None:
     """The parts must not be labels of their own: 农机站 above 站 is no 农机站站."""
     rows = [

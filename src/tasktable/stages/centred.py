@@ -293,6 +293,7 @@ class _Column(NamedTuple):
     #: each text the column writes, by its characters sorted: as first written, and in how
     #: many rows (_scattered)
     written: dict[str, tuple[str, int]]
+    longest: int = 0  # the length of its longest text
 
 
 def _column(texts: Sequence[str | None]) -> _Column:
@@ -302,7 +303,8 @@ def _column(texts: Sequence[str | None]) -> _Column:
             key = _sorted(text)
             first, rows = written.get(key, (text, 0))
             written[key] = (first, rows + 1)
-    return _Column(_full_width(texts), written)
+    longest = max((len(text) for text in texts if text), default=0)
+    return _Column(_full_width(texts), written, longest)
 
 
 def _sorted(text: str) -> str:
@@ -336,7 +338,7 @@ def _labels(
         if not text:
             continue
         line_rows = (index,) * (text.count("\n") + 1)
-        if labels and _goes_on(drafts, labels[-1], index, text, column.width, role):
+        if labels and _goes_on(drafts, labels[-1], index, text, column, role):
             head = labels[-1]
             labels[-1] = _Label(
                 head.first, index, f"{head.text}\n{text}", head.line_rows + line_rows
@@ -390,15 +392,38 @@ def _adjacent(drafts: Sequence[Draft], above: int, index: int) -> bool:
 
 
 def _goes_on(
-    drafts: Sequence[Draft], label: _Label, index: int, text: str, width: int, role: str
+    drafts: Sequence[Draft], label: _Label, index: int, text: str, column: _Column, role: str
 ) -> bool:
     """Whether ``text`` at ``index`` continues ``label``: the label's last line is full, and
-    the text is in the next row, or the label ends its page and the text is on the next."""
-    if not width or len(label.text.rsplit("\n", 1)[-1]) < width:
+    the text is in the next row, or the label ends its page and the text is on the next.
+    In a column where no cell has a line break, only a unit's name cut one line a row
+    (_unit_cut) is known to go on."""
+    width = column.width
+    if not width:
+        return (
+            role == "departments"
+            and _unit_cut(label.text, text, column.longest)
+            and _adjacent(drafts, label.last, index)
+        )
+    if len(label.text.rsplit("\n", 1)[-1]) < width:
         return False
     if role == "departments" and ends_like_unit(label.text) and ends_like_unit(text):
         return False
     return _adjacent(drafts, label.last, index)
+
+
+def _unit_cut(label: str, text: str, longest: int) -> bool:
+    """Whether two one-line texts of a unit column without line breaks are one unit's name
+    cut one line a row (水生态环境 / 科, 土壤生态环 / 境科): the first as long as the
+    column's longest text, so a full line, and no unit's name (it ends as none does); the
+    second of one or two characters that end one. Two names are never joined."""
+    if "\n" in label or "\n" in text or len(label) < longest or ends_like_unit(label):
+        return False
+    return len(text) <= _UNIT_TAIL and ends_like_unit(text)
+
+
+#: The characters of a unit's name, at most, that a line cut one line a row leaves below.
+_UNIT_TAIL = 2
 
 
 #: The weight of a line by which a span misses its label against a line between the middles
@@ -728,7 +753,7 @@ class _Doubts:
                 continue
             upper, lower = sorted((inside, outside))
             above = _Label(upper, upper, texts[upper] or "", ())
-            if _goes_on(drafts, above, lower, texts[lower] or "", self.column.width, self.role):
+            if _goes_on(drafts, above, lower, texts[lower] or "", self.column, self.role):
                 yield inside, ("edge",)
 
     def _parent_doubted(self, index: int) -> bool:
