@@ -90,12 +90,12 @@ def _cut_on_one_page(drafts: Sequence[Draft], label: _Label, width: int) -> bool
 
 def _pieces_unfinished(drafts: Sequence[Draft], label: _Label) -> bool:
     """A label joined from two pieces in two rows of one page (_labels: the first's last line
-    full, so never in a column without a line break) whose pieces are no labels alone: the
-    second is one line of one character (优化企业开 / 办: no theme, project or unit is one
-    character; 无 says there is none, and a mark is no word), or closes a mark the first
-    leaves open (深化“一网 / 通办”). Two labels side by side, each as wide as the column,
-    show neither; a label of one piece a row cut at a full line shows no more than that
-    (_cut_on_one_page)."""
+    full, or a unit's name cut in a column without line breaks) whose pieces are no labels
+    alone: the second is one line of one character (优化企业开 / 办: no theme, project or
+    unit is one character; 无 says there is none, and a mark is no word), or closes a mark
+    the first leaves open (深化“一网 / 通办”). Two labels side by side, each as wide as the
+    column, show neither; a label of one piece a row cut at a full line shows no more than
+    that (_cut_on_one_page)."""
     pieces = label.text.split("\n")
     first_lines = label.line_rows.count(label.first)
     if label.last != label.first + 1 or len(pieces) != first_lines + 1:
