@@ -439,6 +439,31 @@ def test_a_department_shared_out_between_two_rows_is_one_label() -> None:
     assert [t.departments for t in doc.tasks][1:5] == [["种植业股"]] * 2 + [["畜牧股"]] * 2
 
 
+@pytest.mark.parametrize(
+    ("pieces", "read"),
+    [
+        (("水生态环境", "科"), [["水生态环境科"]] * 2),
+        (("土壤生态环", "境科"), [["土壤生态环境科"]] * 2),
+        (("水生态环境科", "办"), [["水生态环境科"], ["办"]]),  # a unit's name first: two
+    ],
+)
+def test_a_unit_cut_one_line_a_row_in_a_column_without_line_breaks_is_one_unit(
+    pieces: tuple[str, str], read: list[list[str]]
+) -> None:
+    """Regression (tester table A07): pymupdf4llm cut 水生态环境科 one line a row into a
+    unit column where no cell has a line break, and the pieces stayed apart (no full line
+    to measure by). A first piece as long as the column's longest text that ends as no
+    unit's name does, over one or two characters that end one, is one unit's name."""
+    rows = [
+        (2, "", "", "种植业股"),
+        (2, "守牢粮食安全", "稳定粮食<br>生产", pieces[0]),
+        (2, "", "", pieces[1]),
+        (2, "", "", "农机站"),
+    ]
+    doc = tasktable.parse(_centred_table(rows, breaks=set()), merged="centre")
+    assert [t.departments for t in doc.tasks][1:3] == read
+
+
 def test_one_row_departments_side_by_side_stay_two() -> None:
     """The parts must not be labels of their own: 农机站 above 站 is no 农机站站."""
     rows = [
@@ -761,6 +786,79 @@ def test_centred_labels_cut_over_rows_are_joined_and_placed() -> None:
     assert _merged(centred) == truth
     doc = tasktable.parse(_centred_table(rows, breaks=set()))
     assert _undoubted(doc, truth) == []
+
+
+#: pymupdf4llm's labels cut one printed line a row (tester tables A01, A29): a first row
+#: without a theme, projects 深化“一网 / 通办” and 优化企业开 / 办 whose pieces are no words
+#: alone, a theme 加强要素 / 保障 whose are; each row (printed lines, theme, project, unit).
+_PIECES_NO_WORDS = [
+    (2, "", "深化“一网", "市数据局"),
+    (2, "", "通办”", "市政务服务<br>中心"),
+    (2, "提升政务<br>服务效能", "优化企业开", "市市场监管<br>局"),
+    (1, "", "办", "市市场监管<br>局"),
+    (2, "", "提升不动产<br>登记效率", "市自然资源<br>局"),
+    (2, "加强要素", "强化用地保<br>障", "市自然资源<br>局"),
+    (2, "保障", "降低融资成<br>本", "市金融办"),
+]
+_PIECES_NO_WORDS_TRUTH = [
+    ("提升政务服务效能", "深化“一网通办”", "市数据局"),
+    ("提升政务服务效能", "深化“一网通办”", "市政务服务中心"),
+    ("提升政务服务效能", "优化企业开办", "市市场监管局"),
+    ("提升政务服务效能", "优化企业开办", "市市场监管局"),
+    ("提升政务服务效能", "提升不动产登记效率", "市自然资源局"),
+    ("加强要素保障", "强化用地保障", "市自然资源局"),
+    ("加强要素保障", "降低融资成本", "市金融办"),
+]
+
+
+def _with_projects(
+    rows: list[tuple[int, str, str, str]], projects: dict[int, str]
+) -> list[tuple[int, str, str, str]]:
+    return [
+        (height, theme, projects.get(index, project), unit)
+        for index, (height, theme, project, unit) in enumerate(rows)
+    ]
+
+
+@pytest.mark.parametrize(
+    "projects",
+    [{}, {2: "优化企业开<br>办", 3: ""}, {0: "深化“一网<br>通办”", 1: ""}],
+    ids=["both", "a quote closed below", "one character below"],
+)
+def test_a_label_cut_one_line_a_row_into_pieces_that_are_no_words_is_read_centred(
+    projects: dict[int, str],
+) -> None:
+    """Labels cut one line a row were read top-style in pieces (深化“一网 / 通办”), with
+    uncertain-style warnings, where no column's blank heads said centred: a piece that
+    closes a quote the one above leaves open, or of one character, is no label alone, and
+    with the blank first theme the table is read centred, each label joined."""
+    doc = tasktable.parse(_centred_table(_with_projects(_PIECES_NO_WORDS, projects), set()))
+    assert doc.merged["project"] == "centred"
+    assert _merged(doc) == _PIECES_NO_WORDS_TRUTH
+    assert "uncertain-style" not in [d.code for d in doc.diagnostics]
+
+
+_PIECES_WORDS = {0: "深化一网通办", 1: "优化政务服务", 2: "优化企业开办", 3: "推进简政放权"}
+
+
+@pytest.mark.parametrize(
+    "units", [{}, {0: "市数据资源局", 1: "无"}], ids=["full-width words", "无 under a unit"]
+)
+def test_full_width_labels_side_by_side_stay_apart_where_their_pieces_are_words(
+    units: dict[int, str],
+) -> None:
+    """One-line projects as long as the column's longest line, in a table whose first row
+    has no theme: two labels as likely as one, read top-style; and 无 (no unit) under a
+    full-width unit is no piece of it. A centred reading would join every project."""
+    rows = [
+        (height, theme, project, units.get(index, unit))
+        for index, (height, theme, project, unit) in enumerate(
+            _with_projects(_PIECES_NO_WORDS, _PIECES_WORDS)
+        )
+    ]
+    doc = tasktable.parse(_centred_table(rows, set()))
+    assert doc.merged["project"] == "top"
+    assert [t.project for t in doc.tasks][:4] == list(_PIECES_WORDS.values())
 
 
 #: One theme over a page break before row 5, its label on top; four projects of 1, 4, 6

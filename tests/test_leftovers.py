@@ -49,6 +49,69 @@ def test_missing_values_are_carried_like_any_blank_merged_cell() -> None:
     assert "改造管网5公里。" in (doc.tasks[-1].content or "")  # NaN, None, nan: no text
 
 
+_MERGE_MARKED = """## Sheet1
+| 序号 | 主题 | 项目名称 | 项目内容 | 序时进度 | 责任部门 |
+| --- | --- | --- | --- | --- | --- |
+| 1 | 蓝天保卫战 | 重点行业减排 | 完成钢铁企业超低排放改造2家。 | 11月底前 | 大气环境科 |
+| 2 | {b} | 移动源污染防治 | 淘汰国三柴油货车500辆。 | 12月底前 | {b} |
+| 3 | {b} | {b} | 开展非道路移动机械抽测。 | 全年 | 执法支队 |
+"""
+
+
+@pytest.mark.parametrize("blank", ["NaN", "nan", "None"])
+def test_a_department_marked_merged_over_at_a_new_project_carries_not_backfills(
+    blank: str,
+) -> None:
+    """A DataFrame writer (NaN) or pdfplumber (None) marks the cells a merge covers: the
+    merged department is in its span's top cell, row 1, and row 2 is under it; the
+    backfill from below (SPEC §4) is for converters that leave covered cells empty."""
+    doc = tasktable.parse(_MERGE_MARKED.format(b=blank))
+    second = doc.tasks[1]
+    assert [t.departments for t in doc.tasks] == [["大气环境科"], ["大气环境科"], ["执法支队"]]
+    assert (second.origin["departments"].how, second.origin["departments"].line) == (
+        "carried",
+        4,
+    )
+    assert "backfilled" not in [d.code for d in doc.diagnostics]
+
+
+def test_an_empty_department_cell_at_a_new_project_is_still_backfilled() -> None:
+    """Only a column whose blanks are written as merge marks is read so: with empty cells
+    the merged text may sit mid-span, and the row takes the department below."""
+    doc = tasktable.parse(_MERGE_MARKED.format(b=""))
+    assert doc.tasks[1].departments == ["执法支队"]
+    assert doc.tasks[1].origin["departments"].how == "backfilled"
+
+
+def test_only_the_columns_holding_merge_marks_carry_instead_of_backfilling() -> None:
+    """A department column left empty stays backfilled where another column (the theme)
+    holds the marks: the flag is per column."""
+    text = _MERGE_MARKED.format(b="NaN").replace("| NaN |\n", "|  |\n")
+    assert "| 12月底前 |  |" in text
+    doc = tasktable.parse(text)
+    assert doc.tasks[1].departments == ["执法支队"]
+
+
+_THEME_BELOW_ITS_FIRST_ROW = """## Sheet1
+| 序号 | 主题 | 项目名称 | 项目内容 | 序时进度 | 责任部门 |
+| --- | --- | --- | --- | --- | --- |
+| 1 | NaN | 重点行业减排 | 完成钢铁企业超低排放改造2家。 | 11月底前 | 大气环境科 |
+| 2 | 蓝天保卫战 | NaN | 淘汰国三柴油货车500辆。 | 12月底前 | NaN |
+| 3 | NaN | NaN | 开展非道路移动机械抽测。 | 全年 | 执法支队 |
+| 4 | 碧水保卫战 | 水源地保护 | 开展水源地排查。 | 全年 | 水环境科 |
+"""
+
+
+def test_a_table_with_merge_marks_is_never_read_as_centred() -> None:
+    """A blank first-row theme is a sign of labels printed mid-span (SPEC §4), but a writer
+    that marks merged-over cells put every label in its span's top cell: row 1's theme cell
+    is empty in the sheet, 蓝天保卫战 starts on row 2, and no style is in doubt."""
+    doc = tasktable.parse(_THEME_BELOW_ITS_FIRST_ROW)
+    assert [t.theme for t in doc.tasks] == [None, "蓝天保卫战", "蓝天保卫战", "碧水保卫战"]
+    assert not [d.code for d in doc.diagnostics if d.code.startswith("uncertain")]
+    assert "backfilled" not in [d.code for d in doc.diagnostics]
+
+
 def test_a_literal_backslash_n_is_a_line_break() -> None:
     text = "| 序号 | 责任单位 |\n|---|---|\n| 1 | 县交通局\\n县住建局 |\n| 2 | 甲\\r\\n乙 |\n"
     assert _cells(text)[1:] == [("1", "县交通局\n县住建局"), ("2", "甲\n乙")]

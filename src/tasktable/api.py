@@ -40,7 +40,13 @@ from .stages.leftovers import foreign_table
 from .stages.read import RawTable, read_tables, title_year
 from .stages.realign import realign_rows
 from .stages.roles import assign_roles
-from .stages.stitch import Grid, normalise_header, normalised_roles, stitch_segments
+from .stages.stitch import (
+    Grid,
+    marked_roles,
+    normalise_header,
+    normalised_roles,
+    stitch_segments,
+)
 from .stages.tasks import build_tasks
 from .vocab.headers import MAPPABLE_ROLES
 from .vocab.messages import LANGS, Lang
@@ -267,7 +273,12 @@ def _parse_text(
         aligned = realign_rows(grid, ctx)
         drafts = join_rows(aligned, grid.columns, ctx)
         drafts, found = fill_tasks(
-            drafts, grid.columns, ctx, merged=merged, left_filled=grid.left_filled
+            drafts,
+            grid.columns,
+            ctx,
+            merged=merged,
+            left_filled=grid.left_filled,
+            marked=marked_roles(grid),
         )
         headers: dict[str, str] = {}
         for column in grid.columns:

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from ..messages import diagnostic
 from ..models import Diagnostic, How, Origin
 from ..names import ends_like_unit
+from ..vocab.shapes import NO_UNIT, PAIRED_MARKS
 from .drafts import Draft, origin_of, set_value
 
 #: Why a row's merged value is in doubt: a key of the uncertain-span sentences
@@ -47,6 +48,9 @@ class Evidence(NamedTuple):
     blank_starts: int  # of those, spans that begin with blank rows above the label
     blank_rows: int  # those blank rows, in all
     cut: int = 0  # labels printed over two rows of one page (经济社会发展的主要预 / 期目标)
+    #: labels of one line a row over two rows of one page whose pieces are no words alone
+    #: (深化“一网 / 通办”, 优化企业开 / 办): centred where the table shows a second sign
+    unfinished: int = 0
 
 
 def evidence(drafts: Sequence[Draft], role: str, parents: tuple[str, ...]) -> Evidence:
@@ -57,10 +61,9 @@ def evidence(drafts: Sequence[Draft], role: str, parents: tuple[str, ...]) -> Ev
     labelled = blank_starts = blank_rows = 0
     texts = [draft.values.get(role) for draft in drafts]
     column = _column(texts)
-    cut = sum(
-        _cut_on_one_page(drafts, label, column.width)
-        for label in _labels(drafts, texts, range(len(drafts)), role, column)
-    )
+    labels = _labels(drafts, texts, range(len(drafts)), role, column)
+    cut = sum(_cut_on_one_page(drafts, label, column.width) for label in labels)
+    unfinished = sum(_pieces_unfinished(drafts, label) for label in labels)
     for run in segments(drafts, parents):
         first = next((i for i in run if drafts[i].values.get(role)), None)
         if first is None:
@@ -70,7 +73,7 @@ def evidence(drafts: Sequence[Draft], role: str, parents: tuple[str, ...]) -> Ev
         if first > run.start and all(drafts[i].page == page for i in range(run.start, first)):
             blank_starts += 1
             blank_rows += first - run.start
-    return Evidence(len(drafts), written, labelled, blank_starts, blank_rows, cut)
+    return Evidence(len(drafts), written, labelled, blank_starts, blank_rows, cut, unfinished)
 
 
 def _cut_on_one_page(drafts: Sequence[Draft], label: _Label, width: int) -> bool:
@@ -83,6 +86,27 @@ def _cut_on_one_page(drafts: Sequence[Draft], label: _Label, width: int) -> bool
     first_lines = label.line_rows.count(label.first)
     tail = label.text.split("\n")[first_lines:]
     return first_lines >= 2 and len(tail) == 1 and 0 < len(tail[0]) < width
+
+
+def _pieces_unfinished(drafts: Sequence[Draft], label: _Label) -> bool:
+    """A label joined from two pieces in two rows of one page (_labels: the first's last line
+    full, or a unit's name cut in a column without line breaks) whose pieces are no labels
+    alone: the second is one line of one character (优化企业开 / 办: no theme, project or
+    unit is one character; 无 says there is none, and a mark is no word), or closes a mark
+    the first leaves open (深化“一网 / 通办”). Two labels side by side, each as wide as the
+    column, show neither; a label of one piece a row cut at a full line shows no more than
+    that (_cut_on_one_page)."""
+    pieces = label.text.split("\n")
+    first_lines = label.line_rows.count(label.first)
+    if label.last != label.first + 1 or len(pieces) != first_lines + 1:
+        return False
+    if drafts[label.first].page != drafts[label.last].page:
+        return False
+    head, tail = "".join(pieces[:first_lines]), pieces[-1]
+    return (len(tail) == 1 and tail.isalpha() and tail not in NO_UNIT) or any(
+        head.count(opening) > head.count(closing) and closing in tail
+        for opening, closing in PAIRED_MARKS
+    )
 
 
 def is_centred(shown: Evidence) -> bool:
@@ -269,6 +293,7 @@ class _Column(NamedTuple):
     #: each text the column writes, by its characters sorted: as first written, and in how
     #: many rows (_scattered)
     written: dict[str, tuple[str, int]]
+    longest: int = 0  # the length of its longest text
 
 
 def _column(texts: Sequence[str | None]) -> _Column:
@@ -278,7 +303,8 @@ def _column(texts: Sequence[str | None]) -> _Column:
             key = _sorted(text)
             first, rows = written.get(key, (text, 0))
             written[key] = (first, rows + 1)
-    return _Column(_full_width(texts), written)
+    longest = max((len(text) for text in texts if text), default=0)
+    return _Column(_full_width(texts), written, longest)
 
 
 def _sorted(text: str) -> str:
@@ -312,7 +338,7 @@ def _labels(
         if not text:
             continue
         line_rows = (index,) * (text.count("\n") + 1)
-        if labels and _goes_on(drafts, labels[-1], index, text, column.width, role):
+        if labels and _goes_on(drafts, labels[-1], index, text, column, role):
             head = labels[-1]
             labels[-1] = _Label(
                 head.first, index, f"{head.text}\n{text}", head.line_rows + line_rows
@@ -366,15 +392,38 @@ def _adjacent(drafts: Sequence[Draft], above: int, index: int) -> bool:
 
 
 def _goes_on(
-    drafts: Sequence[Draft], label: _Label, index: int, text: str, width: int, role: str
+    drafts: Sequence[Draft], label: _Label, index: int, text: str, column: _Column, role: str
 ) -> bool:
     """Whether ``text`` at ``index`` continues ``label``: the label's last line is full, and
-    the text is in the next row, or the label ends its page and the text is on the next."""
-    if not width or len(label.text.rsplit("\n", 1)[-1]) < width:
+    the text is in the next row, or the label ends its page and the text is on the next.
+    In a column where no cell has a line break, only a unit's name cut one line a row
+    (_unit_cut) is known to go on."""
+    width = column.width
+    if not width:
+        return (
+            role == "departments"
+            and _unit_cut(label.text, text, column.longest)
+            and _adjacent(drafts, label.last, index)
+        )
+    if len(label.text.rsplit("\n", 1)[-1]) < width:
         return False
     if role == "departments" and ends_like_unit(label.text) and ends_like_unit(text):
         return False
     return _adjacent(drafts, label.last, index)
+
+
+def _unit_cut(label: str, text: str, longest: int) -> bool:
+    """Whether two one-line texts of a unit column without line breaks are one unit's name
+    cut one line a row (水生态环境 / 科, 土壤生态环 / 境科): the first as long as the
+    column's longest text, so a full line, and no unit's name (it ends as none does); the
+    second of one or two characters that end one. Two names are never joined."""
+    if "\n" in label or "\n" in text or len(label) < longest or ends_like_unit(label):
+        return False
+    return len(text) <= _UNIT_TAIL and ends_like_unit(text)
+
+
+#: The characters of a unit's name, at most, that a line cut one line a row leaves below.
+_UNIT_TAIL = 2
 
 
 #: The weight of a line by which a span misses its label against a line between the middles
@@ -704,7 +753,7 @@ class _Doubts:
                 continue
             upper, lower = sorted((inside, outside))
             above = _Label(upper, upper, texts[upper] or "", ())
-            if _goes_on(drafts, above, lower, texts[lower] or "", self.column.width, self.role):
+            if _goes_on(drafts, above, lower, texts[lower] or "", self.column, self.role):
                 yield inside, ("edge",)
 
     def _parent_doubted(self, index: int) -> bool:

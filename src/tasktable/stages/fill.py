@@ -4,7 +4,9 @@ A merged cell's text stands in one row of its span and the other rows are blank.
 project carry forward; a project never carries into a new theme (spans nest). Departments
 carry forward too, except at the first row of a new project span whose department is blank:
 the label may sit in the middle of its span, so that row takes the first department written
-later in the same span, and carries only if the span has none. Content and schedule never
+later in the same span, and carries only if the span has none; in a column whose blanks a
+converter wrote as merge marks (NaN, None) the text is in the span's top cell, and such a
+row carries instead. Content and schedule never
 carry. Where a converter prints labels in the middle of their spans (pymupdf4llm), a column
 is read as centred and its spans are placed around their labels by printed height instead
 (centred.py). Last, the drafts are checked for text the Markdown shows a converter lost.
@@ -50,23 +52,29 @@ def fill_tasks(
     *,
     merged: Placement = "auto",
     left_filled: frozenset[str] = frozenset(),
+    marked: frozenset[str] = frozenset(),
 ) -> Filled:
     """The drafts with every merged-cell field resolved, and where each merged column's
     text was written.
 
     ``merged`` forces where the converter put merged text; "auto" detects it per column.
-    ``left_filled`` names the columns stitching found filled from the left. The drafts are
-    filled in place, unless the table is read as centred after all: then copies of them as
-    they came are, and those are returned.
+    ``left_filled`` names the columns stitching found filled from the left, ``marked`` those
+    whose blanks the converter wrote as merge marks (NaN, None: stitch.marked_roles). The
+    drafts are filled in place, unless the table is read as centred after all: then copies
+    of them as they came are, and those are returned.
     """
     diagnostics = ctx.diagnostics
     untouched = _copied(drafts)
     forced = FORCED_STYLES.get(merged)
-    reading = _Reading(ctx, left_filled)
+    reading = _Reading(ctx, left_filled, marked)
     shown: list[Evidence] = []  # what each column showed the detection, if it ran
+    kept = len(diagnostics)  # those before this table's reading
     styles = _fill_levels(
         drafts, diagnostics, reading, centred=forced == "centred", forced=forced, shown=shown
     )
+    if styles is not None and _cut_labels_centred(ctx, shown, untouched):
+        del diagnostics[kept:]  # the top reading's, dropped with it
+        styles = None
     if styles is None:  # a column read top-style showed centred labels: read them so
         drafts = untouched
         styles = _fill_levels(drafts, diagnostics, reading, centred=True, forced=None)
@@ -101,6 +109,20 @@ def fill_tasks(
     return Filled(drafts, styles)
 
 
+@repair("centred-labels", off=absent)
+def _cut_labels_centred(shown: Sequence[Evidence], untouched: Sequence[Draft]) -> bool | None:
+    """Whether the table is centred after all, though no column's blank heads or cuts said
+    so (is_centred): a column holds a label printed one line a row whose pieces are no
+    words alone (深化“一网 / 通办”, 优化企业开 / 办: evidence's ``unfinished``; a top-placing
+    converter writes a merged cell's text whole in its first row), and the table shows a
+    second sign of its own: a column's spans begin with blank rows (hints_centred), or a
+    centred cut of every level fits every label (fits_centred). Pieces that are words alone,
+    or a table without the second sign, are left to the top reading (and its doubts)."""
+    if not any(seen.unfinished for seen in shown):
+        return False
+    return any(map(hints_centred, shown)) or fits_centred(untouched)
+
+
 def _printed_tall(drafts: Sequence[Draft], diagnostics: Sequence[Diagnostic]) -> bool:
     """Whether some row is printed taller than one line in a row of its own: rows joined
     from several (a row broken by a page break, joined-row) count one line a piece, not the
@@ -122,6 +144,10 @@ class _Reading(NamedTuple):
 
     ctx: Context  # the rules in force: backfill, centred-labels
     left_filled: frozenset[str]  # columns stitching found filled from the left
+    #: columns whose blanks the converter wrote as merge marks (NaN, None): a merged cell's
+    #: text is in its span's top cell there, and a blank at a span's start is covered by the
+    #: merged cell above, never backfilled (SPEC §4)
+    marked: frozenset[str]
 
 
 #: The merged roles from the outside in: (role, the roles whose spans enclose it, whether a
@@ -158,7 +184,9 @@ def _fill_levels(
     showed is added to ``shown``. ``strict`` doubts centred spans only where the points
     pymupdf4llm places lines by leave them open (fill_centred).
     """
-    detect = not centred and forced is None
+    # A converter that marks the cells a merge covers (NaN, None) writes the merged text in
+    # the span's top cell: no column of its table is centred.
+    detect = not centred and forced is None and not reading.marked
     found: list[Diagnostic] = []  # kept only if this reading stands
     styles: dict[str, MergedStyle] = {}
     for role, parents, carry in _MERGED_LEVELS:
@@ -188,6 +216,7 @@ def _fill_levels(
                 carry=carry,
                 ctx=reading.ctx,
                 diagnostics=found,
+                marked=role in reading.marked,
             )
     diagnostics.extend(found)
     return styles
@@ -236,12 +265,15 @@ def _fill_span(
     carry: bool,
     diagnostics: list[Diagnostic],
     ctx: Context,
+    marked: bool = False,
 ) -> None:
     """Fill blank ``role`` values from the merged cell they belong to.
 
     ``parents`` are the enclosing merged roles; a change in them starts a new span. ``carry``
     says whether a value may carry across a parent change when the new span names none.
-    With the rule backfill on in ``ctx``, a blank span start takes the label below.
+    With the rule backfill on in ``ctx``, a blank span start takes the label below, unless
+    the column is ``marked``: its blanks were written as cells a merge covers (NaN, None), so
+    a blank span start is under the merged cell above and carries it.
     """
     previous_key: tuple[str | None, ...] | None = None
     current: tuple[str, Origin] | None = None
@@ -254,7 +286,7 @@ def _fill_span(
             current = (text, draft.origin[role])
             continue
         if starts_span:
-            later = _first_in_span(ctx, drafts, index, role, parents, key)
+            later = None if marked else _first_in_span(ctx, drafts, index, role, parents, key)
             if later is not None:
                 current = later
                 set_value(draft, role, later[0], origin_of("backfilled", later[1].line))

@@ -61,8 +61,9 @@ def undo_leftovers(table: RawTable) -> Undone:
             blank_columns.update(blanks if not row.head else ())
             head_blanks = blanks if index == 0 and row.head else head_blanks
             cells = tuple("" if i in blanks else cell for i, cell in enumerate(cells))
-        if cells != row.cells:
-            rows[index] = replace(row, cells=cells)
+        marks = frozenset(blanks) if blanks and not row.head else row.marks
+        if cells != row.cells or marks != row.marks:
+            rows[index] = replace(row, cells=cells, marks=marks)
             changed = True
     if rows and rows[0].head and rows[0].cells:
         indexed = _index_blanked(rows)

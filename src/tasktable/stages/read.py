@@ -91,6 +91,10 @@ class RawRow:
     #: the indexes of the cells that are bold and nothing else (**党的建设**): a label
     #: printed so across a table is a heading (stages/realign.py)
     bold: frozenset[int] = frozenset()
+    #: the indexes of the cells a DataFrame writer or pdfplumber marked as covered by a merge
+    #: (NaN, None), emptied as the table is read (stages/leftovers.py): such a column's merged
+    #: text stands in its span's top cell, never below it (SPEC §4)
+    marks: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

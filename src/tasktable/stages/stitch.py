@@ -66,6 +66,7 @@ class GridRow:
     spans: tuple[tuple[int, int] | None, ...] = ()  # HTML rowspans, per cell (read.RawRow)
     short: bool = False  # its source line wrote fewer cells than the table has (read.RawRow)
     bold: frozenset[int] = frozenset()  # the cells that are bold and nothing else (read.RawRow)
+    marks: frozenset[int] = frozenset()  # the cells a writer marked merged over (read.RawRow)
 
 
 @dataclass(slots=True)
@@ -76,6 +77,19 @@ class Grid:
     #: The roles whose cells copying their left neighbour were read as blank: the table shows
     #: a converter's left fill (pymupdf4llm without layout, SPEC §4). Empty where it does not.
     left_filled: frozenset[str] = frozenset()
+
+
+def marked_roles(grid: Grid) -> frozenset[str]:
+    """The roles of the columns whose blanks a writer marked as merged over (NaN, None:
+    read.RawRow.marks): their merged text stands in the top cell of its span, and the
+    marked cells below carry it (SPEC §4). Read from the rows' own columns, so from a grid
+    whose roles are assigned."""
+    return frozenset(
+        role
+        for row in grid.rows
+        for index in row.marks
+        if index < len(row.columns) and (role := row.columns[index].role)
+    )
 
 
 #: A user's own header words: header text (noise removed) -> role.
@@ -387,7 +401,14 @@ def stitch_segments(
             for part in parts:
                 grid.rows.append(
                     GridRow(
-                        row.line, table.page, part, columns_here, row.spans, row.short, row.bold
+                        row.line,
+                        table.page,
+                        part,
+                        columns_here,
+                        row.spans,
+                        row.short,
+                        row.bold,
+                        row.marks,
                     )
                 )
             found = _left_repeats(row.line, cells, columns_here, (first, len(grid.rows)), at)

@@ -12,6 +12,10 @@ import regex
 
 from ..patterns import compiled, on_first_use
 
+#: Marks that open and close a phrase, each pair opening then closing: a text that opens
+#: one more often than it closes it is unfinished (深化“一网 goes on in 通办”).
+PAIRED_MARKS: Final = ("“”", "‘’", "《》", "「」", "『』", "（）", "()", "【】", "〔〕", "[]")
+
 #: Endings of organisation names: 部 department, 室 office, 中心 centre, 局 bureau, 科 section,
 #: 委 commission, 办 office, 处 division, 院 institute, 所 institute, 站 station, 队 brigade,
 #: 会 association, 厅 department (province), 股 unit (county), 组 group, 馆 hall, 社 society,
