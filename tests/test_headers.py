@@ -349,11 +349,24 @@ def test_a_person_under_a_header_naming_both_joins_the_owner_column() -> None:
     assert (task.departments, task.owner) == (["县水务局"], "李四")
 
 
-def test_a_person_beside_a_unit_is_the_owner_where_the_table_has_no_owner_column() -> None:
-    task = _one_task("责任单位", "县水务局 张三")
-    assert (task.departments, task.owner) == (["县水务局"], "张三")
+def test_a_person_with_a_title_beside_a_unit_is_the_owner_where_the_table_has_no_owner_column() -> (
+    None
+):
+    task = _one_task("责任单位", "县水务局 张三（局长）")
+    assert (task.departments, task.owner) == (["县水务局"], "张三（局长）")
     task = _one_task("责任单位", "县水务局 王庄乡")  # a place: both units
     assert (task.departments, task.owner) == (["县水务局", "王庄乡"], None)
+
+
+@pytest.mark.parametrize(
+    "cell", ["县住建局 高铁新城", "县农业农村局、王集镇、李庄", "县文旅局 白马湖"]
+)
+def test_a_place_read_as_a_name_beside_a_unit_was_sent_to_the_owner(cell: str) -> None:
+    """高铁新城, 李庄, 白马湖 start with a surname and end as no unit does: under a header
+    naming units only they stay units, only a name with a title is a person there."""
+    task = _one_task("责任单位", cell)
+    assert task.owner is None
+    assert "".join(task.departments) == "".join(cell.replace("、", " ").split())
 
 
 # One line per task text: the units a note at its end names, as (leads, partners).

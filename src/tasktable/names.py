@@ -76,7 +76,7 @@ def are_people(text: str) -> bool:
 _PERSON = regex.compile(r"^\p{Han}{2,4}(?:[（(][^）)]{1,12}[）)])?$")
 
 
-def people_apart(text: str) -> tuple[str, list[str]]:
+def people_apart(text: str, *, titled: bool = False) -> tuple[str, list[str]]:
     """A unit cell's text without the people named at its end or its start, and those people:
     信息技术科 张磊 -> ("信息技术科", ["张磊"]); 张磊、李娟\n编研科 -> ("编研科", ["张磊",
     "李娟"]). ``(text, [])`` where it names none so.
@@ -86,14 +86,16 @@ def people_apart(text: str) -> tuple[str, list[str]]:
     brackets) and no unit's or place's: a piece ending as a unit or a place does (张家港市,
     王庄乡, 高新区, 林业局) is a unit. The unit beside the people must be a whole name (信息
     技术科; 县科技服务\n中心 wrapped), so a cell of people alone, or a piece in a text that
-    is no list of units, is left as written."""
+    is no list of units, is left as written. ``titled``: only a name with a title in brackets
+    (李娜（主任）) is a person, as where nothing in the header speaks of people: a place or a
+    site can read as a name (高铁新城, 李庄, 白马湖), a name with a title cannot."""
     if len(text) > LONGEST_UNIT_LIST or not _PERSON_CUT.search(text):
         return text, []
     spans = _piece_spans(text)
     if len(spans) < 2:
         return text, []
     trailing = 0
-    while trailing < len(spans) - 1 and _person_piece(text, spans[-1 - trailing]):
+    while trailing < len(spans) - 1 and _person_piece(text, spans[-1 - trailing], titled):
         trailing += 1
     if trailing:
         rest = text[: spans[-1 - trailing][1]]
@@ -101,7 +103,7 @@ def people_apart(text: str) -> tuple[str, list[str]]:
         beside = next(iter(split_names(rest)[-1:]), "")
     else:
         leading = 0
-        while leading < len(spans) - 1 and _person_piece(text, spans[leading]):
+        while leading < len(spans) - 1 and _person_piece(text, spans[leading], titled):
             leading += 1
         if not leading:
             return text, []
@@ -134,10 +136,11 @@ def _piece_spans(text: str) -> list[tuple[int, int]]:
     return [(start, end) for start, end in spans if end > start]
 
 
-def _person_piece(text: str, span: tuple[int, int]) -> bool:
-    """Whether a piece of a unit cell is a person's name and nothing a unit or place ends in."""
+def _person_piece(text: str, span: tuple[int, int], titled: bool = False) -> bool:
+    """Whether a piece of a unit cell is a person's name (with a title in brackets, where
+    ``titled``) and nothing a unit or place ends in."""
     piece = text[span[0] : span[1]]
-    if not is_person(piece):
+    if not is_person(piece) or (titled and not piece.endswith(("）", ")"))):
         return False
     bare = _bare(piece)
     return not (

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping, Sequence
-from typing import Final
+from typing import Final, Literal
 
 from ..messages import diagnostic
 from ..models import Diagnostic, Milestone, Progress, Target, Task, TextField
@@ -34,17 +34,21 @@ def build_tasks(
         diagnostics.extend(_no_units(drafts, headers or {}))
     # A table without a unit column may name each task's units in a note after its text.
     noted = headers is not None and "departments" not in headers
-    people = headers is not None and _people_in_units(headers)
+    people = None if headers is None else _people_in_units(headers)
     return [_task(draft, year, noted_units=noted, people_in_units=people) for draft in drafts]
 
 
-def _people_in_units(headers: Mapping[str, str]) -> bool:
-    """Whether a person named beside a unit in a departments cell (信息技术科 张磊) is the
-    task's owner: where the table has no owner column of its own, or where the column's
-    header names a person too (责任科室及责任人, 责任单位（责任人）, 牵头单位及负责人)
+def _people_in_units(headers: Mapping[str, str]) -> Literal["named", "titled"] | None:
+    """Which people named beside a unit in a departments cell (信息技术科 张磊) are the
+    task's owner: any person's name where the column's header names a person too (责任科室及
+    责任人, 责任单位（责任人）, 牵头单位及负责人); only a name with a title in brackets (李娜
+    （主任）) where the table has no owner column and the header names units only, since a
+    place reads like a name there (高铁新城, 李庄); none beside an owner column
     (docs/decisions.md)."""
     header = "".join(headers.get("departments", "").split())
-    return "owner" not in headers or any(word in header for word in HEADER_SYNONYMS["owner"])
+    if any(word in header for word in HEADER_SYNONYMS["owner"]):
+        return "named"
+    return "titled" if "owner" not in headers else None
 
 
 def _no_units(drafts: Sequence[Draft], headers: Mapping[str, str]) -> list[Diagnostic]:
@@ -106,7 +110,11 @@ _UNIT_NOTE = on_first_use(
 
 
 def _task(
-    draft: Draft, year: int | None, *, noted_units: bool = False, people_in_units: bool = False
+    draft: Draft,
+    year: int | None,
+    *,
+    noted_units: bool = False,
+    people_in_units: Literal["named", "titled"] | None = None,
 ) -> Task:
     content = resolved_text(draft, "content")
     schedule = resolved_text(draft, "schedule")
@@ -128,7 +136,7 @@ def _task(
     units = draft.values.get("departments")
     people: list[str] = []
     if units and people_in_units:  # 信息技术科 张磊: 张磊 is the owner (_people_in_units)
-        units, people = people_apart(units)
+        units, people = people_apart(units, titled=people_in_units == "titled")
     leads, assisting = split_roles(units) if units else ([], [])
     if noted_units and not leads and content:
         leads, assisting = units_noted_in(content)
