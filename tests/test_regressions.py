@@ -788,6 +788,19 @@ def test_a_short_row_that_is_no_bold_label_is_no_heading(row: str) -> None:
     assert [(t.seq, t.sub) for t in tasktable.parse(text, year=2024).tasks] == [(1, 1), (1, 2)]
 
 
+def test_a_bold_label_among_a_tasks_sub_rows_took_the_next_sub_task_as_a_heading() -> None:
+    """| | **完成验收** | above a row without 序号 gave that row seq None, theme 完成验收 and
+    a first-row warning: a heading opens numbered tasks, a label among sub-rows is one."""
+    text = (
+        _TASK_HEAD
+        + "| 1 | 推进老旧小区改造 | 县住建局 | 6月底前 |\n"
+        + "|  | **完成验收** |  |  |\n"
+        + "|  | 开展综合评估 | 县财政局 | 12月底前 |\n"
+    )
+    tasks = tasktable.parse(text, year=2024).tasks
+    assert [(t.seq, t.theme) for t in tasks] == [(1, None)] * len(tasks)
+
+
 def test_bold_label_below_a_numbered_heading_is_the_second_level() -> None:
     text = (
         _TASK_HEAD

@@ -288,7 +288,7 @@ def realign_rows(grid: Grid, ctx: Context) -> list[AlignedRow]:
             title = _group_title(ctx, row, cells, grid.rows[index + 1 : index + 2])
             grouped = title is not None
         if title is None:
-            title = _bold_title(ctx, row, cells)
+            title = _bold_title(ctx, row, cells, grid.rows[index + 1 : index + 2])
             bolded = title is not None
         if title is not None:
             written = " ".join(text for _, text in cells)
@@ -431,18 +431,32 @@ _FEWEST_NUMBERED_COLUMNS: Final = 3
 
 
 @repair("bold-headings", off=absent)
-def _bold_title(row: GridRow, cells: Sequence[tuple[int, str]]) -> str | None:
+def _bold_title(
+    row: GridRow, cells: Sequence[tuple[int, str]], following: Sequence[GridRow]
+) -> str | None:
     """The title of a row whose only text is one short bold label, in whichever cell
     (| | **党的建设** | | |): a heading printed across the table, its 序号 blank (SPEC §4).
     The bold is the sign: a sub-task's text can be as short, never bold alone; a unit, a
-    date or a sentence is no label. A numbered heading (**一、…**) is section-headings'."""
+    date or a sentence is no label. A numbered heading (**一、…**) is section-headings'. A
+    heading opens numbered tasks: a bold label followed by a row without its 序号 is among
+    a task's sub-rows (| | **完成验收** | | | above | | 开展综合评估 | …), no heading."""
     if len(cells) != 1 or cells[0][0] not in row.bold:
+        return None
+    if following and _unnumbered(following[0]):
         return None
     title = cells[0][1].strip()
     if SECTION_HEADING.match(title) or SECTION_NUMBER.match(title):
         return None
     short = len(title) <= _LONGEST_LABEL
     return title if short and _heading(title) and kind_of(title) == "label" else None
+
+
+def _unnumbered(row: GridRow) -> bool:
+    """The row has a 序号 column and writes nothing in it."""
+    seq = [
+        text for text, column in zip(row.cells, row.columns, strict=False) if column.role == "seq"
+    ]
+    return bool(seq) and not any(text.strip() for text in seq)
 
 
 #: The longest bold text read as a heading's label: a section's label is a few words (党的建设,
