@@ -127,6 +127,8 @@ UNITS: Final = (
     "米",  # metres
     "平方米",  # square metres
     "吨",  # tonnes
+    "吨标准煤",  # tonnes of standard coal equivalent (energy use): 50万吨标准煤以内
+    "吨标煤",  # the same, shortened
     "斤",  # jin (half a kilogram): 粮食产量100亿斤以上
     "公斤",  # kilograms
     "台",  # machines
@@ -392,10 +394,12 @@ COMPARISON_BASE: Final = (
 )
 
 #: A verb of VERBS that starts a noun when these follow it: 服务业 "the service industry",
-#: 服务站 / 服务中心 "service station / centre", 服务事项 "service items", 服务满意度; 培训班
+#: 服务站 / 服务中心 "service station / centre", 服务事项 "service items", 服务满意度, 服务对象
+#: "those served"; 培训班
 #: "training class"; 发展水平 "level of development". There it is no verb (targets.md).
 NOUNS_AFTER_VERB: Final[dict[str, tuple[str, ...]]] = {
     "服务": (
+        "对象",
         "业",
         "站",
         "中心",
