@@ -91,7 +91,7 @@ def people_apart(text: str, *, titled: bool = False) -> tuple[str, list[str]]:
     site can read as a name (高铁新城, 李庄, 白马湖), a name with a title cannot."""
     if len(text) > LONGEST_UNIT_LIST or not _PERSON_CUT.search(text):
         return text, []
-    spans = _piece_spans(text)
+    spans = _cut_spans(text, _PERSON_CUT)
     if len(spans) < 2:
         return text, []
     trailing = 0
@@ -118,22 +118,6 @@ def people_apart(text: str, *, titled: bool = False) -> tuple[str, list[str]]:
 #: What cuts a unit cell into the pieces a person's name may be (people_apart): spaces, line
 #: breaks and the separators of names, with / (信息技术科/张磊) as a header joins two roles.
 _PERSON_CUT = compiled(r"[、，,；;/／\s]+")
-
-
-def _piece_spans(text: str) -> list[tuple[int, int]]:
-    """The (start, end) of each piece of ``text`` between _PERSON_CUT's cuts outside
-    brackets, without empty pieces."""
-    enclosed = bytearray(len(text))
-    for start, end in _brackets(text)[0]:
-        enclosed[start + 1 : end] = b"\x01" * (end - start - 1)
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for cut in _PERSON_CUT.finditer(text):
-        if not enclosed[cut.start()]:
-            spans.append((start, cut.start()))
-            start = cut.end()
-    spans.append((start, len(text)))
-    return [(start, end) for start, end in spans if end > start]
 
 
 def _person_piece(text: str, span: tuple[int, int], titled: bool = False) -> bool:
@@ -279,17 +263,23 @@ def _cut(line: str, cuts: re.Pattern[str]) -> list[str]:
     were not there, rather than swallow the rest of the line's names into one."""
     if "（" not in line and "(" not in line:
         return [piece for piece in cuts.split(line) if piece]
-    enclosed = bytearray(len(line))  # 1 between a bracket and the one closing it
-    for start, end in _brackets(line)[0]:
+    return [line[start:end] for start, end in _cut_spans(line, cuts)]
+
+
+def _cut_spans(text: str, cuts: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The (start, end) of each piece of ``text`` between the matches of ``cuts`` outside
+    brackets (as _cut cuts), without empty pieces."""
+    enclosed = bytearray(len(text))  # 1 between a bracket and the one closing it
+    for start, end in _brackets(text)[0]:
         enclosed[start + 1 : end] = b"\x01" * (end - start - 1)
-    pieces: list[str] = []
+    spans: list[tuple[int, int]] = []
     start = 0
-    for cut in cuts.finditer(line):
+    for cut in cuts.finditer(text):
         if not enclosed[cut.start()]:
-            pieces.append(line[start : cut.start()])
+            spans.append((start, cut.start()))
             start = cut.end()
-    pieces.append(line[start:])
-    return [piece for piece in pieces if piece]
+    spans.append((start, len(text)))
+    return [(start, end) for start, end in spans if end > start]
 
 
 def _brackets(text: str) -> tuple[list[tuple[int, int]], list[int]]:

@@ -392,9 +392,7 @@ def _group_title(
     number = parse_seq(seq[0]) if seq else None
     if number is None:
         return None
-    under = zip(below[0].cells, below[0].columns, strict=False)
-    first = next((text for text, column in under if column.role == "seq"), "")
-    if _sub_seq(first, number) != 1:
+    if _sub_seq(_seq_cell(below[0]) or "", number) != 1:
         return None
     title = next(text for i, text in cells if row.columns[i].role != "seq").strip()
     return title if _heading(title) and kind_of(title) == "label" else None
@@ -451,12 +449,16 @@ def _bold_title(
     return title if short and _heading(title) and kind_of(title) == "label" else None
 
 
+def _seq_cell(row: GridRow) -> str | None:
+    """The text of the row's 序号 cell; None where the table has no 序号 column."""
+    cells = zip(row.cells, row.columns, strict=False)
+    return next((text for text, column in cells if column.role == "seq"), None)
+
+
 def _unnumbered(row: GridRow) -> bool:
     """The row has a 序号 column and writes nothing in it."""
-    seq = [
-        text for text, column in zip(row.cells, row.columns, strict=False) if column.role == "seq"
-    ]
-    return bool(seq) and not any(text.strip() for text in seq)
+    seq = _seq_cell(row)
+    return seq is not None and not seq.strip()
 
 
 #: The longest bold text read as a heading's label: a section's label is a few words (党的建设,
