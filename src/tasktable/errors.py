@@ -73,9 +73,9 @@ class TasktableError(Exception):
         return f"{self.where}: {message}" if where else message
 
     def __reduce__(self) -> tuple[object, ...]:
-        # Keyword-only arguments do not survive the default pickling of exceptions.
-        state = (type(self), self.message, self.source, self.line, self.code, self.params)
-        return (_rebuild, state, self.__dict__)
+        # Keyword-only arguments do not survive the default pickling of exceptions; the
+        # attributes (code, params, a subclass's offset) come back with the instance's dict.
+        return (_rebuild, (type(self), self.message, self.source, self.line), self.__dict__)
 
 
 def _sentence(code: str, params: Mapping[str, str | int], lang: Lang) -> str:
@@ -85,15 +85,10 @@ def _sentence(code: str, params: Mapping[str, str | int], lang: Lang) -> str:
 
 
 def _rebuild(
-    cls: type[TasktableError],
-    message: str,
-    source: str | None,
-    line: int | None,
-    code: str | None = None,
-    params: Mapping[str, str | int] | None = None,
+    cls: type[TasktableError], message: str, source: str | None, line: int | None
 ) -> TasktableError:
     error = cls.__new__(cls)
-    TasktableError.__init__(error, message, source=source, line=line, code=code, params=params)
+    TasktableError.__init__(error, message, source=source, line=line)
     return error
 
 
